@@ -1,0 +1,32 @@
+package dev.mallard.wire.types;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Writes DataRow messages straight from column encoders. The layout (protocol "Message Formats"):
+ * Byte1('D'), Int32 length of the message contents including itself, Int16 number of column values,
+ * then each column as Int32 length (-1 for NULL) and bytes. The length is patched in after the
+ * columns are written, so nothing is buffered per row.
+ */
+public final class DataRowWriter {
+  private DataRowWriter() {}
+
+  /** Writes the DataRow for {@code row} of the current batch. */
+  public static void write(ByteBuf out, ColumnEncoder[] encoders, int row) {
+    out.writeByte('D');
+    int lengthAt = out.writerIndex();
+    out.writeInt(0);
+    out.writeShort(encoders.length);
+    for (ColumnEncoder encoder : encoders) {
+      encoder.write(out, row);
+    }
+    out.setInt(lengthAt, out.writerIndex() - lengthAt);
+  }
+
+  /** Writes DataRows for rows {@code from} (inclusive) to {@code to} (exclusive). */
+  public static void writeRows(ByteBuf out, ColumnEncoder[] encoders, int from, int to) {
+    for (int row = from; row < to; row++) {
+      write(out, encoders, row);
+    }
+  }
+}

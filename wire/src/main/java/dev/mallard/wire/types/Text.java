@@ -1,0 +1,32 @@
+package dev.mallard.wire.types;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/** Fixed output words and small helpers for writing ASCII into a ByteBuf. */
+final class Text {
+  private Text() {}
+
+  static final byte[] TRUE = ascii("t");
+  static final byte[] FALSE = ascii("f");
+  static final byte[] NAN = ascii("NaN");
+  static final byte[] INFINITY = ascii("Infinity");
+  static final byte[] MINUS_INFINITY = ascii("-Infinity");
+  static final byte[] DATE_INFINITY = ascii("infinity");
+  static final byte[] DATE_MINUS_INFINITY = ascii("-infinity");
+  static final byte[] NULL = ascii("NULL");
+  static final byte[] JSON_NULL = ascii("null");
+  static final byte[] JSON_TRUE = ascii("true");
+  static final byte[] JSON_FALSE = ascii("false");
+  static final byte[] BC = ascii(" BC");
+
+  static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static void writeAscii(ByteBuf out, String s) {
+    out.writeCharSequence(s, StandardCharsets.US_ASCII);
+  }
+
+  static final byte[] HEX = ascii("0123456789abcdef");
+}

@@ -1,0 +1,12 @@
+package dev.mallard.wire.types;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Writes the bytes of one non-null value (no length prefix) in one format: the piece shared by
+ * DataRow columns, array elements and JSON members. Chosen once per vector, called per value.
+ */
+@FunctionalInterface
+interface ValueWriter {
+  void write(ByteBuf out, int index);
+}

@@ -1,0 +1,116 @@
+package dev.mallard.wire.types;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthViewVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/**
+ * The bytes of a variable-width value (Utf8, Binary, their Large and View forms, FixedSizeBinary)
+ * read straight from the Arrow buffers: copied into the output in one memory copy through a
+ * ByteBuffer view of the whole data buffer (made once per batch), or into a reusable scratch array
+ * for callers that must look at them (quoting, escaping, parsing). Not thread-safe.
+ */
+final class VarWidth {
+  private final FieldVector vector;
+  private final ArrowBuf data;
+  private final ArrowBuf offsets;
+  private final int offsetWidth; // 4, 8, or 0 for fixed-size; -1 for views
+  private final int fixedWidth;
+  private final ByteBuffer view;
+  private byte[] scratch = new byte[64];
+
+  private VarWidth(FieldVector vector, int offsetWidth, int fixedWidth) {
+    this.vector = vector;
+    this.offsetWidth = offsetWidth;
+    this.fixedWidth = fixedWidth;
+    this.data = offsetWidth >= 0 ? vector.getDataBuffer() : null;
+    this.offsets = offsetWidth > 0 ? vector.getOffsetBuffer() : null;
+    long capacity = data == null ? 0 : data.capacity();
+    this.view =
+        capacity > 0 && capacity <= Integer.MAX_VALUE ? data.nioBuffer(0, (int) capacity) : null;
+  }
+
+  /** Whether the vector holds text (Utf8, LargeUtf8, Utf8View) rather than binary. */
+  static boolean isUtf8(FieldVector vector) {
+    ArrowType type = vector.getField().getType();
+    return type instanceof ArrowType.Utf8
+        || type instanceof ArrowType.LargeUtf8
+        || type instanceof ArrowType.Utf8View;
+  }
+
+  /** A reader for the vector, or null if it does not hold variable-width bytes. */
+  static VarWidth of(FieldVector vector) {
+    if (vector instanceof BaseVariableWidthVector) {
+      return new VarWidth(vector, 4, 0);
+    }
+    if (vector instanceof BaseLargeVariableWidthVector) {
+      return new VarWidth(vector, 8, 0);
+    }
+    if (vector instanceof FixedSizeBinaryVector fixed) {
+      return new VarWidth(vector, 0, fixed.getByteWidth());
+    }
+    if (vector instanceof BaseVariableWidthViewVector) {
+      return new VarWidth(vector, -1, 0);
+    }
+    return null;
+  }
+
+  private long start(int index) {
+    return switch (offsetWidth) {
+      case 4 -> offsets.getInt((long) index * 4);
+      case 8 -> offsets.getLong((long) index * 8);
+      default -> (long) index * fixedWidth;
+    };
+  }
+
+  private int length(int index) {
+    return switch (offsetWidth) {
+      case 4 -> offsets.getInt((long) (index + 1) * 4) - offsets.getInt((long) index * 4);
+      case 8 -> (int) (offsets.getLong((long) (index + 1) * 8) - offsets.getLong((long) index * 8));
+      default -> fixedWidth;
+    };
+  }
+
+  /** Appends the value's bytes to {@code out}. */
+  void copyTo(ByteBuf out, int index) {
+    if (view == null) {
+      out.writeBytes(scratch(), 0, load(index));
+      return;
+    }
+    int start = (int) start(index);
+    view.limit(start + length(index));
+    view.position(start);
+    out.writeBytes(view);
+  }
+
+  /** Copies the value into {@link #scratch()} and returns its length. */
+  int load(int index) {
+    if (offsetWidth < 0) {
+      byte[] bytes = ((BaseVariableWidthViewVector) vector).get(index);
+      ensureScratch(bytes.length);
+      System.arraycopy(bytes, 0, scratch, 0, bytes.length);
+      return bytes.length;
+    }
+    int length = length(index);
+    ensureScratch(length);
+    data.getBytes(start(index), scratch, 0, length);
+    return length;
+  }
+
+  /** The buffer {@link #load} fills; valid until the next call. */
+  byte[] scratch() {
+    return scratch;
+  }
+
+  private void ensureScratch(int length) {
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, scratch.length * 2)];
+    }
+  }
+}

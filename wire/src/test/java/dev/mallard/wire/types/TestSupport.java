@@ -1,0 +1,94 @@
+package dev.mallard.wire.types;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+
+/** Runs encoders over every row of a vector and reads the DataRow column values back. */
+final class TestSupport {
+  private TestSupport() {}
+
+  static final BufferAllocator ALLOCATOR = new RootAllocator();
+
+  static List<String> text(FieldVector vector, PgType type) {
+    return text(vector, PgColumnType.of(type), EncodingContext.DEFAULT, null);
+  }
+
+  static List<String> text(FieldVector vector, PgType type, EncodingContext ctx) {
+    return text(vector, PgColumnType.of(type), ctx, null);
+  }
+
+  static List<String> text(
+      FieldVector vector, PgColumnType type, EncodingContext ctx, DictionaryProvider dict) {
+    List<String> values = new ArrayList<>();
+    for (byte[] bytes : encode(vector, type, ColumnEncoders.TEXT, ctx, dict)) {
+      values.add(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+    }
+    return values;
+  }
+
+  /** Each row's binary value as lowercase hex, null for NULL. */
+  static List<String> binary(FieldVector vector, PgType type) {
+    return binary(vector, type, null);
+  }
+
+  static List<String> binary(FieldVector vector, PgType type, DictionaryProvider dict) {
+    List<String> values = new ArrayList<>();
+    for (byte[] bytes :
+        encode(
+            vector, PgColumnType.of(type), ColumnEncoders.BINARY, EncodingContext.DEFAULT, dict)) {
+      values.add(bytes == null ? null : HexFormat.of().formatHex(bytes));
+    }
+    return values;
+  }
+
+  static List<byte[]> encode(
+      FieldVector vector,
+      PgColumnType type,
+      short format,
+      EncodingContext ctx,
+      DictionaryProvider dict) {
+    ColumnEncoder encoder = ColumnEncoders.create(vector, type, format, ctx, dict);
+    ByteBuf out = Unpooled.buffer();
+    for (int row = 0; row < vector.getValueCount(); row++) {
+      encoder.write(out, row);
+    }
+    // Also through a direct buffer, which takes the non-array copy paths.
+    ByteBuf direct = Unpooled.directBuffer();
+    ColumnEncoder again = ColumnEncoders.create(vector, type, format, ctx, dict);
+    for (int row = 0; row < vector.getValueCount(); row++) {
+      again.write(direct, row);
+    }
+    if (!ByteBufUtil.equals(out, direct)) {
+      throw new AssertionError("heap and direct output differ");
+    }
+    List<byte[]> values = new ArrayList<>();
+    while (out.isReadable()) {
+      int length = out.readInt();
+      if (length == -1) {
+        values.add(null);
+      } else {
+        byte[] bytes = new byte[length];
+        out.readBytes(bytes);
+        values.add(bytes);
+      }
+    }
+    return values;
+  }
+
+  static byte[] hex(String hex) {
+    return HexFormat.of().parseHex(hex);
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
