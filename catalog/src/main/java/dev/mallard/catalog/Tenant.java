@@ -1,0 +1,75 @@
+package dev.mallard.catalog;
+
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One database as clients name it: a single DuckDB instance in this process, shared by the
+ * tenant's sessions, each of which gets its own connection through {@link
+ * DuckDBConnection#duplicate()}.
+ */
+public final class Tenant implements AutoCloseable {
+  private final String name;
+  private final Path file;
+  private final DuckDBConnection root;
+  private final AtomicInteger sessions = new AtomicInteger();
+
+  private Tenant(String name, Path file, DuckDBConnection root) {
+    this.name = name;
+    this.file = file;
+    this.root = root;
+  }
+
+  static Tenant open(String name, Path file) {
+    try {
+      Properties props = new Properties();
+      // Results are streamed batch by batch; DuckDB must not materialize them first.
+      props.setProperty("jdbc_stream_results", "true");
+      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, props);
+      return new Tenant(name, file, c.unwrap(DuckDBConnection.class));
+    } catch (SQLException e) {
+      throw new PgException(
+          SqlState.IO_ERROR, "could not open database \"" + name + "\": " + e.getMessage(), e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A new connection to this tenant's DuckDB instance, for one session. */
+  public DuckDBConnection connect() {
+    try {
+      DuckDBConnection c = (DuckDBConnection) root.duplicate();
+      sessions.incrementAndGet();
+      return c;
+    } catch (SQLException e) {
+      throw new PgException(SqlState.CONNECTION_FAILURE, "could not connect: " + e.getMessage(), e);
+    }
+  }
+
+  /** Called when a session's connection is closed. */
+  public void release() {
+    sessions.decrementAndGet();
+  }
+
+  public int sessionCount() {
+    return sessions.get();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    root.close();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.mallard.engine;
+
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps DuckDB's errors to the SQLSTATE PostgreSQL would send for the same mistake. DuckDB reports
+ * an error type ("Catalog Error", "Binder Error", ...) and a message; the type narrows the class and
+ * the message picks the code. The caret line DuckDB prints gives the error position.
+ */
+public final class DuckDbErrors {
+  private static final Pattern TYPE_PREFIX = Pattern.compile("^([A-Za-z ]+) Error: ", Pattern.DOTALL);
+  private static final String PENDING_WRAPPER =
+      "Attempting to execute an unsuccessful or closed pending query result\nError: ";
+  private static final Pattern LINE = Pattern.compile("\\n\\s*LINE (\\d+): (.*)\\n(\\s*)\\^");
+
+  private DuckDbErrors() {}
+
+  public static PgException translate(SQLException e, String sql) {
+    String raw = e.getMessage() == null ? "unknown error" : e.getMessage();
+    int wrapped = raw.indexOf(PENDING_WRAPPER);
+    if (wrapped >= 0) {
+      raw = raw.substring(wrapped + PENDING_WRAPPER.length());
+    }
+    String type = "";
+    String message = raw;
+    Matcher m = TYPE_PREFIX.matcher(raw);
+    if (m.find()) {
+      type = m.group(1);
+      message = raw.substring(m.end());
+    }
+    int position = position(message, sql);
+    String hint = null;
+    int lineInfo = message.indexOf("\n\nLINE ");
+    if (lineInfo < 0) {
+      lineInfo = message.indexOf("\nLINE ");
+    }
+    if (lineInfo >= 0) {
+      message = message.substring(0, lineInfo);
+    }
+    int didYouMean = message.indexOf("\nDid you mean");
+    if (didYouMean >= 0) {
+      hint = message.substring(didYouMean + 1).strip();
+      message = message.substring(0, didYouMean);
+    }
+    message = message.strip();
+    return new PgException(
+        PgException.Severity.ERROR, sqlState(type, message), message, null, hint, position, e);
+  }
+
+  static String sqlState(String type, String message) {
+    String lower = message.toLowerCase();
+    if (lower.contains("division by zero")) {
+      return SqlState.DIVISION_BY_ZERO;
+    }
+    switch (type) {
+      case "Parser":
+        return SqlState.SYNTAX_ERROR;
+      case "Catalog":
+        return catalogState(lower);
+      case "Binder":
+        return binderState(lower);
+      case "Conversion":
+        return lower.contains("out of range") ? SqlState.NUMERIC_VALUE_OUT_OF_RANGE
+            : lower.contains("date") || lower.contains("time")
+                ? SqlState.INVALID_DATETIME_FORMAT : SqlState.INVALID_TEXT_REPRESENTATION;
+      case "Out of Range":
+        return SqlState.NUMERIC_VALUE_OUT_OF_RANGE;
+      case "Constraint":
+        return constraintState(lower);
+      case "TransactionContext":
+        return lower.contains("conflict") ? SqlState.SERIALIZATION_FAILURE
+            : lower.contains("aborted") ? SqlState.IN_FAILED_SQL_TRANSACTION
+            : SqlState.INVALID_TRANSACTION_STATE;
+      case "INTERRUPT":
+      case "Interrupt":
+        return SqlState.QUERY_CANCELED;
+      case "Not implemented":
+        return SqlState.FEATURE_NOT_SUPPORTED;
+      case "Permission":
+        return SqlState.INSUFFICIENT_PRIVILEGE;
+      case "Out of Memory":
+        return SqlState.OUT_OF_MEMORY;
+      case "IO":
+        return SqlState.IO_ERROR;
+      case "Invalid Input":
+        return lower.contains("interrupt") ? SqlState.QUERY_CANCELED
+            : SqlState.INVALID_TEXT_REPRESENTATION;
+      case "Invalid type":
+        return SqlState.DATATYPE_MISMATCH;
+      case "Dependency":
+        return "2BP01";
+      case "Sequence":
+        return "2200H";
+      default:
+        return lower.contains("interrupted") ? SqlState.QUERY_CANCELED : SqlState.INTERNAL_ERROR;
+    }
+  }
+
+  private static String catalogState(String lower) {
+    if (lower.contains("already exists")) {
+      return lower.startsWith("schema") ? SqlState.DUPLICATE_SCHEMA
+          : lower.startsWith("table") || lower.startsWith("view") ? SqlState.DUPLICATE_TABLE
+          : SqlState.DUPLICATE_OBJECT;
+    }
+    if (lower.contains("function with name") || lower.contains("macro function")) {
+      return SqlState.UNDEFINED_FUNCTION;
+    }
+    if (lower.startsWith("table with name") || lower.startsWith("view with name")
+        || lower.contains("table or view")) {
+      return SqlState.UNDEFINED_TABLE;
+    }
+    if (lower.startsWith("schema with name") || lower.contains("schema") && lower.contains("does not exist")) {
+      return SqlState.UNDEFINED_SCHEMA;
+    }
+    if (lower.startsWith("type with name")) {
+      return SqlState.UNDEFINED_OBJECT;
+    }
+    if (lower.contains("does not exist")) {
+      return SqlState.UNDEFINED_OBJECT;
+    }
+    return SqlState.INTERNAL_ERROR;
+  }
+
+  private static String binderState(String lower) {
+    if (lower.contains("referenced column") || lower.contains("column") && lower.contains("not found")) {
+      return SqlState.UNDEFINED_COLUMN;
+    }
+    if (lower.contains("ambiguous")) {
+      return SqlState.AMBIGUOUS_COLUMN;
+    }
+    if (lower.contains("no function matches") || lower.contains("could not choose a best candidate")) {
+      return SqlState.UNDEFINED_FUNCTION;
+    }
+    if (lower.contains("group by")) {
+      return SqlState.GROUPING_ERROR;
+    }
+    if (lower.contains("table") && lower.contains("does not exist")) {
+      return SqlState.UNDEFINED_TABLE;
+    }
+    if (lower.contains("cannot") && lower.contains("cast") || lower.contains("type mismatch")) {
+      return SqlState.DATATYPE_MISMATCH;
+    }
+    return SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION;
+  }
+
+  private static String constraintState(String lower) {
+    if (lower.contains("not null")) {
+      return SqlState.NOT_NULL_VIOLATION;
+    }
+    if (lower.contains("duplicate key") || lower.contains("unique")) {
+      return SqlState.UNIQUE_VIOLATION;
+    }
+    if (lower.contains("foreign key")) {
+      return SqlState.FOREIGN_KEY_VIOLATION;
+    }
+    if (lower.contains("check constraint")) {
+      return SqlState.CHECK_VIOLATION;
+    }
+    return SqlState.INTEGRITY_CONSTRAINT_VIOLATION;
+  }
+
+  /**
+   * 1-based position in {@code sql} from DuckDB's "LINE n: text" and caret lines; 0 when DuckDB gave
+   * none or the snippet was shortened beyond recognition.
+   */
+  static int position(String message, String sql) {
+    if (sql == null) {
+      return 0;
+    }
+    Matcher m = LINE.matcher(message);
+    if (!m.find()) {
+      return 0;
+    }
+    int lineNo = Integer.parseInt(m.group(1));
+    String snippet = m.group(2);
+    String prefix = "LINE " + m.group(1) + ": ";
+    int caretColumn = m.group(3).length() - prefix.length();
+    boolean elided = snippet.startsWith("...");
+    String body = elided ? snippet.substring(3) : snippet;
+    int lineStart = 0;
+    for (int l = 1; l < lineNo && lineStart >= 0; l++) {
+      int nl = sql.indexOf('\n', lineStart);
+      lineStart = nl < 0 ? -1 : nl + 1;
+    }
+    if (lineStart < 0) {
+      return 0;
+    }
+    int bodyStart = lineStart;
+    if (elided) {
+      String probe = body.endsWith("...") ? body.substring(0, body.length() - 3) : body;
+      int found = sql.indexOf(probe, lineStart);
+      if (found < 0) {
+        return 0;
+      }
+      bodyStart = found - 3;
+    }
+    int offset = bodyStart + caretColumn;
+    return offset >= 0 && offset <= sql.length() ? offset + 1 : 0;
+  }
+}

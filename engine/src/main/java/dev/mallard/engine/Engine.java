@@ -1,0 +1,39 @@
+package dev.mallard.engine;
+
+import dev.mallard.catalog.TenantManager;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/** Opens engine sessions on tenants and owns the Arrow memory they stream results through. */
+public final class Engine implements AutoCloseable {
+  private final TenantManager tenants;
+  private final BufferAllocator root;
+  private final long perSessionLimit;
+
+  public Engine(TenantManager tenants, long arrowMemoryLimit, long perSessionLimit) {
+    this.tenants = tenants;
+    this.root = new RootAllocator(arrowMemoryLimit);
+    this.perSessionLimit = perSessionLimit;
+  }
+
+  /** A session on {@code database}; 3D000 when the database does not exist. */
+  public EngineSession openSession(String database, String user) {
+    BufferAllocator child = root.newChildAllocator(user + "@" + database, 0, perSessionLimit);
+    try {
+      return new EngineSession(tenants.tenant(database), child);
+    } catch (RuntimeException e) {
+      child.close();
+      throw e;
+    }
+  }
+
+  public TenantManager tenants() {
+    return tenants;
+  }
+
+  @Override
+  public void close() {
+    tenants.close();
+    root.close();
+  }
+}

@@ -1,0 +1,252 @@
+package dev.mallard.engine;
+
+import dev.mallard.catalog.Tenant;
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import dev.mallard.wire.types.DuckDbTypeMapping;
+import dev.mallard.wire.types.PgType;
+import dev.mallard.wire.types.PgTypes;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+import org.duckdb.DuckDBResultSetMetaData;
+import org.duckdb.StatementReturnType;
+
+/**
+ * One client session's view of the engine: its own DuckDB connection to the tenant, preparing and
+ * running statements and handing results back as Arrow batches. Used by one thread at a time,
+ * except {@link #cancel()}, which may come from any thread.
+ */
+public final class EngineSession implements AutoCloseable {
+  /** Rows per Arrow batch: DuckDB's vector size, so each batch is one DuckDB chunk. */
+  static final int BATCH_ROWS = 2048;
+
+  private final Tenant tenant;
+  private final DuckDBConnection connection;
+  private final BufferAllocator allocator;
+  private volatile PreparedStatement running;
+  private volatile boolean closed;
+
+  EngineSession(Tenant tenant, BufferAllocator allocator) {
+    this.tenant = tenant;
+    this.allocator = allocator;
+    this.connection = tenant.connect();
+  }
+
+  public Tenant tenant() {
+    return tenant;
+  }
+
+  /**
+   * Prepares one statement. {@code declaredTypes} are the OIDs from Parse (0 = unspecified); the
+   * result has one type per parameter the statement uses.
+   */
+  public PreparedQuery prepare(String sql, int[] declaredTypes) {
+    Statement statement = StatementClassifier.classify(sql);
+    if (isSessionCommand(statement.kind())) {
+      return new PreparedQuery(statement, null, new PgType[0], List.of());
+    }
+    PreparedStatement ps;
+    try {
+      ps = connection.prepareStatement(sql);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+    try {
+      PgType[] params = parameterTypes(ps.getParameterMetaData(), declaredTypes);
+      List<Column> columns = describe(ps.getMetaData());
+      return new PreparedQuery(statement, ps, params, columns);
+    } catch (SQLException e) {
+      closeQuietly(ps);
+      throw DuckDbErrors.translate(e, sql);
+    } catch (RuntimeException e) {
+      closeQuietly(ps);
+      throw e;
+    }
+  }
+
+  /** Statements whose effect lives in the session (transaction state, settings), not in DuckDB. */
+  static boolean isSessionCommand(StatementKind kind) {
+    switch (kind) {
+      case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
+      case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case COPY: case DISCARD:
+      case PREPARE_TRANSACTION:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static PgType[] parameterTypes(ParameterMetaData meta, int[] declared)
+      throws SQLException {
+    int count = Math.max(meta.getParameterCount(), declared.length);
+    PgType[] types = new PgType[count];
+    for (int i = 0; i < count; i++) {
+      PgType type = null;
+      if (i < declared.length && declared[i] != 0) {
+        type = PgTypes.find(declared[i]).orElse(null);
+      }
+      if (type == null && i < meta.getParameterCount()) {
+        type = DuckDbTypeMapping.forDuckDbType(meta.getParameterTypeName(i + 1)).type();
+      }
+      types[i] = type == null ? PgTypes.TEXT : type;
+    }
+    return types;
+  }
+
+  private static List<Column> describe(ResultSetMetaData meta) throws SQLException {
+    if (meta instanceof DuckDBResultSetMetaData duck
+        && duck.getReturnType() != StatementReturnType.QUERY_RESULT) {
+      return List.of();
+    }
+    List<Column> columns = new ArrayList<>(meta.getColumnCount());
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      columns.add(
+          new Column(
+              meta.getColumnName(i), DuckDbTypeMapping.forDuckDbType(meta.getColumnTypeName(i))));
+    }
+    return columns;
+  }
+
+  /**
+   * Runs a prepared statement with bound parameter values. When the statement's DuckDB handle is
+   * still serving an open cursor, a fresh one is prepared so that both results stay valid.
+   */
+  public QueryResult execute(PreparedQuery query, Object[] parameters) {
+    if (query.isSessionCommand()) {
+      throw new IllegalArgumentException("session command: " + query.statement().sql());
+    }
+    String sql = query.statement().sql();
+    PreparedStatement ps = query.duckdb();
+    boolean own = query.busy();
+    try {
+      if (own) {
+        ps = connection.prepareStatement(sql);
+      }
+      ps.clearParameters();
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      running = ps;
+      boolean hasResult;
+      try {
+        hasResult = ps.execute();
+      } finally {
+        running = null;
+      }
+      if (!hasResult) {
+        long count = Math.max(0, ps.getUpdateCount());
+        if (own) {
+          ps.close();
+        }
+        return new QueryResult(query.statement(), null, count);
+      }
+      ResultSet rs = ps.getResultSet();
+      List<Column> columns = describe(rs.getMetaData());
+      ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS);
+      PreparedStatement handle = ps;
+      Runnable release = own ? () -> closeQuietly(handle) : () -> query.busy(false);
+      if (!own) {
+        query.busy(true);
+      }
+      return new QueryResult(query.statement(), new ResultCursor(columns, reader, rs, release), 0);
+    } catch (SQLException e) {
+      if (own) {
+        closeQuietly(ps);
+      }
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /** Runs SQL that returns nothing and takes no parameters (transaction control, settings). */
+  public void executeUtility(String sql) {
+    try (java.sql.Statement s = connection.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /**
+   * Sets DuckDB's schema search path from PostgreSQL's: {@code public} is DuckDB's {@code main},
+   * {@code $user} and schemas that do not exist are skipped (PostgreSQL ignores them too).
+   */
+  public void setSearchPath(List<String> schemas) {
+    List<String> existing = new ArrayList<>();
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT schema_name FROM information_schema.schemata WHERE catalog_name = current_database()")) {
+      while (rs.next()) {
+        existing.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+    List<String> path = new ArrayList<>();
+    for (String schema : schemas) {
+      String duck = schema.equals("public") ? "main" : schema;
+      if (existing.contains(duck) && !path.contains(duck)) {
+        path.add(duck);
+      }
+    }
+    if (path.isEmpty()) {
+      path.add("main");
+    }
+    StringBuilder value = new StringBuilder();
+    for (String p : path) {
+      if (value.length() > 0) {
+        value.append(',');
+      }
+      value.append('"').append(p.replace("\"", "\"\"")).append('"');
+    }
+    executeUtility("SET search_path = '" + value.toString().replace("'", "''") + "'");
+  }
+
+  /** Interrupts the statement this session is running, if any; safe from any thread. */
+  public void cancel() {
+    PreparedStatement ps = running;
+    if (ps != null) {
+      try {
+        ps.cancel();
+      } catch (SQLException e) {
+        throw new PgException(SqlState.INTERNAL_ERROR, "cancel failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Interrupts whatever the connection is doing, including streaming an open result. */
+  public void interrupt() {
+    try (java.sql.Statement s = connection.createStatement()) {
+      s.cancel();
+    } catch (SQLException e) {
+      // nothing was running
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // releasing resources after a failure; the original error is what matters
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeQuietly(connection);
+    allocator.close();
+    tenant.release();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.mallard.engine;
+
+import dev.mallard.wire.types.PgType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A parsed-and-planned statement: DuckDB's prepared statement (absent for statements the session
+ * runs itself, such as SET or BEGIN), the parameter types clients are told about, and the result
+ * columns when DuckDB could determine them before execution.
+ */
+public final class PreparedQuery implements AutoCloseable {
+  private final Statement statement;
+  private final PreparedStatement duckdb;
+  private final PgType[] parameterTypes;
+  private final List<Column> columns;
+  private boolean busy;
+
+  PreparedQuery(
+      Statement statement, PreparedStatement duckdb, PgType[] parameterTypes, List<Column> columns) {
+    this.statement = statement;
+    this.duckdb = duckdb;
+    this.parameterTypes = parameterTypes;
+    this.columns = columns;
+  }
+
+  public Statement statement() {
+    return statement;
+  }
+
+  public PgType[] parameterTypes() {
+    return parameterTypes.clone();
+  }
+
+  public int parameterCount() {
+    return parameterTypes.length;
+  }
+
+  /** Result columns; empty when the statement returns no rows. */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** True for statements run by the session rather than by DuckDB. */
+  public boolean isSessionCommand() {
+    return duckdb == null;
+  }
+
+  PreparedStatement duckdb() {
+    return duckdb;
+  }
+
+  boolean busy() {
+    return busy;
+  }
+
+  void busy(boolean value) {
+    busy = value;
+  }
+
+  @Override
+  public void close() {
+    if (duckdb != null) {
+      try {
+        duckdb.close();
+      } catch (SQLException e) {
+        // closing a prepared statement cannot meaningfully fail for the client
+      }
+    }
+  }
+}

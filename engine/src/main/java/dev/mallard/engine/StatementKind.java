@@ -1,0 +1,25 @@
+package dev.mallard.engine;
+
+/** What a statement does, as far as the session and the command tag need to know. */
+public enum StatementKind {
+  QUERY,
+  INSERT,
+  UPDATE,
+  DELETE,
+  MERGE,
+  DDL,
+  TRUNCATE,
+  BEGIN,
+  COMMIT,
+  ROLLBACK,
+  SAVEPOINT,
+  RELEASE_SAVEPOINT,
+  ROLLBACK_TO_SAVEPOINT,
+  SET,
+  SHOW,
+  RESET,
+  COPY,
+  DISCARD,
+  PREPARE_TRANSACTION,
+  OTHER
+}
