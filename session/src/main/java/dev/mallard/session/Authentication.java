@@ -1,0 +1,103 @@
+package dev.mallard.session;
+
+import dev.mallard.auth.scram.ScramServerExchange;
+import dev.mallard.auth.scram.ScramVerifier;
+import dev.mallard.catalog.Role;
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import dev.mallard.wire.message.BackendMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * One login's password exchange: SCRAM-SHA-256 (and -PLUS when TLS gives a channel binding) by
+ * default, or a cleartext password when the server allows it and the connection is encrypted.
+ * Unknown users go through the same exchange and fail at the end, so their absence is not
+ * revealed.
+ */
+final class Authentication {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String user;
+  private final Optional<Role> role;
+  private final boolean cleartext;
+  private final boolean channelBinding;
+  private final ScramServerExchange scram;
+  private boolean firstMessageSeen;
+  private boolean passwordAccepted;
+
+  /**
+   * @param endPointHash the certificate hash for tls-server-end-point binding; null without TLS
+   */
+  Authentication(String user, Optional<Role> role, boolean tls, boolean allowCleartext, byte[] endPointHash) {
+    this.user = user;
+    this.role = role.filter(Role::canLogin);
+    this.cleartext = tls && allowCleartext;
+    this.channelBinding = tls && endPointHash != null;
+    ScramVerifier verifier =
+        this.role.map(Role::scramVerifier).map(ScramVerifier::parse).orElse(null);
+    this.scram = cleartext ? null
+        : new ScramServerExchange(user, verifier, channelBinding ? endPointHash : null, RANDOM);
+  }
+
+  /** The first authentication request to send. */
+  BackendMessage request() {
+    if (cleartext) {
+      return new BackendMessage.AuthenticationCleartextPassword();
+    }
+    return new BackendMessage.AuthenticationSasl(ScramServerExchange.mechanisms(channelBinding));
+  }
+
+  /**
+   * Handles one PasswordMessage body. Returns the reply to send; after the reply to the last
+   * message {@link #succeeded()} is true and AuthenticationOk follows. Failures throw 28P01 FATAL.
+   */
+  BackendMessage respond(byte[] body) {
+    try {
+      if (cleartext) {
+        checkCleartext(body);
+        return null;
+      }
+      if (!firstMessageSeen) {
+        firstMessageSeen = true;
+        return new BackendMessage.AuthenticationSaslContinue(scram.handleInitialResponse(body));
+      }
+      byte[] serverFinal = scram.handleFinalResponse(body);
+      if (role.isEmpty()) {
+        throw failed();
+      }
+      return new BackendMessage.AuthenticationSaslFinal(serverFinal);
+    } catch (PgException e) {
+      throw new PgException(
+          PgException.Severity.FATAL, e.sqlState(), e.getMessage(), null, null, 0, null);
+    }
+  }
+
+  boolean succeeded() {
+    return cleartext ? passwordAccepted : scram.isComplete() && role.isPresent();
+  }
+
+  private void checkCleartext(byte[] body) {
+    int end = body.length;
+    while (end > 0 && body[end - 1] == 0) {
+      end--;
+    }
+    String password = new String(body, 0, end, StandardCharsets.UTF_8);
+    boolean ok = role.map(Role::scramVerifier)
+        .map(v -> ScramVerifier.parse(v).verifyPassword(password))
+        .orElse(false);
+    if (!ok) {
+      throw failed();
+    }
+    passwordAccepted = true;
+  }
+
+  private PgException failed() {
+    return new PgException(
+        PgException.Severity.FATAL,
+        SqlState.INVALID_PASSWORD,
+        "password authentication failed for user \"" + user + "\"",
+        null, null, 0, null);
+  }
+}

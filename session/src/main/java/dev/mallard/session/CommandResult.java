@@ -1,0 +1,22 @@
+package dev.mallard.session;
+
+import java.util.List;
+
+/**
+ * What a statement the session answers itself produced: an optional small text result (SHOW) and
+ * the command tag. Notices are sent before the result.
+ */
+record CommandResult(List<String> columnNames, List<String[]> rows, String tag, List<String> warnings) {
+
+  static CommandResult tag(String tag) {
+    return new CommandResult(List.of(), List.of(), tag, List.of());
+  }
+
+  static CommandResult warning(String tag, String warning) {
+    return new CommandResult(List.of(), List.of(), tag, List.of(warning));
+  }
+
+  boolean hasRows() {
+    return !columnNames.isEmpty();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.mallard.session;
+
+import dev.mallard.engine.Column;
+import dev.mallard.engine.PreparedQuery;
+import java.util.List;
+
+/**
+ * A bound statement ready to execute (protocol "Extended Query"). Once executed with a row limit
+ * it holds the open result so the next Execute resumes where the last one stopped.
+ */
+final class Portal {
+  final String name;
+  final SharedQuery shared;
+  final PreparedQuery query;
+  final Object[] parameters;
+  final short[] resultFormats;
+  /** Columns announced to the client; null until described or executed. */
+  List<Column> columns;
+  /** The running result; null before the first Execute or for statements without rows. */
+  ResultStreamer streamer;
+  /** True once the statement ran to completion; a further Execute reports the tag again. */
+  boolean completed;
+  String completionTag;
+
+  /** @param shared the statement, already retained for this portal */
+  Portal(String name, SharedQuery shared, Object[] parameters, short[] resultFormats) {
+    this.name = name;
+    this.shared = shared;
+    this.query = shared.query;
+    this.parameters = parameters;
+    this.resultFormats = resultFormats;
+  }
+
+  /** The format code of column {@code i} per Bind's result-format list rules. */
+  short format(int i) {
+    if (resultFormats.length == 0) {
+      return 0;
+    }
+    return resultFormats.length == 1 ? resultFormats[0] : resultFormats[i];
+  }
+
+  short[] formats(int columnCount) {
+    short[] f = new short[columnCount];
+    for (int i = 0; i < columnCount; i++) {
+      f[i] = format(i);
+    }
+    return f;
+  }
+
+  private boolean closed;
+
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (streamer != null) {
+      streamer.close();
+      streamer = null;
+    }
+    shared.release();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.mallard.session;
+
+import dev.mallard.engine.Column;
+import dev.mallard.engine.DuckDbErrors;
+import dev.mallard.engine.ResultCursor;
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import dev.mallard.wire.types.ColumnEncoder;
+import dev.mallard.wire.types.ColumnEncoders;
+import dev.mallard.wire.types.DataRowWriter;
+import dev.mallard.wire.types.EncodingContext;
+import io.netty.buffer.ByteBuf;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Streams rows of an open {@link ResultCursor} as DataRow messages, encoded straight from the
+ * Arrow vectors. It stops when the row limit is reached, the result ends, or the channel stops
+ * being writable (then it is resumed later from the same row).
+ */
+final class ResultStreamer {
+  private final ResultCursor cursor;
+  private final List<Column> columns;
+  private final short[] formats;
+  private final EncodingContext encoding;
+  private final Outbox out;
+  private final Session session;
+  private long encodedBatch = -1;
+  private ColumnEncoder[] encoders;
+  private long rowsSent;
+
+  /**
+   * @param columns the column types announced in RowDescription (the target of encoding)
+   * @param formats one format code per column
+   */
+  ResultStreamer(
+      ResultCursor cursor, List<Column> columns, short[] formats, EncodingContext encoding,
+      Outbox out, Session session) {
+    this.cursor = cursor;
+    this.columns = columns;
+    this.formats = formats;
+    this.encoding = encoding;
+    this.out = out;
+    this.session = session;
+  }
+
+  enum Outcome {
+    DONE,
+    LIMIT_REACHED,
+    PAUSED
+  }
+
+  /**
+   * Sends rows until the result ends ({@link Outcome#DONE}), {@code limit} more rows were sent
+   * ({@link Outcome#LIMIT_REACHED}; 0 = no limit), or the client must catch up ({@link
+   * Outcome#PAUSED}).
+   */
+  Outcome stream(long limit) {
+    long sentThisCall = 0;
+    try {
+      while (true) {
+        session.checkInterrupts();
+        if (limit > 0 && sentThisCall >= limit) {
+          return cursor.advance() ? Outcome.LIMIT_REACHED : Outcome.DONE;
+        }
+        if (!out.writable()) {
+          out.flush();
+          return Outcome.PAUSED;
+        }
+        if (!cursor.advance()) {
+          return Outcome.DONE;
+        }
+        prepareEncoders();
+        int start = cursor.rowInBatch();
+        int n = cursor.remainingInBatch();
+        if (limit > 0) {
+          n = (int) Math.min(n, limit - sentThisCall);
+        }
+        ByteBuf buf = out.buffer();
+        int row = start;
+        int end = start + n;
+        while (row < end) {
+          DataRowWriter.write(out.buffer(), encoders, row);
+          row++;
+          if (buf.readableBytes() >= Outbox.CHUNK_BYTES) {
+            out.maybeFlush();
+            buf = out.buffer();
+            if (!out.writable()) {
+              break;
+            }
+          }
+        }
+        int written = row - start;
+        cursor.consume(written);
+        sentThisCall += written;
+        rowsSent += written;
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    } catch (OutOfMemoryError e) {
+      throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory while sending the result");
+    }
+  }
+
+  private void prepareEncoders() {
+    if (cursor.batchNumber() == encodedBatch) {
+      return;
+    }
+    encodedBatch = cursor.batchNumber();
+    VectorSchemaRoot batch = cursor.batch();
+    encoders = new ColumnEncoder[columns.size()];
+    for (int i = 0; i < encoders.length; i++) {
+      encoders[i] = ColumnEncoders.create(
+          batch.getVector(i), columns.get(i).type(), formats[i], encoding, cursor.dictionaries());
+    }
+  }
+
+  long rowsSent() {
+    return rowsSent;
+  }
+
+  void close() {
+    cursor.close();
+  }
+}

@@ -1,0 +1,425 @@
+package dev.mallard.session;
+
+import dev.mallard.catalog.Role;
+import dev.mallard.engine.EngineSession;
+import dev.mallard.engine.PreparedQuery;
+import dev.mallard.engine.Statement;
+import dev.mallard.engine.StatementKind;
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import dev.mallard.wire.message.BackendMessage;
+import dev.mallard.wire.message.FrontendMessage;
+import dev.mallard.wire.types.EncodingContext;
+import dev.mallard.wire.types.IntervalStyle;
+import dev.mallard.wire.types.ParameterDecoder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated connection's conversation: it takes frontend messages in order, runs them off
+ * the event loop through the {@link MessagePump}, and keeps the state PostgreSQL keeps per backend
+ * (transaction status, settings, prepared statements and portals, cancel key).
+ */
+final class Session {
+  private static final Logger log = LoggerFactory.getLogger(Session.class);
+  private static final Object START = new Object();
+  private static final Object CLOSE = new Object();
+
+  enum CancelReason {
+    USER_REQUEST("canceling statement due to user request"),
+    STATEMENT_TIMEOUT("canceling statement due to statement timeout");
+
+    final String message;
+
+    CancelReason(String message) {
+      this.message = message;
+    }
+  }
+
+  private final Channel channel;
+  private final ServerContext context;
+  private final SessionRegistry registry;
+  private final EngineSession engine;
+  private final Role role;
+  private final Map<String, String> startupParameters;
+  private final SessionSettings settings = new SessionSettings();
+  private final SessionCommands commands;
+  private final ExtendedProtocol extended = new ExtendedProtocol(this);
+  private final MessagePump pump;
+  private final Outbox out;
+  private final int processId;
+  private final int secretKey;
+  private final Map<String, String> reported = new HashMap<>();
+  private TransactionStatus status = TransactionStatus.IDLE;
+  private boolean skipUntilSync;
+  private EncodingContext encoding;
+  private ParameterDecoder parameterDecoder;
+  private volatile CancelReason cancelRequested;
+  private volatile boolean closed;
+  private ScheduledFuture<?> statementTimer;
+
+  Session(Channel channel, ServerContext context, SessionRegistry registry, EngineSession engine,
+      Role role, Map<String, String> startupParameters) {
+    this.channel = channel;
+    this.context = context;
+    this.registry = registry;
+    this.engine = engine;
+    this.role = role;
+    this.startupParameters = startupParameters;
+    this.commands = new SessionCommands(this, engine, settings);
+    this.out = new Outbox(channel);
+    this.pump = new MessagePump(channel, context.workers(), this::dispatch);
+    this.processId = registry.register(this);
+    this.secretKey = registry.newSecretKey();
+  }
+
+  // ---- called on the event loop ----
+
+  void start() {
+    pump.submit(START);
+  }
+
+  void submit(FrontendMessage message) {
+    pump.submit(message);
+  }
+
+  void onWritable() {
+    pump.onWritable();
+  }
+
+  void onIdleTimeout() {
+    if (!pump.busy() && status == TransactionStatus.IDLE) {
+      fatal(new PgException(PgException.Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
+          "terminating connection due to idle-session timeout", null, null, 0, null));
+    }
+  }
+
+  void close() {
+    if (!closed) {
+      closed = true;
+      engine.cancel();
+      pump.submit(CLOSE);
+    }
+  }
+
+  // ---- called from any thread ----
+
+  int secretKey() {
+    return secretKey;
+  }
+
+  boolean isBusy() {
+    return pump.busy();
+  }
+
+  void cancel(CancelReason reason) {
+    if (pump.busy()) {
+      cancelRequested = reason;
+      engine.cancel();
+      pump.wake();
+    }
+  }
+
+  void terminate() {
+    fatal(new PgException(PgException.Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
+        "terminating connection due to administrator command", null, null, 0, null));
+  }
+
+  private void fatal(PgException e) {
+    channel.eventLoop().execute(() ->
+        channel.writeAndFlush(ErrorResponses.error(e)).addListener(ChannelFutureListener.CLOSE));
+  }
+
+  // ---- worker thread ----
+
+  private Job dispatch(Object item) {
+    try {
+      if (item == START) {
+        begin();
+        return null;
+      }
+      if (item == CLOSE) {
+        cleanup();
+        return null;
+      }
+      if (closed) {
+        return null;
+      }
+      FrontendMessage m = (FrontendMessage) item;
+      if (m instanceof FrontendMessage.Sync) {
+        sync();
+        return null;
+      }
+      if (skipUntilSync) {
+        return null;
+      }
+      return extendedErrors(handle(m));
+    } catch (RuntimeException e) {
+      if (item == START) {
+        PgException pg = ErrorResponses.toPgException(e);
+        fatal(PgException.fatal(pg.sqlState(), pg.getMessage()));
+        return null;
+      }
+      reportError(e);
+      skipUntilSync = true;
+      out.flush();
+      return null;
+    }
+  }
+
+  private Job handle(FrontendMessage m) {
+    if (m instanceof FrontendMessage.Query q) {
+      skipUntilSync = false;
+      return new SimpleQueryJob(this, q.sql());
+    } else if (m instanceof FrontendMessage.Parse p) {
+      extended.parse(p);
+    } else if (m instanceof FrontendMessage.Bind b) {
+      extended.bind(b);
+    } else if (m instanceof FrontendMessage.Describe d) {
+      extended.describe(d);
+    } else if (m instanceof FrontendMessage.Execute e) {
+      return extended.execute(e);
+    } else if (m instanceof FrontendMessage.Close c) {
+      extended.close(c);
+    } else if (m instanceof FrontendMessage.Flush) {
+      out.flush();
+    } else if (m instanceof FrontendMessage.Terminate) {
+      out.flush();
+      channel.close();
+    } else if (m instanceof FrontendMessage.FunctionCall) {
+      throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "fast-path function calls are not supported");
+    } else if (m instanceof FrontendMessage.CopyData || m instanceof FrontendMessage.CopyDone
+        || m instanceof FrontendMessage.CopyFail) {
+      // Outside COPY these are ignored, as PostgreSQL does, so a client can end a failed COPY.
+    } else {
+      throw new PgException(PgException.Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
+          "unexpected message type '" + m.getClass().getSimpleName() + "'", null, null, 0, null);
+    }
+    return null;
+  }
+
+  /** Wraps an extended-protocol job so that its failure starts error recovery (skip to Sync). */
+  private Job extendedErrors(Job job) {
+    if (job == null || job instanceof SimpleQueryJob) {
+      return job;
+    }
+    return () -> {
+      try {
+        return job.run();
+      } catch (RuntimeException e) {
+        reportError(e);
+        skipUntilSync = true;
+        return true;
+      }
+    };
+  }
+
+  private void begin() {
+    String options = startupParameters.get("options");
+    if (options != null) {
+      StartupOptions.parse(options).forEach((k, v) -> settings.set(k, v, false, true));
+    }
+    for (Map.Entry<String, String> p : startupParameters.entrySet()) {
+      switch (p.getKey()) {
+        case "user": case "database": case "options": case "replication":
+          break;
+        default:
+          settings.set(p.getKey(), p.getValue(), false, true);
+      }
+    }
+    settings.setFixed("is_superuser", role.superuser() ? "on" : "off");
+    settings.setFixed("session_authorization", role.name());
+    settings.setFixed("server_version", context.serverVersion());
+    settings.setFixed("max_connections", Integer.toString(context.maxConnections()));
+    applySettings();
+    for (Map.Entry<String, String> e : settings.reportedValues()) {
+      reported.put(e.getKey(), e.getValue());
+      send(new BackendMessage.ParameterStatus(e.getKey(), e.getValue()));
+    }
+    send(new BackendMessage.BackendKeyData(processId, secretKey));
+    readyForQuery();
+  }
+
+  private void sync() {
+    skipUntilSync = false;
+    if (status == TransactionStatus.IDLE) {
+      extended.closeAllPortals();
+    }
+    readyForQuery();
+  }
+
+  private void cleanup() {
+    extended.closeAll();
+    out.discard();
+    registry.unregister(processId);
+    engine.close();
+  }
+
+  // ---- used by jobs and commands (worker thread) ----
+
+  EngineSession engine() {
+    return engine;
+  }
+
+  SessionCommands commands() {
+    return commands;
+  }
+
+  Outbox outbox() {
+    return out;
+  }
+
+  EncodingContext encoding() {
+    return encoding;
+  }
+
+  ParameterDecoder parameterDecoder() {
+    return parameterDecoder;
+  }
+
+  TransactionStatus status() {
+    return status;
+  }
+
+  void status(TransactionStatus s) {
+    status = s;
+  }
+
+  void send(BackendMessage message) {
+    out.send(message);
+  }
+
+  void notice(String severity, String sqlState, String message) {
+    send(ErrorResponses.notice(severity, sqlState, message));
+  }
+
+  void readyForQuery() {
+    send(new BackendMessage.ReadyForQuery(status.indicator()));
+    out.flush();
+  }
+
+  /** Sends an error; inside a transaction block the transaction is now failed (25P02 follows). */
+  void reportError(RuntimeException e) {
+    PgException pg = ErrorResponses.toPgException(e);
+    CancelReason reason = cancelRequested;
+    if (SqlState.QUERY_CANCELED.equals(pg.sqlState()) && reason != null) {
+      pg = new PgException(SqlState.QUERY_CANCELED, reason.message);
+    }
+    cancelRequested = null;
+    send(ErrorResponses.error(pg));
+    if (status == TransactionStatus.IN_TRANSACTION) {
+      status = TransactionStatus.FAILED;
+    }
+    if (pg.severity() == PgException.Severity.FATAL) {
+      out.flush();
+      channel.close();
+    }
+  }
+
+  /** In a failed transaction block only ROLLBACK (or COMMIT, which rolls back) is accepted. */
+  void checkNotFailed(String sql) {
+    if (status != TransactionStatus.FAILED || sql == null) {
+      return;
+    }
+    StatementKind kind = dev.mallard.engine.StatementClassifier.classify(sql).kind();
+    if (kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT
+        && kind != StatementKind.ROLLBACK_TO_SAVEPOINT) {
+      throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+          "current transaction is aborted, commands ignored until end of transaction block");
+    }
+  }
+
+  void beforeStatement(Statement statement) {
+    checkNotFailed(statement.sql());
+    cancelRequested = null;
+    long timeoutMs = KnownSettings.durationMillis(settings.get("statement_timeout"));
+    if (timeoutMs > 0) {
+      statementTimer = channel.eventLoop().schedule(
+          () -> cancel(CancelReason.STATEMENT_TIMEOUT), timeoutMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  void afterStatement() {
+    if (statementTimer != null) {
+      statementTimer.cancel(false);
+      statementTimer = null;
+    }
+  }
+
+  /** Throws 57014 if the running statement was cancelled, or stops work for a closed session. */
+  void checkInterrupts() {
+    CancelReason reason = cancelRequested;
+    if (reason != null) {
+      cancelRequested = null;
+      throw new PgException(SqlState.QUERY_CANCELED, reason.message);
+    }
+    if (closed || !channel.isActive()) {
+      throw new PgException(SqlState.CONNECTION_FAILURE, "connection closed");
+    }
+  }
+
+  /** Columns of a statement the session answers itself; null for statements DuckDB runs. */
+  List<String> commandColumns(PreparedQuery query) {
+    if (!query.isSessionCommand()) {
+      return null;
+    }
+    if (query.statement().kind() != StatementKind.SHOW) {
+      return List.of();
+    }
+    SettingCommand cmd = SettingCommand.parse(query.statement().sql());
+    if (cmd.verb() != SettingCommand.Verb.SHOW) {
+      return List.of();
+    }
+    return cmd.name().equals(SettingCommand.ALL)
+        ? List.of("name", "setting", "description")
+        : List.of(SessionSettings.displayName(cmd.name()).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  void transactionEnded() {
+    settings.endTransaction();
+    extended.closeAllPortals();
+    settingsChanged(null);
+  }
+
+  void discardAll() {
+    extended.closeAll();
+  }
+
+  /** Applies settings DuckDB must know and reports changed GUC_REPORT values. */
+  void settingsChanged(String name) {
+    applySettings();
+    for (Map.Entry<String, String> e : settings.reportedValues()) {
+      if (!e.getValue().equals(reported.get(e.getKey()))) {
+        reported.put(e.getKey(), e.getValue());
+        send(new BackendMessage.ParameterStatus(e.getKey(), e.getValue()));
+      }
+    }
+  }
+
+  private String appliedTimeZone;
+  private String appliedSearchPath;
+
+  private void applySettings() {
+    String tz = settings.get("TimeZone");
+    if (!tz.equals(appliedTimeZone)) {
+      engine.executeUtility("SET TimeZone = '" + tz.replace("'", "''") + "'");
+      appliedTimeZone = tz;
+    }
+    String path = settings.get("search_path");
+    if (!path.equals(appliedSearchPath)) {
+      engine.setSearchPath(SearchPath.parse(path));
+      appliedSearchPath = path;
+    }
+    encoding = new EncodingContext(
+        ZoneId.of(tz), Integer.parseInt(settings.get("extra_float_digits")), IntervalStyle.POSTGRES);
+    parameterDecoder = new ParameterDecoder(encoding.timeZone());
+  }
+}

@@ -1,0 +1,184 @@
+package dev.mallard.session;
+
+import dev.mallard.engine.EngineSession;
+import dev.mallard.engine.Statement;
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The statements a session answers itself because their effect is session state: transaction
+ * control (BEGIN / COMMIT / ROLLBACK, tracked as {@link TransactionStatus}) and configuration
+ * (SET / SHOW / RESET / DISCARD).
+ */
+final class SessionCommands {
+  private final Session session;
+  private final EngineSession engine;
+  private final SessionSettings settings;
+
+  SessionCommands(Session session, EngineSession engine, SessionSettings settings) {
+    this.session = session;
+    this.engine = engine;
+    this.settings = settings;
+  }
+
+  CommandResult run(Statement statement) {
+    switch (statement.kind()) {
+      case BEGIN:
+        return begin(statement);
+      case COMMIT:
+        return commit();
+      case ROLLBACK:
+        return rollback();
+      case SAVEPOINT:
+      case RELEASE_SAVEPOINT:
+      case ROLLBACK_TO_SAVEPOINT:
+        throw new PgException(
+            SqlState.FEATURE_NOT_SUPPORTED,
+            "savepoints are not supported: DuckDB cannot roll back part of a transaction");
+      case PREPARE_TRANSACTION:
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
+      case SET:
+      case SHOW:
+      case RESET:
+        return setting(statement);
+      case DISCARD:
+        return discard(statement);
+      case COPY:
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
+      default:
+        throw new IllegalArgumentException(statement.kind().name());
+    }
+  }
+
+  private CommandResult begin(Statement statement) {
+    if (session.status() != TransactionStatus.IDLE) {
+      return CommandResult.warning("BEGIN", "there is already a transaction in progress");
+    }
+    List<String> words = statement.words();
+    boolean readOnly = containsPair(words, "READ", "ONLY");
+    engine.executeUtility(readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+    session.status(TransactionStatus.IN_TRANSACTION);
+    int level = words.indexOf("LEVEL");
+    if (level > 0 && level + 1 < words.size()) {
+      String iso = words.get(level + 1).toLowerCase(Locale.ROOT);
+      if ((iso.equals("read") || iso.equals("repeatable")) && level + 2 < words.size()) {
+        iso = iso + " " + words.get(level + 2).toLowerCase(Locale.ROOT);
+      }
+      settings.set("transaction_isolation", iso, true, false);
+    }
+    if (readOnly) {
+      settings.set("transaction_read_only", "on", true, false);
+    }
+    return CommandResult.tag("BEGIN");
+  }
+
+  private static boolean containsPair(List<String> words, String a, String b) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      if (words.get(i).equals(a) && words.get(i + 1).equals(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CommandResult commit() {
+    switch (session.status()) {
+      case IDLE:
+        return CommandResult.warning("COMMIT", "there is no transaction in progress");
+      case FAILED:
+        endTransaction("ROLLBACK");
+        return CommandResult.tag("ROLLBACK");
+      default:
+        endTransaction("COMMIT");
+        return CommandResult.tag("COMMIT");
+    }
+  }
+
+  private CommandResult rollback() {
+    if (session.status() == TransactionStatus.IDLE) {
+      return CommandResult.warning("ROLLBACK", "there is no transaction in progress");
+    }
+    endTransaction("ROLLBACK");
+    return CommandResult.tag("ROLLBACK");
+  }
+
+  /** Ends the DuckDB transaction; the session leaves the block even if DuckDB complains. */
+  void endTransaction(String sql) {
+    try {
+      engine.executeUtility(sql);
+    } finally {
+      session.status(TransactionStatus.IDLE);
+      session.transactionEnded();
+    }
+  }
+
+  private CommandResult setting(Statement statement) {
+    SettingCommand cmd = SettingCommand.parse(statement.sql());
+    switch (cmd.verb()) {
+      case NO_OP:
+        return CommandResult.tag("SET");
+      case ENGINE:
+        return null; // answered by DuckDB
+      case SHOW:
+        return show(cmd.name());
+      case RESET:
+        if (cmd.name().equals(SettingCommand.ALL)) {
+          settings.resetAll();
+          session.settingsChanged(null);
+        } else {
+          settings.reset(cmd.name());
+          session.settingsChanged(cmd.name());
+        }
+        return CommandResult.tag("RESET");
+      default:
+        if (cmd.local() && session.status() == TransactionStatus.IDLE) {
+          session.notice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
+          return CommandResult.tag("SET");
+        }
+        if (cmd.value() == null) {
+          settings.reset(cmd.name());
+        } else {
+          settings.set(cmd.name(), cmd.value(), cmd.local(), false);
+        }
+        session.settingsChanged(cmd.name());
+        return CommandResult.tag("SET");
+    }
+  }
+
+  private CommandResult show(String name) {
+    if (name.equals(SettingCommand.ALL)) {
+      return new CommandResult(
+          List.of("name", "setting", "description"), settings.showAll(), "SHOW", List.of());
+    }
+    String value = settings.get(name);
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {value});
+    return new CommandResult(
+        List.of(SessionSettings.displayName(name).toLowerCase(Locale.ROOT)), rows, "SHOW", List.of());
+  }
+
+  private CommandResult discard(Statement statement) {
+    List<String> w = statement.words();
+    String what = w.size() > 1 ? w.get(1) : "";
+    if (what.equals("ALL")) {
+      if (session.status() != TransactionStatus.IDLE) {
+        throw new PgException(
+            SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
+      }
+      settings.resetAll();
+      session.discardAll();
+      session.settingsChanged(null);
+      return CommandResult.tag("DISCARD ALL");
+    }
+    if (what.equals("PLANS") || what.equals("SEQUENCES")) {
+      return CommandResult.tag("DISCARD " + what); // Mallard caches neither
+    }
+    if (what.equals("TEMP") || what.equals("TEMPORARY")) {
+      throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DISCARD TEMP is not supported yet");
+    }
+    throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + what + "\"");
+  }
+}

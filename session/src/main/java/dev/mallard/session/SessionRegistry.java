@@ -1,0 +1,89 @@
+package dev.mallard.session;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sessions of this server: hands out BackendKeyData (process id and secret key), finds a
+ * session for a CancelRequest, counts connections against the limit, and ends them all at
+ * shutdown.
+ */
+public final class SessionRegistry {
+  private final Map<Integer, Session> byProcessId = new ConcurrentHashMap<>();
+  private final AtomicInteger nextProcessId = new AtomicInteger(1000);
+  private final AtomicInteger connections = new AtomicInteger();
+  private final SecureRandom random = new SecureRandom();
+
+  /** Counts a new connection; false when the limit is reached. */
+  boolean tryAcquireConnection(int max) {
+    while (true) {
+      int n = connections.get();
+      if (n >= max) {
+        return false;
+      }
+      if (connections.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+  }
+
+  void releaseConnection() {
+    connections.decrementAndGet();
+  }
+
+  int register(Session session) {
+    int pid;
+    do {
+      pid = nextProcessId.updateAndGet(p -> p >= Integer.MAX_VALUE - 1 ? 1000 : p + 1);
+    } while (byProcessId.putIfAbsent(pid, session) != null);
+    return pid;
+  }
+
+  int newSecretKey() {
+    return random.nextInt();
+  }
+
+  void unregister(int processId) {
+    byProcessId.remove(processId);
+  }
+
+  /** Cancels the running query of the session with this key; a wrong key does nothing. */
+  void cancel(int processId, int secretKey) {
+    Session s = byProcessId.get(processId);
+    if (s != null && s.secretKey() == secretKey) {
+      s.cancel(Session.CancelReason.USER_REQUEST);
+    }
+  }
+
+  public int activeCount() {
+    return byProcessId.size();
+  }
+
+  /** Ends every session with 57P01, as PostgreSQL's smart/fast shutdown does. */
+  public void terminateAll() {
+    for (Session s : byProcessId.values()) {
+      s.terminate();
+    }
+  }
+
+  /** Waits until no session is running a statement, or the timeout passes. */
+  public boolean awaitQueriesDone(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean busy = byProcessId.values().stream().anyMatch(Session::isBusy);
+      if (!busy) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+}
