@@ -1,0 +1,126 @@
+package dev.mallard.server;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The server's whole configuration, immutable once loaded. {@link ConfigLoader} builds it from
+ * defaults, a YAML file, environment variables and command-line flags; the YAML keys are the
+ * kebab-case forms of the component names ({@code data-dir}, {@code max-connections}).
+ *
+ * @param host address to listen on
+ * @param port TCP port; 0 picks a free one
+ * @param dataDir where tenants' DuckDB files, the TLS material and the bootstrap password live
+ * @param defaultDatabase database created at start-up so that a fresh server can be used at once
+ * @param tls how connections are encrypted
+ * @param limits resource limits
+ * @param users login roles besides the bootstrap superuser {@code postgres}
+ */
+public record MallardConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String defaultDatabase,
+    Tls tls,
+    Limits limits,
+    List<User> users) {
+
+  public MallardConfig {
+    users = users == null ? List.of() : List.copyOf(users);
+  }
+
+  /** The defaults: a loopback server on 5432 with data in ./data and TLS offered. */
+  public static MallardConfig defaults() {
+    return new MallardConfig(
+        "127.0.0.1", 5432, Path.of("data"), "postgres", Tls.defaults(), Limits.defaults(), List.of());
+  }
+
+  /** Whether TLS is offered to clients, and whether it is mandatory. */
+  public enum TlsMode {
+    /** TLS offered; clients may still connect without it. */
+    PREFER,
+    /** Sessions that did not negotiate TLS are refused. */
+    REQUIRE,
+    /** SSLRequest is answered 'N'. */
+    DISABLE;
+
+    @JsonCreator
+    public static TlsMode parse(String text) {
+      try {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "TLS mode must be prefer, require or disable, not \"" + text + "\"");
+      }
+    }
+
+    @JsonValue
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * @param mode prefer, require or disable
+   * @param certFile PEM certificate (chain); with keyFile unset, a self-signed pair is generated
+   *     into {@code <dataDir>/tls/} on first start
+   * @param keyFile PEM private key for certFile
+   * @param allowCleartextPassword on TLS connections, ask for a cleartext password instead of SCRAM
+   *     (for clients without SCRAM support)
+   */
+  public record Tls(TlsMode mode, Path certFile, Path keyFile, boolean allowCleartextPassword) {
+    public static Tls defaults() {
+      return new Tls(TlsMode.PREFER, null, null, false);
+    }
+  }
+
+  /**
+   * @param maxConnections sessions allowed at once
+   * @param maxMessageSizeBytes largest frontend message accepted
+   * @param idleSessionTimeout close sessions idle outside a transaction this long; zero disables
+   * @param shutdownGrace how long running queries may go on once shutdown begins
+   * @param workerThreads threads that run statements off the event loop
+   * @param arrowMemoryLimitBytes Arrow memory shared by all result streams
+   * @param perSessionMemoryLimitBytes Arrow memory one session may hold
+   */
+  public record Limits(
+      int maxConnections,
+      @JsonDeserialize(using = ConfigValues.ByteSizeDeserializer.class) long maxMessageSizeBytes,
+      Duration idleSessionTimeout,
+      Duration shutdownGrace,
+      int workerThreads,
+      @JsonDeserialize(using = ConfigValues.ByteSizeDeserializer.class) long arrowMemoryLimitBytes,
+      @JsonDeserialize(using = ConfigValues.ByteSizeDeserializer.class)
+          long perSessionMemoryLimitBytes) {
+
+    private static final long MIB = 1024L * 1024;
+    private static final long GIB = 1024 * MIB;
+
+    /**
+     * Arrow memory defaults to a quarter of the JVM's maximum heap (itself a quarter of the
+     * machine's memory unless -Xmx says otherwise), between 256 MiB and 4 GiB; it only holds the
+     * batches in flight, not whole results. One session may use a quarter of that.
+     */
+    public static Limits defaults() {
+      long arrow = Math.max(256 * MIB, Math.min(4 * GIB, Runtime.getRuntime().maxMemory() / 4));
+      return new Limits(
+          100, 64 * MIB, Duration.ZERO, Duration.ofSeconds(30), 32, arrow, arrow / 4);
+    }
+  }
+
+  /**
+   * A login role from the configuration. Exactly one of password (plaintext, turned into a SCRAM
+   * verifier at start-up and never logged) and scramVerifier is set.
+   */
+  public record User(String name, String password, String scramVerifier, boolean superuser) {
+    @Override
+    public String toString() {
+      return "User[name=" + name + ", superuser=" + superuser + "]";
+    }
+  }
+}

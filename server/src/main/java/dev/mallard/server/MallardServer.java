@@ -1,0 +1,246 @@
+package dev.mallard.server;
+
+import dev.mallard.catalog.StaticRoleDirectory;
+import dev.mallard.catalog.TenantManager;
+import dev.mallard.engine.Engine;
+import dev.mallard.session.PgChannelInitializer;
+import dev.mallard.session.ServerContext;
+import dev.mallard.session.SessionRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root and lifecycle of one Mallard server: builds the tenants, engine, roles, TLS
+ * and worker pool from a {@link MallardConfig}, listens with Netty, and shuts down gracefully.
+ */
+public final class MallardServer implements AutoCloseable {
+  /** Reported to clients as server_version. */
+  public static final String SERVER_VERSION = "16.4";
+
+  private static final Logger log = LoggerFactory.getLogger(MallardServer.class);
+
+  private enum State { NEW, RUNNING, CLOSED }
+
+  private final MallardConfig config;
+  private final String bootstrapPassword;
+  private final PrintStream announce;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private State state = State.NEW;
+  private Engine engine;
+  private ExecutorService workers;
+  private EventLoopGroup acceptGroup;
+  private EventLoopGroup ioGroup;
+  private PgChannelInitializer initializer;
+  private Channel serverChannel;
+
+  /**
+   * @param bootstrapPassword password of the superuser postgres (MALLARD_PASSWORD); null to use the
+   *     stored one or generate one on first start
+   */
+  public MallardServer(MallardConfig config, String bootstrapPassword) {
+    this(config, bootstrapPassword, System.out);
+  }
+
+  MallardServer(MallardConfig config, String bootstrapPassword, PrintStream announce) {
+    this.config = config;
+    this.bootstrapPassword = bootstrapPassword;
+    this.announce = announce;
+  }
+
+  /**
+   * Builds everything and starts listening; returns the bound port (useful with port 0).
+   *
+   * @throws BindException if the address is in use or cannot be bound
+   * @throws IOException if the data directory, password file or TLS material cannot be used
+   */
+  public synchronized int start() throws IOException {
+    if (state != State.NEW) {
+      throw new IllegalStateException("server already started");
+    }
+    state = State.RUNNING;
+    try {
+      ServerTls tls = prepare();
+      serverChannel = bind();
+      int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+      log.info(
+          "Mallard ready on {}:{} ({}) database \"{}\" data {}",
+          config.host(), port, tls.description(), config.defaultDatabase(), config.dataDir());
+      return port;
+    } catch (IOException | RuntimeException | Error e) {
+      release();
+      state = State.CLOSED;
+      stopped.countDown();
+      throw e;
+    }
+  }
+
+  private ServerTls prepare() throws IOException {
+    MallardConfig.Limits limits = config.limits();
+    createDataDir(config.dataDir());
+    String password = BootstrapSuperuser.password(config.dataDir(), bootstrapPassword, announce);
+    StaticRoleDirectory roles =
+        new StaticRoleDirectory(Roles.of(BootstrapSuperuser.role(password), config.users()));
+    ServerTls tls = ServerTls.create(config);
+    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase());
+    try {
+      engine =
+          new Engine(tenants, limits.arrowMemoryLimitBytes(), limits.perSessionMemoryLimitBytes());
+    } catch (RuntimeException e) {
+      tenants.close();
+      throw e;
+    }
+    workers = WorkerPool.create(limits.workerThreads(), limits.maxConnections());
+    ServerContext context =
+        new ServerContext(
+            engine,
+            roles,
+            tls.sslContext(),
+            tls.tlsServerEndPointHash(),
+            config.tls().mode() == MallardConfig.TlsMode.REQUIRE,
+            config.tls().allowCleartextPassword(),
+            (int) limits.maxMessageSizeBytes(),
+            limits.maxConnections(),
+            limits.idleSessionTimeout(),
+            limits.shutdownGrace(),
+            workers,
+            SERVER_VERSION);
+    initializer = new PgChannelInitializer(context);
+    return tls;
+  }
+
+  private Channel bind() throws IOException {
+    acceptGroup =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("mallard-accept"), NioIoHandler.newFactory());
+    ioGroup =
+        new MultiThreadIoEventLoopGroup(
+            Runtime.getRuntime().availableProcessors(),
+            new DefaultThreadFactory("mallard-io"),
+            NioIoHandler.newFactory());
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(acceptGroup, ioGroup)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 128)
+            .childHandler(initializer);
+    InetSocketAddress address =
+        config.host().equals("*")
+            ? new InetSocketAddress(config.port())
+            : new InetSocketAddress(config.host(), config.port());
+    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      Throwable cause = bound.cause();
+      String where = config.host() + ":" + config.port();
+      if (cause instanceof BindException) {
+        BindException e = new BindException("cannot listen on " + where + ": " + cause.getMessage());
+        e.initCause(cause);
+        throw e;
+      }
+      throw new IOException("cannot listen on " + where + ": " + cause, cause);
+    }
+    return bound.channel();
+  }
+
+  /** Creates a new data directory readable only by the server's user, as initdb does. */
+  private static void createDataDir(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  /** The live sessions; null before {@link #start()}. */
+  public SessionRegistry sessions() {
+    return initializer == null ? null : initializer.sessions();
+  }
+
+  /** Blocks until {@link #close()} has finished (or start failed). */
+  public void awaitClosed() throws InterruptedException {
+    stopped.await();
+  }
+
+  /**
+   * Graceful shutdown: stop accepting, let running queries finish for up to shutdownGrace, end the
+   * sessions with 57P01, then stop the threads and close the engine. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (state != State.RUNNING) {
+      state = State.CLOSED;
+      stopped.countDown();
+      return;
+    }
+    state = State.CLOSED;
+    log.info("shutting down");
+    try {
+      release();
+    } finally {
+      log.info("stopped");
+      stopped.countDown();
+    }
+  }
+
+  private void release() {
+    if (serverChannel != null) {
+      serverChannel.close().awaitUninterruptibly();
+    }
+    if (initializer != null) {
+      SessionRegistry sessions = initializer.sessions();
+      Duration grace = config.limits().shutdownGrace();
+      if (!sessions.awaitQueriesDone(grace)) {
+        log.warn("queries still running after {}s; terminating them", grace.toSeconds());
+      }
+      sessions.terminateAll();
+    }
+    for (EventLoopGroup group : new EventLoopGroup[] {acceptGroup, ioGroup}) {
+      if (group != null) {
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+      }
+    }
+    if (workers != null) {
+      workers.shutdown();
+      try {
+        if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+          workers.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        workers.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (engine != null) {
+      try {
+        engine.close();
+      } catch (RuntimeException e) {
+        log.warn("closing the engine failed: {}", e.toString());
+      }
+    }
+  }
+}
