@@ -1,0 +1,64 @@
+package dev.mallard.server.it;
+
+import dev.mallard.server.MallardConfig;
+import dev.mallard.server.MallardServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A real Mallard server on an ephemeral port with a throwaway data directory, shared by the tests
+ * of one class. Clients reach it over a real socket.
+ */
+final class TestServer implements AutoCloseable {
+  static final String PASSWORD = "mallard-test-secret";
+
+  final MallardServer server;
+  final int port;
+  final Path dataDir;
+
+  private TestServer(MallardServer server, int port, Path dataDir) {
+    this.server = server;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  static TestServer start() {
+    try {
+      Path dir = Files.createTempDirectory("mallard-it");
+      MallardConfig d = MallardConfig.defaults();
+      MallardConfig config = new MallardConfig(
+          "127.0.0.1", 0, dir, "postgres", d.tls(), d.limits(), d.users());
+      MallardServer server = new MallardServer(config, PASSWORD);
+      int port = server.start();
+      return new TestServer(server, port, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String url(String params) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres" + (params.isEmpty() ? "" : "?" + params);
+  }
+
+  Connection connect(String params) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", "postgres");
+    p.setProperty("password", PASSWORD);
+    return DriverManager.getConnection(url(params.isEmpty() ? "sslmode=disable" : params), p);
+  }
+
+  Connection connect() throws SQLException {
+    return connect("sslmode=disable");
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
