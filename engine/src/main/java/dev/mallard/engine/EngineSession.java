@@ -1,9 +1,12 @@
 package dev.mallard.engine;
 
 import dev.mallard.catalog.Tenant;
+import dev.mallard.engine.copy.CopySink;
+import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.types.DuckDbTypeMapping;
+import dev.mallard.wire.types.ParameterDecoder;
 import dev.mallard.wire.types.PgType;
 import dev.mallard.wire.types.PgTypes;
 import java.sql.ParameterMetaData;
@@ -13,6 +16,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
@@ -52,7 +56,13 @@ public final class EngineSession implements AutoCloseable {
   public PreparedQuery prepare(String sql, int[] declaredTypes) {
     Statement statement = StatementClassifier.classify(sql);
     if (isSessionCommand(statement.kind())) {
-      return new PreparedQuery(statement, null, new PgType[0], List.of());
+      return new PreparedQuery(statement, null, new PgType[0], List.of(), null);
+    }
+    if (statement.kind() == StatementKind.COPY) {
+      Optional<CopyStatement> copy = CopyStatement.parseStdio(sql);
+      if (copy.isPresent()) {
+        return new PreparedQuery(statement, null, new PgType[0], List.of(), copy.get());
+      }
     }
     PreparedStatement ps;
     try {
@@ -63,7 +73,7 @@ public final class EngineSession implements AutoCloseable {
     try {
       PgType[] params = parameterTypes(ps.getParameterMetaData(), declaredTypes);
       List<Column> columns = describe(ps.getMetaData());
-      return new PreparedQuery(statement, ps, params, columns);
+      return new PreparedQuery(statement, ps, params, columns, null);
     } catch (SQLException e) {
       closeQuietly(ps);
       throw DuckDbErrors.translate(e, sql);
@@ -77,7 +87,7 @@ public final class EngineSession implements AutoCloseable {
   static boolean isSessionCommand(StatementKind kind) {
     switch (kind) {
       case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
-      case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case COPY: case DISCARD:
+      case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD:
       case PREPARE_TRANSACTION:
         return true;
       default:
@@ -164,6 +174,11 @@ public final class EngineSession implements AutoCloseable {
       }
       throw DuckDbErrors.translate(e, sql);
     }
+  }
+
+  /** Starts receiving COPY FROM STDIN rows for {@code copy}. */
+  public CopySink openCopySink(CopyStatement copy, ParameterDecoder decoder) {
+    return CopySink.open(connection, copy, decoder);
   }
 
   /** Runs SQL that returns nothing and takes no parameters (transaction control, settings). */

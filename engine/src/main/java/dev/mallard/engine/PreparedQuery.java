@@ -1,5 +1,6 @@
 package dev.mallard.engine;
 
+import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.wire.types.PgType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,14 +16,21 @@ public final class PreparedQuery implements AutoCloseable {
   private final PreparedStatement duckdb;
   private final PgType[] parameterTypes;
   private final List<Column> columns;
+  private final CopyStatement copy;
   private boolean busy;
 
-  PreparedQuery(
-      Statement statement, PreparedStatement duckdb, PgType[] parameterTypes, List<Column> columns) {
+  PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
+      List<Column> columns, CopyStatement copy) {
     this.statement = statement;
     this.duckdb = duckdb;
     this.parameterTypes = parameterTypes;
     this.columns = columns;
+    this.copy = copy;
+  }
+
+  /** The COPY FROM STDIN / TO STDOUT this statement is, or null. */
+  public CopyStatement copy() {
+    return copy;
   }
 
   public Statement statement() {

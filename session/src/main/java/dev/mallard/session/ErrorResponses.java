@@ -37,6 +37,9 @@ final class ErrorResponses {
     if (e.hint() != null) {
       f.put('H', e.hint());
     }
+    if (e.where() != null) {
+      f.put('W', e.where());
+    }
     if (e.position() > 0) {
       f.put('P', Integer.toString(e.position()));
     }

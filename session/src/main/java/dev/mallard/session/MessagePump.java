@@ -19,16 +19,23 @@ final class MessagePump {
   private final Channel channel;
   private final Executor workers;
   private final Function<Object, Job> dispatcher;
+  private final java.util.function.BooleanSupplier awaitingInput;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile Job paused;
   private volatile boolean busy;
 
-  /** @param dispatcher turns a queued item into a job; it runs on a worker thread */
-  MessagePump(Channel channel, Executor workers, Function<Object, Job> dispatcher) {
+  /**
+   * @param dispatcher turns a queued item into a job; it runs on a worker thread
+   * @param awaitingInput true while a paused job waits for client input (COPY FROM STDIN) rather
+   *     than for the channel to drain: queued items then go to the dispatcher, which routes them
+   */
+  MessagePump(Channel channel, Executor workers, Function<Object, Job> dispatcher,
+      java.util.function.BooleanSupplier awaitingInput) {
     this.channel = channel;
     this.workers = workers;
     this.dispatcher = dispatcher;
+    this.awaitingInput = awaitingInput;
   }
 
   void submit(Object item) {
@@ -41,7 +48,7 @@ final class MessagePump {
 
   /** Called on the event loop when the channel becomes writable again. */
   void onWritable() {
-    if (paused != null) {
+    if (paused != null && !awaitingInput.getAsBoolean()) {
       schedule();
     }
   }
@@ -76,6 +83,13 @@ final class MessagePump {
           job = dispatcher.apply(item);
         }
         if (job != null && !job.run()) {
+          if (awaitingInput.getAsBoolean()) {
+            Object input = inbox.poll();
+            if (input != null) {
+              dispatcher.apply(input);
+              continue; // run the job again: the input may have completed what it waits for
+            }
+          }
           paused = job;
           break;
         }
@@ -88,7 +102,9 @@ final class MessagePump {
       if (inbox.size() < MAX_QUEUED / 2 && !channel.config().isAutoRead() && channel.isActive()) {
         channel.config().setAutoRead(true);
       }
-      boolean more = paused == null ? !inbox.isEmpty() : channel.isWritable() || !channel.isActive();
+      boolean more = paused == null || awaitingInput.getAsBoolean()
+          ? !inbox.isEmpty()
+          : channel.isWritable() || !channel.isActive();
       if (more) {
         schedule();
       }

@@ -26,6 +26,7 @@ final class ResultStreamer {
   private final EncodingContext encoding;
   private final Outbox out;
   private final Session session;
+  private final RowWriter rowWriter;
   private long encodedBatch = -1;
   private ColumnEncoder[] encoders;
   private long rowsSent;
@@ -34,9 +35,22 @@ final class ResultStreamer {
    * @param columns the column types announced in RowDescription (the target of encoding)
    * @param formats one format code per column
    */
+  /** Writes one row's message: a DataRow, or a CopyData for COPY TO STDOUT. */
+  @FunctionalInterface
+  interface RowWriter {
+    void write(ByteBuf out, ColumnEncoder[] encoders, int row);
+  }
+
   ResultStreamer(
       ResultCursor cursor, List<Column> columns, short[] formats, EncodingContext encoding,
       Outbox out, Session session) {
+    this(cursor, columns, formats, encoding, out, session, DataRowWriter::write);
+  }
+
+  ResultStreamer(
+      ResultCursor cursor, List<Column> columns, short[] formats, EncodingContext encoding,
+      Outbox out, Session session, RowWriter rowWriter) {
+    this.rowWriter = rowWriter;
     this.cursor = cursor;
     this.columns = columns;
     this.formats = formats;
@@ -81,7 +95,7 @@ final class ResultStreamer {
         int row = start;
         int end = start + n;
         while (row < end) {
-          DataRowWriter.write(out.buffer(), encoders, row);
+          rowWriter.write(buf, encoders, row);
           row++;
           if (buf.readableBytes() >= Outbox.CHUNK_BYTES) {
             out.maybeFlush();

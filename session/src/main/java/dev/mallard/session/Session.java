@@ -65,6 +65,8 @@ final class Session {
   private volatile CancelReason cancelRequested;
   private volatile boolean closed;
   private ScheduledFuture<?> statementTimer;
+  /** The COPY FROM STDIN receiving data, or null. */
+  private volatile CopyIn copyIn;
 
   Session(Channel channel, ServerContext context, SessionRegistry registry, EngineSession engine,
       Role role, Map<String, String> startupParameters) {
@@ -76,7 +78,8 @@ final class Session {
     this.startupParameters = startupParameters;
     this.commands = new SessionCommands(this, engine, settings);
     this.out = new Outbox(channel);
-    this.pump = new MessagePump(channel, context.workers(), this::dispatch);
+    this.pump = new MessagePump(channel, context.workers(), this::dispatch,
+        () -> copyIn != null && !copyIn.finished());
     this.processId = registry.register(this);
     this.secretKey = registry.newSecretKey();
   }
@@ -154,6 +157,10 @@ final class Session {
         return null;
       }
       FrontendMessage m = (FrontendMessage) item;
+      if (copyIn != null && !copyIn.finished()) {
+        copyMessage(m);
+        return null;
+      }
       if (m instanceof FrontendMessage.Sync) {
         sync();
         return null;
@@ -222,6 +229,36 @@ final class Session {
     };
   }
 
+  /** During COPY FROM STDIN: data and its end; Flush and Sync are ignored, as in PostgreSQL. */
+  private void copyMessage(FrontendMessage m) {
+    CopyIn copy = copyIn;
+    if (m instanceof FrontendMessage.CopyData d) {
+      copy.data(d.data());
+    } else if (m instanceof FrontendMessage.CopyDone) {
+      copy.done();
+    } else if (m instanceof FrontendMessage.CopyFail f) {
+      copy.clientFailed(f.message());
+    } else if (!(m instanceof FrontendMessage.Flush) && !(m instanceof FrontendMessage.Sync)) {
+      copy.abort(new PgException(SqlState.PROTOCOL_VIOLATION,
+          "unexpected message type during COPY from stdin"));
+    }
+    if (copy.finished()) {
+      copyIn = null;
+    }
+  }
+
+  /** Enters COPY FROM STDIN: CopyInResponse goes out and CopyData is routed to the copy. */
+  CopyIn startCopyIn(dev.mallard.engine.copy.CopyStatement statement) {
+    var sink = engine.openCopySink(statement, parameterDecoder);
+    CopyIn copy = new CopyIn(statement, sink);
+    short[] formats = new short[sink.columns().size()];
+    java.util.Arrays.fill(formats, statement.options().format().protocolCode());
+    send(new BackendMessage.CopyInResponse(statement.options().format().protocolCode(), formats));
+    out.flush();
+    copyIn = copy;
+    return copy;
+  }
+
   private void begin() {
     String options = startupParameters.get("options");
     if (options != null) {
@@ -257,6 +294,11 @@ final class Session {
   }
 
   private void cleanup() {
+    CopyIn copy = copyIn;
+    if (copy != null) {
+      copyIn = null;
+      copy.abort(new PgException(SqlState.CONNECTION_FAILURE, "connection closed during COPY"));
+    }
     extended.closeAll();
     out.discard();
     registry.unregister(processId);

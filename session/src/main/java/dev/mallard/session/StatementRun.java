@@ -20,6 +20,10 @@ final class StatementRun implements Job {
   private final boolean sendRowDescription;
   private long rowsAtStart = -1;
   private boolean started;
+  /** Set while this run waits for COPY FROM STDIN data. */
+  private CopyIn copyIn;
+  /** Set for COPY TO STDOUT: writes the trailer and CopyDone before CommandComplete. */
+  private CopyOut copyOut;
 
   StatementRun(Session session, Portal portal, long maxRows, boolean sendRowDescription) {
     this.session = session;
@@ -30,6 +34,9 @@ final class StatementRun implements Job {
 
   @Override
   public boolean run() {
+    if (copyIn != null) {
+      return finishCopyIn();
+    }
     if (!started) {
       started = true;
       if (portal.completed) {
@@ -37,7 +44,7 @@ final class StatementRun implements Job {
         return true;
       }
       if (portal.streamer == null && !begin()) {
-        return true;
+        return copyIn == null; // a COPY FROM STDIN waits for its data
       }
     }
     return stream();
@@ -49,6 +56,11 @@ final class StatementRun implements Job {
     session.beforeStatement(statement);
     boolean ok = false;
     try {
+      if (portal.query.copy() != null) {
+        boolean rows = startCopy();
+        ok = true;
+        return rows;
+      }
       if (portal.query.isSessionCommand()) {
         CommandResult result = session.commands().run(statement);
         if (result != null) {
@@ -80,6 +92,36 @@ final class StatementRun implements Job {
     }
   }
 
+  /** Starts a COPY; returns true when rows are to be streamed (TO STDOUT). */
+  private boolean startCopy() {
+    if (portal.query.copy().from()) {
+      copyIn = session.startCopyIn(portal.query.copy());
+      return false;
+    }
+    copyOut = CopyOut.start(session, portal.query.copy());
+    portal.streamer = copyOut.streamer();
+    portal.columns = copyOut.columns();
+    return true;
+  }
+
+  private boolean finishCopyIn() {
+    if (!copyIn.finished()) {
+      return false;
+    }
+    CopyIn done = copyIn;
+    copyIn = null;
+    long rows;
+    try {
+      rows = done.result();
+    } finally {
+      session.afterStatement();
+    }
+    portal.completed = true;
+    portal.completionTag = "COPY " + rows;
+    session.send(new BackendMessage.CommandComplete(portal.completionTag));
+    return true;
+  }
+
   private boolean stream() {
     ResultStreamer streamer = portal.streamer;
     if (rowsAtStart < 0) {
@@ -92,6 +134,9 @@ final class StatementRun implements Job {
     } catch (RuntimeException e) {
       streamer.close();
       portal.streamer = null;
+      if (copyOut != null) {
+        copyOut.close();
+      }
       session.afterStatement();
       throw e;
     }
@@ -104,6 +149,9 @@ final class StatementRun implements Job {
       default:
         streamer.close();
         portal.streamer = null;
+        if (copyOut != null) {
+          copyOut.finish();
+        }
         complete(portal.query.statement().commandTag(streamer.rowsSent()));
         return true;
     }

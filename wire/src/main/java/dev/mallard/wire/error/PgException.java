@@ -10,6 +10,7 @@ public class PgException extends RuntimeException {
   private final String hint;
   private final int position;
   private final Severity severity;
+  private String where;
 
   /** ErrorResponse severities used by Mallard. */
   public enum Severity {
@@ -64,6 +65,16 @@ public class PgException extends RuntimeException {
 
   public Severity severity() {
     return severity;
+  }
+
+  /** The CONTEXT line PostgreSQL sends in the 'W' field, e.g. "COPY t, line 3". */
+  public String where() {
+    return where;
+  }
+
+  public PgException withWhere(String context) {
+    this.where = context;
+    return this;
   }
 
   public PgException withPosition(int newPosition) {
