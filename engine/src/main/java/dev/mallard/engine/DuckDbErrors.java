@@ -41,12 +41,17 @@ public final class DuckDbErrors {
     if (lineInfo >= 0) {
       message = message.substring(0, lineInfo);
     }
-    int didYouMean = message.indexOf("\nDid you mean");
-    if (didYouMean >= 0) {
-      hint = message.substring(didYouMean + 1).strip();
-      message = message.substring(0, didYouMean);
-    }
+    // PostgreSQL's primary message is one line; DuckDB's further lines ("Did you mean ...",
+    // "Candidate bindings: ...", candidate function lists) are advice, so they become the hint.
     message = message.strip();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      hint = message.substring(newline + 1).strip();
+      message = message.substring(0, newline).strip();
+    }
+    if (position == 0 && sql != null && message.endsWith("at end of input")) {
+      position = sql.codePointCount(0, sql.length()) + 1; // PostgreSQL points just past the end
+    }
     return new PgException(
         PgException.Severity.ERROR, sqlState(type, message), message, null, hint, position, e);
   }

@@ -56,12 +56,12 @@ public final class EngineSession implements AutoCloseable {
   public PreparedQuery prepare(String sql, int[] declaredTypes) {
     Statement statement = StatementClassifier.classify(sql);
     if (isSessionCommand(statement.kind())) {
-      return new PreparedQuery(statement, null, new PgType[0], List.of(), null);
+      return new PreparedQuery(statement, null, new PgType[0], List.of(), null, null);
     }
     if (statement.kind() == StatementKind.COPY) {
       Optional<CopyStatement> copy = CopyStatement.parseStdio(sql);
       if (copy.isPresent()) {
-        return new PreparedQuery(statement, null, new PgType[0], List.of(), copy.get());
+        return new PreparedQuery(statement, null, new PgType[0], List.of(), copy.get(), null);
       }
     }
     PreparedStatement ps;
@@ -73,7 +73,12 @@ public final class EngineSession implements AutoCloseable {
     try {
       PgType[] params = parameterTypes(ps.getParameterMetaData(), declaredTypes);
       List<Column> columns = describe(ps.getMetaData());
-      return new PreparedQuery(statement, ps, params, columns, null);
+      String wrapped = statement.kind() == StatementKind.QUERY ? TextCasts.wrap(sql, ps.getMetaData()) : null;
+      if (wrapped != null) {
+        closeQuietly(ps);
+        ps = connection.prepareStatement(wrapped);
+      }
+      return new PreparedQuery(statement, ps, params, columns, null, wrapped);
     } catch (SQLException e) {
       closeQuietly(ps);
       throw DuckDbErrors.translate(e, sql);
@@ -134,7 +139,7 @@ public final class EngineSession implements AutoCloseable {
     if (query.isSessionCommand()) {
       throw new IllegalArgumentException("session command: " + query.statement().sql());
     }
-    String sql = query.statement().sql();
+    String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();
     boolean own = query.busy();
     try {
@@ -142,8 +147,9 @@ public final class EngineSession implements AutoCloseable {
         ps = connection.prepareStatement(sql);
       }
       ps.clearParameters();
+      PgType[] types = query.parameterTypes();
       for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, parameters[i]);
+        ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
       }
       running = ps;
       boolean hasResult;
@@ -160,7 +166,8 @@ public final class EngineSession implements AutoCloseable {
         return new QueryResult(query.statement(), null, count);
       }
       ResultSet rs = ps.getResultSet();
-      List<Column> columns = describe(rs.getMetaData());
+      // A wrapped query reports VARCHAR for the cast columns; the client was told their real types.
+      List<Column> columns = query.isWrapped() ? query.columns() : describe(rs.getMetaData());
       ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS);
       PreparedStatement handle = ps;
       Runnable release = own ? () -> closeQuietly(handle) : () -> query.busy(false);
@@ -179,6 +186,25 @@ public final class EngineSession implements AutoCloseable {
   /** Starts receiving COPY FROM STDIN rows for {@code copy}. */
   public CopySink openCopySink(CopyStatement copy, ParameterDecoder decoder) {
     return CopySink.open(connection, copy, decoder);
+  }
+
+  /**
+   * DuckDB's driver takes arrays only as java.sql.Array built for the element type; PostgreSQL
+   * array parameters arrive decoded as Object[].
+   */
+  private Object bindable(Object value, PgType type) throws SQLException {
+    if (!(value instanceof Object[] array)) {
+      return value;
+    }
+    for (Object element : array) {
+      if (element instanceof Object[]) {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+            "multidimensional array parameters are not supported");
+      }
+    }
+    PgType element = type.isArray() ? type.elementType() : PgTypes.TEXT;
+    String duckType = DuckDbTypeMapping.duckDbTypeFor(element).orElse("VARCHAR");
+    return connection.createArrayOf(duckType, array);
   }
 
   /** Runs SQL that returns nothing and takes no parameters (transaction control, settings). */

@@ -17,15 +17,26 @@ public final class PreparedQuery implements AutoCloseable {
   private final PgType[] parameterTypes;
   private final List<Column> columns;
   private final CopyStatement copy;
+  private final String wrappedSql;
   private boolean busy;
 
   PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
-      List<Column> columns, CopyStatement copy) {
+      List<Column> columns, CopyStatement copy, String wrappedSql) {
+    this.wrappedSql = wrappedSql;
     this.statement = statement;
     this.duckdb = duckdb;
     this.parameterTypes = parameterTypes;
     this.columns = columns;
     this.copy = copy;
+  }
+
+  /** The SQL DuckDB runs: the statement, or the statement wrapped by {@link TextCasts}. */
+  String executableSql() {
+    return wrappedSql != null ? wrappedSql : statement.sql();
+  }
+
+  boolean isWrapped() {
+    return wrappedSql != null;
   }
 
   /** The COPY FROM STDIN / TO STDOUT this statement is, or null. */

@@ -20,19 +20,9 @@ public final class SqlSplitter {
     int parenDepth = 0;
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\'') {
-        boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
-            && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)));
-        i = skipQuoted(sql, i, '\'', escapes);
-      } else if (c == '"') {
-        i = skipQuoted(sql, i, '"', false);
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int eol = sql.indexOf('\n', i);
-        i = eol < 0 ? n : eol + 1;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        i = skipBlockComment(sql, i);
-      } else if (c == '$' && (i == 0 || !isIdentChar(sql.charAt(i - 1)))) {
-        i = skipDollarQuoted(sql, i);
+      int skipped = skipLiteralOrComment(sql, i);
+      if (skipped > i) {
+        i = skipped;
       } else if (c == '(') {
         parenDepth++;
         i++;
@@ -48,6 +38,30 @@ public final class SqlSplitter {
     }
     add(statements, sql.substring(start));
     return statements;
+  }
+
+  /**
+   * Index just past the string, quoted identifier, comment or dollar-quoted body starting at
+   * {@code i} (past the dollar sign of a positional parameter); {@code i} when none starts there.
+   */
+  static int skipLiteralOrComment(String sql, int i) {
+    char c = sql.charAt(i);
+    int n = sql.length();
+    if (c == '\'') {
+      boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+          && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)));
+      return skipQuoted(sql, i, '\'', escapes);
+    } else if (c == '"') {
+      return skipQuoted(sql, i, '"', false);
+    } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+      int eol = sql.indexOf('\n', i);
+      return eol < 0 ? n : eol + 1;
+    } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+      return skipBlockComment(sql, i);
+    } else if (c == '$' && (i == 0 || !isIdentChar(sql.charAt(i - 1)))) {
+      return skipDollarQuoted(sql, i);
+    }
+    return i;
   }
 
   private static void add(List<String> statements, String statement) {

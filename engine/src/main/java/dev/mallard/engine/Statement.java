@@ -12,7 +12,7 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
   public String commandTag(long rows) {
     switch (kind) {
       case QUERY:
-        return "SELECT " + rows;
+        return !words.isEmpty() && words.get(0).equals("EXPLAIN") ? "EXPLAIN" : "SELECT " + rows;
       case INSERT:
         return "INSERT 0 " + rows;
       case UPDATE:
@@ -22,7 +22,7 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
       case MERGE:
         return "MERGE " + rows;
       case BEGIN:
-        return "BEGIN";
+        return words.get(0).equals("START") ? "START TRANSACTION" : "BEGIN";
       case COMMIT:
         return "COMMIT";
       case ROLLBACK:
@@ -46,8 +46,9 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
 
   /**
    * PostgreSQL tags DDL with the verb and object type: "CREATE TABLE", "DROP VIEW", ... Modifiers
-   * between them (OR REPLACE, TEMP, UNIQUE, IF NOT EXISTS, MATERIALIZED...) are not part of the
-   * tag, except MATERIALIZED VIEW; CREATE TABLE AS reports "SELECT n".
+   * between them (OR REPLACE, TEMP, UNIQUE, IF NOT EXISTS...) are not part of the tag, except
+   * MATERIALIZED VIEW. CREATE TABLE AS and CREATE MATERIALIZED VIEW report "SELECT n"; an AS
+   * inside the column list (a generated column) does not make a CREATE TABLE AS.
    */
   private String ddlTag(long rows) {
     String verb = words.get(0);
@@ -67,7 +68,8 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
     } else if (object.equals("FOREIGN") && i + 1 < words.size()) {
       object = "FOREIGN " + words.get(i + 1);
     }
-    if (verb.equals("CREATE") && object.equals("TABLE") && words.contains("AS")) {
+    if (verb.equals("CREATE") && (object.equals("MATERIALIZED VIEW")
+        || object.equals("TABLE") && StatementClassifier.topLevelWords(sql, 32).contains("AS"))) {
       return "SELECT " + rows;
     }
     return verb + " " + object;

@@ -15,17 +15,19 @@ public final class StatementClassifier {
 
   public static Statement classify(String sql) {
     List<String> words = leadingWords(sql);
-    return new Statement(sql, kindOf(words), words);
+    return new Statement(sql, kindOf(sql, words), words);
   }
 
-  private static StatementKind kindOf(List<String> w) {
+  private static StatementKind kindOf(String sql, List<String> w) {
     if (w.isEmpty()) {
       return StatementKind.QUERY; // e.g. "(SELECT 1)"
     }
     String first = w.get(0);
     String second = w.size() > 1 ? w.get(1) : "";
     switch (first) {
-      case "SELECT": case "VALUES": case "TABLE": case "FROM": case "WITH": case "DESCRIBE":
+      case "WITH":
+        return kindAfterWith(sql);
+      case "SELECT": case "VALUES": case "TABLE": case "FROM": case "DESCRIBE":
       case "SUMMARIZE": case "PIVOT": case "UNPIVOT": case "EXPLAIN":
         return StatementKind.QUERY;
       case "INSERT":
@@ -70,6 +72,94 @@ public final class StatementClassifier {
       default:
         return StatementKind.OTHER;
     }
+  }
+
+  /**
+   * The kind of the statement a WITH clause leads into: PostgreSQL tags "WITH x AS (...) INSERT
+   * ..." as an INSERT. The CTE bodies are parenthesised, so only their names, AS, [NOT]
+   * MATERIALIZED and commas are seen at the top level.
+   */
+  private static StatementKind kindAfterWith(String sql) {
+    List<String> w = topLevelWords(sql, 64);
+    int i = 1;
+    if (wordAt(w, i).equals("RECURSIVE")) {
+      i++;
+    }
+    while (i < w.size()) {
+      i++; // the CTE's name; its column list is in parentheses
+      if (!wordAt(w, i).equals("AS")) {
+        return StatementKind.QUERY;
+      }
+      i++;
+      if (wordAt(w, i).equals("NOT")) {
+        i++;
+      }
+      if (wordAt(w, i).equals("MATERIALIZED")) {
+        i++;
+      }
+      if (!wordAt(w, i).equals(",")) {
+        break;
+      }
+      i++;
+    }
+    switch (wordAt(w, i)) {
+      case "INSERT":
+        return StatementKind.INSERT;
+      case "UPDATE":
+        return StatementKind.UPDATE;
+      case "DELETE":
+        return StatementKind.DELETE;
+      case "MERGE":
+        return StatementKind.MERGE;
+      default:
+        return StatementKind.QUERY;
+    }
+  }
+
+  private static String wordAt(List<String> words, int i) {
+    return i < words.size() ? words.get(i) : "";
+  }
+
+  /**
+   * Up to {@code max} upper-cased words, quoted identifiers and commas that stand outside
+   * parentheses, literals and comments: the skeleton of a statement.
+   */
+  static List<String> topLevelWords(String sql, int max) {
+    List<String> words = new ArrayList<>();
+    int depth = 0;
+    int i = 0;
+    int n = sql.length();
+    while (i < n && words.size() < max) {
+      char c = sql.charAt(i);
+      int skipped = SqlSplitter.skipLiteralOrComment(sql, i);
+      if (skipped > i) {
+        if (c == '"' && depth == 0) {
+          words.add(sql.substring(i, skipped));
+        }
+        i = skipped;
+      } else if (c == '(') {
+        depth++;
+        i++;
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+        i++;
+      } else if (Character.isLetter(c) || c == '_') {
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+            || sql.charAt(i) == '$')) {
+          i++;
+        }
+        if (depth == 0) {
+          words.add(sql.substring(start, i).toUpperCase(Locale.ROOT));
+        }
+      } else {
+        if (c == ',' && depth == 0) {
+          words.add(",");
+        }
+        i++;
+      }
+    }
+    return words;
   }
 
   /** Up to {@value #MAX_WORDS} leading keywords, upper-cased, skipping comments and "(". */
