@@ -105,4 +105,20 @@ class PsqlTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("1\n2\n", r.out());
   }
+
+  @Test
+  void backslashCopyInAndOut() throws Exception {
+    Path in = Files.createTempFile("copy-in", ".csv");
+    Files.writeString(in, "id,name\n1,alpha\n2,\"b, c\"\n3,\n");
+    Path out = Files.createTempFile("copy-out", ".csv");
+    Result r = psql("disable", "-v", "ON_ERROR_STOP=1",
+        "-c", "CREATE TABLE psql_copy(id INTEGER, name VARCHAR)",
+        "-c", "\\copy psql_copy FROM '" + in + "' WITH (FORMAT csv, HEADER)",
+        "-c", "\\copy (SELECT * FROM psql_copy ORDER BY id) TO '" + out + "' WITH CSV HEADER");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("COPY 3"), r.out());
+    assertEquals("id,name\n1,alpha\n2,\"b, c\"\n3,\n", Files.readString(out));
+    Result check = psql("disable", "-At", "-c", "SELECT count(*) FILTER (WHERE name IS NULL) FROM psql_copy");
+    assertEquals("1\n", check.out(), check.err());
+  }
 }

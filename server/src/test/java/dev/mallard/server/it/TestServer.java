@@ -29,11 +29,15 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start() {
+    MallardConfig d = MallardConfig.defaults();
+    return start(d.limits(), d.tls());
+  }
+
+  static TestServer start(MallardConfig.Limits limits, MallardConfig.Tls tls) {
     try {
       Path dir = Files.createTempDirectory("mallard-it");
-      MallardConfig d = MallardConfig.defaults();
       MallardConfig config = new MallardConfig(
-          "127.0.0.1", 0, dir, "postgres", d.tls(), d.limits(), d.users());
+          "127.0.0.1", 0, dir, "postgres", tls, limits, MallardConfig.defaults().users());
       MallardServer server = new MallardServer(config, PASSWORD);
       int port = server.start();
       return new TestServer(server, port, dir);
