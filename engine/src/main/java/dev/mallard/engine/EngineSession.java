@@ -117,10 +117,17 @@ public final class EngineSession implements AutoCloseable {
     return types;
   }
 
+  /**
+   * Result columns from DuckDB's metadata: empty for statements without rows, null when DuckDB
+   * cannot know them before the parameters are bound (it then reports one UNKNOWN column).
+   */
   private static List<Column> describe(ResultSetMetaData meta) throws SQLException {
     if (meta instanceof DuckDBResultSetMetaData duck
         && duck.getReturnType() != StatementReturnType.QUERY_RESULT) {
       return List.of();
+    }
+    if (meta.getColumnCount() == 1 && "UNKNOWN".equals(meta.getColumnTypeName(1))) {
+      return null;
     }
     List<Column> columns = new ArrayList<>(meta.getColumnCount());
     for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -129,6 +136,27 @@ public final class EngineSession implements AutoCloseable {
               meta.getColumnName(i), DuckDbTypeMapping.forDuckDbType(meta.getColumnTypeName(i))));
     }
     return columns;
+  }
+
+  /**
+   * The result columns of a query whose types depend on its parameters, found by running it with
+   * sample values of the parameters' types and no rows (LIMIT 0). 42P18 when that fails, as
+   * PostgreSQL reports a parameter whose type it cannot determine.
+   */
+  public List<Column> describeWithSampleParameters(PreparedQuery query) {
+    String probe = "SELECT * FROM (" + query.executableSql() + "\n) LIMIT 0";
+    PgType[] types = query.parameterTypes();
+    try (PreparedStatement ps = connection.prepareStatement(probe)) {
+      for (int i = 0; i < types.length; i++) {
+        ps.setObject(i + 1, SampleValues.of(types[i]));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return describe(rs.getMetaData());
+      }
+    } catch (SQLException e) {
+      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
+          "could not determine the result type of the statement from its parameter types", e);
+    }
   }
 
   /**

@@ -56,7 +56,10 @@ public final class PreparedQuery implements AutoCloseable {
     return parameterTypes.length;
   }
 
-  /** Result columns; empty when the statement returns no rows. */
+  /**
+   * Result columns; empty when the statement returns no rows, null when they depend on the types
+   * of the bound parameters.
+   */
   public List<Column> columns() {
     return columns;
   }

@@ -115,6 +115,9 @@ final class ExtendedProtocol {
       return;
     }
     List<Column> columns = query.columns();
+    if (columns == null) {
+      columns = columnsFromParameters(query, portal);
+    }
     if (columns.isEmpty()) {
       session.send(new BackendMessage.NoData());
       return;
@@ -124,6 +127,22 @@ final class ExtendedProtocol {
       portal.columns = columns;
     }
     session.send(RowDescriptions.of(columns, formats));
+  }
+
+  /**
+   * Columns that depend on the parameters' types: a bound portal's query starts now (a query has
+   * no side effects) and its result is kept for Execute; a statement is probed with sample values
+   * of its parameter types.
+   */
+  private List<Column> columnsFromParameters(PreparedQuery query, Portal portal) {
+    if (portal == null) {
+      return session.engine().describeWithSampleParameters(query);
+    }
+    if (portal.pending == null) {
+      session.checkNotFailed(query.statement().sql());
+      portal.pending = session.engine().execute(query, portal.parameters);
+    }
+    return portal.pending.hasRows() ? portal.pending.cursor().columns() : List.of();
   }
 
   /** Execute: a job, since its rows may have to wait for the client. */

@@ -43,10 +43,10 @@ final class KnownSettings {
     readOnly("lc_collate", "C", false, "Shows the collation order locale.");
     readOnly("lc_ctype", "C", false, "Shows the character classification and case conversion locale.");
     plain("search_path", "\"$user\", public", any(), "Sets the schema search order for names that are not schema-qualified.");
-    plain("statement_timeout", "0", KnownSettings::duration, "Sets the maximum allowed duration of any statement.");
-    plain("lock_timeout", "0", KnownSettings::duration, "Sets the maximum allowed duration of any wait for a lock.");
-    plain("idle_in_transaction_session_timeout", "0", KnownSettings::duration, "Sets the maximum allowed idle time between queries, when in a transaction.");
-    plain("idle_session_timeout", "0", KnownSettings::duration, "Sets the maximum allowed idle time between queries, when not in a transaction.");
+    plain("statement_timeout", "0", duration("statement_timeout"), "Sets the maximum allowed duration of any statement.");
+    plain("lock_timeout", "0", duration("lock_timeout"), "Sets the maximum allowed duration of any wait for a lock.");
+    plain("idle_in_transaction_session_timeout", "0", duration("idle_in_transaction_session_timeout"), "Sets the maximum allowed idle time between queries, when in a transaction.");
+    plain("idle_session_timeout", "0", duration("idle_session_timeout"), "Sets the maximum allowed idle time between queries, when not in a transaction.");
     plain("extra_float_digits", "1", integer("extra_float_digits", -15, 3), "Sets the number of digits displayed for floating-point values.");
     plain("transaction_isolation", "read committed", isolation("transaction_isolation"), "Sets the current transaction's isolation level.");
     plain("default_transaction_isolation", "read committed", isolation("default_transaction_isolation"), "Sets the transaction isolation level of each new transaction.");
@@ -60,7 +60,7 @@ final class KnownSettings {
     plain("timezone_abbreviations", "Default", any(), "Selects a file of time zone abbreviations.");
     plain("row_security", "on", bool("row_security"), "Enable row security.");
     plain("synchronous_commit", "on", any(), "Sets the current transaction's synchronization level.");
-    plain("jit", "off", bool("jit"), "Allow JIT compilation.");
+    plain("jit", "on", bool("jit"), "Allow JIT compilation.");
     plain("work_mem", "4MB", any(), "Sets the maximum memory to be used for query workspaces.");
     plain("geqo", "on", bool("geqo"), "Enables genetic query optimization.");
     plain("escape_string_warning", "on", bool("escape_string_warning"), "Warn about backslash escapes in ordinary string literals.");
@@ -156,38 +156,61 @@ final class KnownSettings {
     return oneOf(name, "serializable", "repeatable read", "read committed", "read uncommitted");
   }
 
-  /** Parses a PostgreSQL time value ("5s", "100ms", "1min", "250" = ms) into milliseconds. */
+  /**
+   * Parses a PostgreSQL time value ("5s", "1.5s", "100ms", "1min", "250" = ms) into milliseconds,
+   * rounding as PostgreSQL does ("1500us" is 2ms).
+   */
   static long durationMillis(String v) {
     String s = v.strip().toLowerCase(Locale.ROOT);
     int i = 0;
-    while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '-')) {
+    while (i < s.length() && (Character.isDigit(s.charAt(i)) || "+-.".indexOf(s.charAt(i)) >= 0)) {
       i++;
     }
     try {
-      long n = Long.parseLong(s.substring(0, i));
-      String unit = s.substring(i).strip();
-      long factor;
-      switch (unit) {
+      double n = Double.parseDouble(s.substring(0, i));
+      double factor;
+      switch (s.substring(i).strip()) {
         case "": case "ms": factor = 1; break;
+        case "us": factor = 0.001; break;
         case "s": factor = 1000; break;
         case "min": factor = 60_000; break;
         case "h": factor = 3_600_000; break;
         case "d": factor = 86_400_000; break;
-        case "us": return n / 1000;
-        default: throw new NumberFormatException(unit);
+        default: throw new NumberFormatException(s.substring(i));
       }
-      return Math.multiplyExact(n, factor);
-    } catch (NumberFormatException | ArithmeticException | StringIndexOutOfBoundsException e) {
+      double ms = Math.rint(n * factor);
+      if (Double.isNaN(ms) || Math.abs(ms) > 1e15) {
+        throw new NumberFormatException(v);
+      }
+      return (long) ms;
+    } catch (NumberFormatException e) {
       throw new PgException(
           SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter: \"" + v + "\"");
     }
   }
 
-  private static String duration(String v) {
-    long ms = durationMillis(v);
-    if (ms < 0) {
-      throw Setting.invalidValue("timeout", v);
-    }
+  /** A timeout in milliseconds (0 .. INT_MAX, 0 = none), shown in the largest exact unit. */
+  private static java.util.function.UnaryOperator<String> duration(String name) {
+    return v -> {
+      long ms;
+      try {
+        ms = durationMillis(v);
+      } catch (PgException e) {
+        throw Setting.invalidValue(name, v);
+      }
+      if (Math.abs(ms) > Integer.MAX_VALUE) {
+        throw Setting.invalidValue(name, v); // PostgreSQL: "Value exceeds integer range."
+      }
+      if (ms < 0) {
+        throw new PgException(SqlState.INVALID_PARAMETER_VALUE, ms + " ms is outside the valid range"
+            + " for parameter \"" + name + "\" (0 .. " + Integer.MAX_VALUE + ")");
+      }
+      return formatMillis(ms);
+    };
+  }
+
+  /** As PostgreSQL's SHOW prints a time setting: 5000 is "5s", 90000 "90s", 60000 "1min". */
+  static String formatMillis(long ms) {
     if (ms == 0) {
       return "0";
     }

@@ -2,6 +2,7 @@ package dev.mallard.session;
 
 import dev.mallard.engine.Column;
 import dev.mallard.engine.PreparedQuery;
+import dev.mallard.engine.QueryResult;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ final class Portal {
   final short[] resultFormats;
   /** Columns announced to the client; null until described or executed. */
   List<Column> columns;
+  /** A result started early by Describe, to learn columns that depend on the parameters. */
+  QueryResult pending;
   /** The running result; null before the first Execute or for statements without rows. */
   ResultStreamer streamer;
   /** True once the statement ran to completion; a further Execute reports the tag again. */
@@ -54,6 +57,10 @@ final class Portal {
       return;
     }
     closed = true;
+    if (pending != null && pending.hasRows()) {
+      pending.cursor().close();
+    }
+    pending = null;
     if (streamer != null) {
       streamer.close();
       streamer = null;

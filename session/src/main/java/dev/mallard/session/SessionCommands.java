@@ -55,7 +55,8 @@ final class SessionCommands {
 
   private CommandResult begin(Statement statement) {
     if (session.status() != TransactionStatus.IDLE) {
-      return CommandResult.warning("BEGIN", "there is already a transaction in progress");
+      return CommandResult.warning(
+          "BEGIN", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
     }
     List<String> words = statement.words();
     boolean readOnly = containsPair(words, "READ", "ONLY");
@@ -87,7 +88,8 @@ final class SessionCommands {
   private CommandResult commit() {
     switch (session.status()) {
       case IDLE:
-        return CommandResult.warning("COMMIT", "there is no transaction in progress");
+        return CommandResult.warning(
+            "COMMIT", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
       case FAILED:
         endTransaction("ROLLBACK");
         return CommandResult.tag("ROLLBACK");
@@ -99,7 +101,8 @@ final class SessionCommands {
 
   private CommandResult rollback() {
     if (session.status() == TransactionStatus.IDLE) {
-      return CommandResult.warning("ROLLBACK", "there is no transaction in progress");
+      return CommandResult.warning(
+          "ROLLBACK", SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
     }
     endTransaction("ROLLBACK");
     return CommandResult.tag("ROLLBACK");
@@ -135,7 +138,8 @@ final class SessionCommands {
         return CommandResult.tag("RESET");
       default:
         if (cmd.local() && session.status() == TransactionStatus.IDLE) {
-          session.notice("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks");
+          session.notice(
+              "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction blocks");
           return CommandResult.tag("SET");
         }
         if (cmd.value() == null) {

@@ -41,6 +41,9 @@ final class SessionSettings {
     }
     Setting s = KnownSettings.find(name);
     if (s == null) {
+      if (placeholderNames.containsKey(k)) {
+        return ""; // a placeholder that was reset, as PostgreSQL shows it
+      }
       throw unrecognized(name);
     }
     return s.defaultValue();
@@ -70,6 +73,11 @@ final class SessionSettings {
       placeholderNames.putIfAbsent(k, name);
     } else {
       throw unrecognized(name);
+    }
+    if (fromStartup) {
+      // Startup values are what RESET, RESET ALL and DISCARD ALL return to, as in PostgreSQL.
+      overriddenDefaults.put(k, canonical);
+      return canonical;
     }
     (isLocal ? local : session).put(k, canonical);
     if (!isLocal) {

@@ -76,6 +76,9 @@ record SettingCommand(Verb verb, String name, String value, boolean local) {
     switch (word) {
       case "TIME":
         if (upper(t, i + 1).equals("ZONE")) {
+          if (i + 2 >= t.size()) {
+            throw syntax(String.join(" ", t));
+          }
           String v = upper(t, i + 2);
           String value = v.equals("DEFAULT") || v.equals("LOCAL") ? null : unquote(t.get(i + 2));
           return new SettingCommand(Verb.SET, "TimeZone", value, local);

@@ -69,7 +69,9 @@ final class StatementRun implements Job {
           return false;
         }
       }
-      QueryResult result = session.engine().execute(portal.query, portal.parameters);
+      QueryResult result = portal.pending != null
+          ? portal.pending : session.engine().execute(portal.query, portal.parameters);
+      portal.pending = null;
       if (!result.hasRows()) {
         complete(statement.commandTag(result.changedRows()));
         ok = true;
@@ -165,8 +167,8 @@ final class StatementRun implements Job {
   }
 
   private void sendCommandResult(CommandResult result) {
-    for (String warning : result.warnings()) {
-      session.notice("WARNING", "25001", warning);
+    for (CommandResult.Warning warning : result.warnings()) {
+      session.notice("WARNING", warning.sqlState(), warning.message());
     }
     if (result.hasRows()) {
       if (sendRowDescription) {

@@ -1,0 +1,115 @@
+package dev.mallard.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Extended-protocol details: untyped parameters, suspended portals, notices, version parsing. */
+class ExtendedProtocolTest {
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sslmode=disable&prepareThreshold=-1&binaryTransfer=true",
+      "sslmode=disable&prepareThreshold=1&binaryTransfer=false"})
+  void untypedParametersTakeTheBoundType(String mode) throws SQLException {
+    try (Connection c = server.connect(mode); PreparedStatement ps = c.prepareStatement("SELECT ? AS v, 1 + ? AS w")) {
+      for (int i = 0; i < 3; i++) {
+        ps.setInt(1, 41 + i);
+        ps.setInt(2, 10);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals(41 + i, rs.getInt(1));
+          assertEquals(11, rs.getInt(2));
+        }
+      }
+      ps.setString(1, "text value");
+      ps.setInt(2, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("text value", rs.getString(1));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sslmode=disable&binaryTransfer=true", "sslmode=disable&binaryTransfer=false"})
+  void twoSuspendedPortalsInterleave(String mode) throws SQLException {
+    try (Connection c = server.connect(mode)) {
+      c.setAutoCommit(false);
+      try (Statement a = c.createStatement(); Statement b = c.createStatement()) {
+        a.setFetchSize(10);
+        b.setFetchSize(7);
+        try (ResultSet ra = a.executeQuery("SELECT range AS i FROM range(100)");
+            ResultSet rb = b.executeQuery("SELECT range * 2 AS j FROM range(50)")) {
+          long sumA = 0;
+          long sumB = 0;
+          int rows = 0;
+          while (ra.next()) {
+            sumA += ra.getLong(1);
+            if (rb.next()) {
+              sumB += rb.getLong(1);
+            }
+            rows++;
+          }
+          assertFalse(rb.next());
+          assertEquals(100, rows);
+          assertEquals(4950, sumA);
+          assertEquals(2450, sumB);
+        }
+      }
+      c.commit();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sslmode=disable"})
+  void warningsArriveAsNotices(String mode) throws SQLException {
+    try (Connection c = server.connect(mode); Statement s = c.createStatement()) {
+      s.execute("COMMIT");
+      SQLWarning w = s.getWarnings();
+      assertNotNull(w);
+      assertEquals("25P01", w.getSQLState());
+      assertTrue(w.getMessage().contains("there is no transaction in progress"), w.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sslmode=disable"})
+  void driverReadsServerVersionAndSettings(String mode) throws SQLException {
+    try (Connection c = server.connect(mode + "&ApplicationName=itest&options=-c%20statement_timeout=5s")) {
+      DatabaseMetaData md = c.getMetaData();
+      assertEquals(16, md.getDatabaseMajorVersion());
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+        assertTrue(rs.next());
+        assertEquals("5s", rs.getString(1));
+      }
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW application_name")) {
+        assertTrue(rs.next());
+        assertEquals("itest", rs.getString(1));
+      }
+    }
+  }
+}
