@@ -15,6 +15,9 @@ public final class DuckDbErrors {
   private static final Pattern TYPE_PREFIX = Pattern.compile("^([A-Za-z ]+) Error: ", Pattern.DOTALL);
   private static final String PENDING_WRAPPER =
       "Attempting to execute an unsuccessful or closed pending query result\nError: ";
+  /** An error raised by one of Mallard's Java functions inside DuckDB: "[SQLSTATE] message". */
+  private static final Pattern CARRIED =
+      Pattern.compile("[\\w.$]+: \\[([0-9A-Z]{5})\\] ([^\\n]*)");
   private static final Pattern LINE = Pattern.compile("\\n\\s*LINE (\\d+): (.*)\\n(\\s*)\\^");
 
   private DuckDbErrors() {}
@@ -24,6 +27,10 @@ public final class DuckDbErrors {
     int wrapped = raw.indexOf(PENDING_WRAPPER);
     if (wrapped >= 0) {
       raw = raw.substring(wrapped + PENDING_WRAPPER.length());
+    }
+    Matcher carried = CARRIED.matcher(raw);
+    if (carried.find()) {
+      return new PgException(carried.group(1), carried.group(2), e);
     }
     String type = "";
     String message = raw;

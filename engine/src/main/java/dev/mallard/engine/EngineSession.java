@@ -37,6 +37,7 @@ public final class EngineSession implements AutoCloseable {
   private final DuckDBConnection connection;
   private final BufferAllocator allocator;
   private volatile PreparedStatement running;
+  private long functionsId;
   private volatile boolean closed;
 
   EngineSession(Tenant tenant, BufferAllocator allocator) {
@@ -211,6 +212,15 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /** Makes current_setting() and set_config() in this session's SQL answer from {@code functions}. */
+  public void bindSessionFunctions(SessionFunctions functions) {
+    try {
+      functionsId = PgFunctions.bind(tenant, connection, functions);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+  }
+
   /** Starts receiving COPY FROM STDIN rows for {@code copy}. */
   public CopySink openCopySink(CopyStatement copy, ParameterDecoder decoder) {
     return CopySink.open(connection, copy, decoder);
@@ -314,6 +324,7 @@ public final class EngineSession implements AutoCloseable {
       return;
     }
     closed = true;
+    PgFunctions.unbind(functionsId);
     closeQuietly(connection);
     allocator.close();
     tenant.release();

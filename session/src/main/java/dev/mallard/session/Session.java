@@ -276,6 +276,7 @@ final class Session {
     settings.setFixed("session_authorization", role.name());
     settings.setFixed("server_version", context.serverVersion());
     settings.setFixed("max_connections", Integer.toString(context.maxConnections()));
+    engine.bindSessionFunctions(new SettingFunctions());
     applySettings();
     for (Map.Entry<String, String> e : settings.reportedValues()) {
       reported.put(e.getKey(), e.getValue());
@@ -393,6 +394,41 @@ final class Session {
     if (statementTimer != null) {
       statementTimer.cancel(false);
       statementTimer = null;
+    }
+    if (settingsChangedBySql) {
+      settingsChangedBySql = false;
+      settingsChanged(null);
+    }
+  }
+
+  /** Set by set_config() during a statement; its effects on DuckDB follow the statement. */
+  private volatile boolean settingsChangedBySql;
+
+  /** current_setting() and set_config(), called from DuckDB's threads during a statement. */
+  private final class SettingFunctions implements dev.mallard.engine.SessionFunctions {
+    @Override
+    public String currentSetting(String name, boolean missingOk) {
+      synchronized (settings) {
+        return missingOk ? settings.getOrNull(name) : settings.get(name);
+      }
+    }
+
+    @Override
+    public String setConfig(String name, String value, boolean isLocal) {
+      synchronized (settings) {
+        if (isLocal && status == TransactionStatus.IDLE) {
+          return value == null ? "" : value; // like SET LOCAL outside a transaction: no effect
+        }
+        String canonical = value == null
+            ? resetAndGet(name) : settings.set(name, value, isLocal, false);
+        settingsChangedBySql = true;
+        return canonical;
+      }
+    }
+
+    private String resetAndGet(String name) {
+      settings.reset(name);
+      return settings.get(name);
     }
   }
 

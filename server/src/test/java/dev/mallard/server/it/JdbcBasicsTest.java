@@ -209,6 +209,23 @@ class JdbcBasicsTest {
         assertEquals("7", rs.getString(1));
       }
       assertEquals("42704", state(s, "SET no_such_setting = 1"));
+      try (ResultSet rs = s.executeQuery(
+          "SELECT current_setting('application_name'), current_setting('TimeZone'), current_setting('nope', true)")) {
+        assertTrue(rs.next());
+        assertEquals("mallard-test", rs.getString(1));
+        assertEquals("Europe/Paris", rs.getString(2));
+        assertNull(rs.getString(3));
+      }
+      assertEquals("42704", state(s, "SELECT current_setting('no_such_setting')"));
+      try (ResultSet rs = s.executeQuery("SELECT set_config('TimeZone', 'America/New_York', false)")) {
+        assertTrue(rs.next());
+        assertEquals("America/New_York", rs.getString(1));
+      }
+      try (ResultSet rs = s.executeQuery("SELECT TIMESTAMPTZ '2024-01-02 12:00:00+00'::VARCHAR, current_setting('timezone')")) {
+        assertTrue(rs.next());
+        assertEquals("2024-01-02 07:00:00-05", rs.getString(1), "set_config applies to later statements");
+        assertEquals("America/New_York", rs.getString(2));
+      }
       s.execute("RESET application_name");
       try (ResultSet rs = s.executeQuery("SHOW application_name")) {
         assertTrue(rs.next());
