@@ -188,7 +188,12 @@ public final class EngineSession implements AutoCloseable {
         running = null;
       }
       if (!hasResult) {
-        long count = Math.max(0, ps.getUpdateCount());
+        long count = ps.getUpdateCount();
+        if (count < 0 && query.statement().kind() == StatementKind.DDL
+            && query.statement().commandTag(0).startsWith("SELECT")) {
+          count = countCreatedRows(query.statement().sql());
+        }
+        count = Math.max(0, count);
         if (own) {
           ps.close();
         }
@@ -243,6 +248,20 @@ public final class EngineSession implements AutoCloseable {
     PgType element = type.isArray() ? type.elementType() : PgTypes.TEXT;
     String duckType = DuckDbTypeMapping.duckDbTypeFor(element).orElse("VARCHAR");
     return connection.createArrayOf(duckType, array);
+  }
+
+  /** Rows in the relation a CREATE TABLE AS just made (DuckDB does not report them). */
+  private long countCreatedRows(String sql) {
+    Optional<String> name = CreatedRelation.name(sql);
+    if (name.isEmpty()) {
+      return 0;
+    }
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + name.get())) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
   }
 
   /** Runs SQL that returns nothing and takes no parameters (transaction control, settings). */

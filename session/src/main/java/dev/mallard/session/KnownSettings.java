@@ -7,6 +7,7 @@ import static dev.mallard.session.Setting.oneOf;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
+import dev.mallard.wire.types.IntervalStyle;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -116,11 +117,12 @@ final class KnownSettings {
   }
 
   private static String intervalStyle(String v) {
-    if (!v.strip().equalsIgnoreCase("postgres")) {
-      throw new PgException(
-          SqlState.FEATURE_NOT_SUPPORTED, "IntervalStyle \"" + v + "\" is not supported: Mallard outputs postgres style");
+    IntervalStyle style = IntervalStyle.fromSetting(v).orElseThrow(() -> Setting.invalidValue("IntervalStyle", v));
+    if (!style.isSupported()) {
+      throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+          "IntervalStyle \"" + style.settingValue() + "\" is not supported: use postgres or iso_8601");
     }
-    return "postgres";
+    return style.settingValue();
   }
 
   private static String standardStrings(String v) {

@@ -458,7 +458,7 @@ final class Session {
     }
     return cmd.name().equals(SettingCommand.ALL)
         ? List.of("name", "setting", "description")
-        : List.of(SessionSettings.displayName(cmd.name()).toLowerCase(java.util.Locale.ROOT));
+        : List.of(SessionSettings.displayName(cmd.name()));
   }
 
   void transactionEnded() {
@@ -497,7 +497,8 @@ final class Session {
       appliedSearchPath = path;
     }
     encoding = new EncodingContext(
-        ZoneId.of(tz), Integer.parseInt(settings.get("extra_float_digits")), IntervalStyle.POSTGRES);
+        ZoneId.of(tz), Integer.parseInt(settings.get("extra_float_digits")),
+        IntervalStyle.fromSetting(settings.get("IntervalStyle")).orElse(IntervalStyle.POSTGRES));
     parameterDecoder = new ParameterDecoder(encoding.timeZone());
   }
 }

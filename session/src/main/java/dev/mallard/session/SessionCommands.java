@@ -54,9 +54,10 @@ final class SessionCommands {
   }
 
   private CommandResult begin(Statement statement) {
+    String tag = statement.commandTag(0);
     if (session.status() != TransactionStatus.IDLE) {
       return CommandResult.warning(
-          "BEGIN", SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+          tag, SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
     }
     List<String> words = statement.words();
     boolean readOnly = containsPair(words, "READ", "ONLY");
@@ -73,7 +74,7 @@ final class SessionCommands {
     if (readOnly) {
       settings.set("transaction_read_only", "on", true, false);
     }
-    return CommandResult.tag("BEGIN");
+    return CommandResult.tag(tag);
   }
 
   private static boolean containsPair(List<String> words, String a, String b) {
@@ -138,8 +139,9 @@ final class SessionCommands {
         return CommandResult.tag("RESET");
       default:
         if (cmd.local() && session.status() == TransactionStatus.IDLE) {
-          session.notice(
-              "WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction blocks");
+          String what = statement.words().contains("TRANSACTION") ? "SET TRANSACTION" : "SET LOCAL";
+          session.notice("WARNING", SqlState.NO_ACTIVE_SQL_TRANSACTION,
+              what + " can only be used in transaction blocks");
           return CommandResult.tag("SET");
         }
         if (cmd.value() == null) {
@@ -160,8 +162,7 @@ final class SessionCommands {
     String value = settings.get(name);
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {value});
-    return new CommandResult(
-        List.of(SessionSettings.displayName(name).toLowerCase(Locale.ROOT)), rows, "SHOW", List.of());
+    return new CommandResult(List.of(SessionSettings.displayName(name)), rows, "SHOW", List.of());
   }
 
   private CommandResult discard(Statement statement) {
