@@ -226,6 +226,13 @@ class JdbcBasicsTest {
         assertEquals("2024-01-02 07:00:00-05", rs.getString(1), "set_config applies to later statements");
         assertEquals("America/New_York", rs.getString(2));
       }
+      s.execute("SET IntervalStyle = iso_8601");
+      try (ResultSet rs = s.executeQuery("SELECT INTERVAL '1 day 2 hours'")) {
+        assertTrue(rs.next());
+        assertEquals("P1DT2H", rs.getString(1));
+      }
+      assertEquals("0A000", state(s, "SET IntervalStyle = sql_standard"));
+      s.execute("RESET IntervalStyle");
       s.execute("RESET application_name");
       try (ResultSet rs = s.executeQuery("SHOW application_name")) {
         assertTrue(rs.next());

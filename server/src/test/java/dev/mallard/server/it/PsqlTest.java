@@ -121,4 +121,16 @@ class PsqlTest {
     Result check = psql("disable", "-At", "-c", "SELECT count(*) FILTER (WHERE name IS NULL) FROM psql_copy");
     assertEquals("1\n", check.out(), check.err());
   }
+
+  @Test
+  void commandTagsAsPostgresPrintsThem() throws Exception {
+    Result r = psql("disable", "-c", "CREATE TABLE tags_t AS SELECT * FROM range(7)",
+        "-c", "INSERT INTO tags_t SELECT * FROM range(3)", "-c", "UPDATE tags_t SET range = 0 WHERE range < 2",
+        "-c", "DELETE FROM tags_t WHERE range = 0", "-c", "START TRANSACTION", "-c", "COMMIT",
+        "-c", "CREATE VIEW tags_v AS SELECT 1", "-c", "DROP VIEW tags_v", "-c", "SHOW TimeZone");
+    assertEquals(0, r.exitCode(), r.err());
+    String expected = String.join("\n", "SELECT 7", "INSERT 0 3", "UPDATE 4", "DELETE 4",
+        "START TRANSACTION", "COMMIT", "CREATE VIEW", "DROP VIEW", " TimeZone ", "----------", " UTC", "(1 row)", "", "");
+    assertEquals(expected, r.out());
+  }
 }
