@@ -10,12 +10,9 @@ import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.message.BackendMessage;
 import dev.mallard.wire.message.FrontendMessage;
 import dev.mallard.wire.types.EncodingContext;
-import dev.mallard.wire.types.IntervalStyle;
 import dev.mallard.wire.types.ParameterDecoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -52,16 +49,14 @@ final class Session {
   private final Map<String, String> startupParameters;
   private final SessionSettings settings = new SessionSettings();
   private final SessionCommands commands;
+  private final SettingsSync sync;
   private final ExtendedProtocol extended = new ExtendedProtocol(this);
   private final MessagePump pump;
   private final Outbox out;
   private final int processId;
   private final int secretKey;
-  private final Map<String, String> reported = new HashMap<>();
   private TransactionStatus status = TransactionStatus.IDLE;
   private boolean skipUntilSync;
-  private EncodingContext encoding;
-  private ParameterDecoder parameterDecoder;
   private volatile CancelReason cancelRequested;
   private volatile boolean closed;
   private ScheduledFuture<?> statementTimer;
@@ -77,6 +72,8 @@ final class Session {
     this.role = role;
     this.startupParameters = startupParameters;
     this.commands = new SessionCommands(this, engine, settings);
+    this.sync = new SettingsSync(settings, engine, this::send,
+        () -> status != TransactionStatus.IDLE);
     this.out = new Outbox(channel);
     this.pump = new MessagePump(channel, context.workers(), this::dispatch,
         () -> copyIn != null && !copyIn.finished());
@@ -249,7 +246,7 @@ final class Session {
 
   /** Enters COPY FROM STDIN: CopyInResponse goes out and CopyData is routed to the copy. */
   CopyIn startCopyIn(dev.mallard.engine.copy.CopyStatement statement) {
-    var sink = engine.openCopySink(statement, parameterDecoder);
+    var sink = engine.openCopySink(statement, sync.parameterDecoder());
     CopyIn copy = new CopyIn(statement, sink);
     short[] formats = new short[sink.columns().size()];
     java.util.Arrays.fill(formats, statement.options().format().protocolCode());
@@ -276,12 +273,7 @@ final class Session {
     settings.setFixed("session_authorization", role.name());
     settings.setFixed("server_version", context.serverVersion());
     settings.setFixed("max_connections", Integer.toString(context.maxConnections()));
-    engine.bindSessionFunctions(new SettingFunctions());
-    applySettings();
-    for (Map.Entry<String, String> e : settings.reportedValues()) {
-      reported.put(e.getKey(), e.getValue());
-      send(new BackendMessage.ParameterStatus(e.getKey(), e.getValue()));
-    }
+    sync.start();
     send(new BackendMessage.BackendKeyData(processId, secretKey));
     readyForQuery();
   }
@@ -321,11 +313,11 @@ final class Session {
   }
 
   EncodingContext encoding() {
-    return encoding;
+    return sync.encoding();
   }
 
   ParameterDecoder parameterDecoder() {
-    return parameterDecoder;
+    return sync.parameterDecoder();
   }
 
   TransactionStatus status() {
@@ -395,41 +387,7 @@ final class Session {
       statementTimer.cancel(false);
       statementTimer = null;
     }
-    if (settingsChangedBySql) {
-      settingsChangedBySql = false;
-      settingsChanged(null);
-    }
-  }
-
-  /** Set by set_config() during a statement; its effects on DuckDB follow the statement. */
-  private volatile boolean settingsChangedBySql;
-
-  /** current_setting() and set_config(), called from DuckDB's threads during a statement. */
-  private final class SettingFunctions implements dev.mallard.engine.SessionFunctions {
-    @Override
-    public String currentSetting(String name, boolean missingOk) {
-      synchronized (settings) {
-        return missingOk ? settings.getOrNull(name) : settings.get(name);
-      }
-    }
-
-    @Override
-    public String setConfig(String name, String value, boolean isLocal) {
-      synchronized (settings) {
-        if (isLocal && status == TransactionStatus.IDLE) {
-          return value == null ? "" : value; // like SET LOCAL outside a transaction: no effect
-        }
-        String canonical = value == null
-            ? resetAndGet(name) : settings.set(name, value, isLocal, false);
-        settingsChangedBySql = true;
-        return canonical;
-      }
-    }
-
-    private String resetAndGet(String name) {
-      settings.reset(name);
-      return settings.get(name);
-    }
+    sync.afterStatement();
   }
 
   /** Throws 57014 if the running statement was cancelled, or stops work for a closed session. */
@@ -464,7 +422,7 @@ final class Session {
   void transactionEnded() {
     settings.endTransaction();
     extended.closeAllPortals();
-    settingsChanged(null);
+    sync.changed();
   }
 
   void discardAll() {
@@ -472,33 +430,7 @@ final class Session {
   }
 
   /** Applies settings DuckDB must know and reports changed GUC_REPORT values. */
-  void settingsChanged(String name) {
-    applySettings();
-    for (Map.Entry<String, String> e : settings.reportedValues()) {
-      if (!e.getValue().equals(reported.get(e.getKey()))) {
-        reported.put(e.getKey(), e.getValue());
-        send(new BackendMessage.ParameterStatus(e.getKey(), e.getValue()));
-      }
-    }
-  }
-
-  private String appliedTimeZone;
-  private String appliedSearchPath;
-
-  private void applySettings() {
-    String tz = settings.get("TimeZone");
-    if (!tz.equals(appliedTimeZone)) {
-      engine.executeUtility("SET TimeZone = '" + tz.replace("'", "''") + "'");
-      appliedTimeZone = tz;
-    }
-    String path = settings.get("search_path");
-    if (!path.equals(appliedSearchPath)) {
-      engine.setSearchPath(SearchPath.parse(path));
-      appliedSearchPath = path;
-    }
-    encoding = new EncodingContext(
-        ZoneId.of(tz), Integer.parseInt(settings.get("extra_float_digits")),
-        IntervalStyle.fromSetting(settings.get("IntervalStyle")).orElse(IntervalStyle.POSTGRES));
-    parameterDecoder = new ParameterDecoder(encoding.timeZone());
+  void settingsChanged() {
+    sync.changed();
   }
 }

@@ -131,10 +131,10 @@ final class SessionCommands {
       case RESET:
         if (cmd.name().equals(SettingCommand.ALL)) {
           settings.resetAll();
-          session.settingsChanged(null);
+          session.settingsChanged();
         } else {
           settings.reset(cmd.name());
-          session.settingsChanged(cmd.name());
+          session.settingsChanged();
         }
         return CommandResult.tag("RESET");
       default:
@@ -149,7 +149,7 @@ final class SessionCommands {
         } else {
           settings.set(cmd.name(), cmd.value(), cmd.local(), false);
         }
-        session.settingsChanged(cmd.name());
+        session.settingsChanged();
         return CommandResult.tag("SET");
     }
   }
@@ -175,7 +175,7 @@ final class SessionCommands {
       }
       settings.resetAll();
       session.discardAll();
-      session.settingsChanged(null);
+      session.settingsChanged();
       return CommandResult.tag("DISCARD ALL");
     }
     if (what.equals("PLANS") || what.equals("SEQUENCES")) {
