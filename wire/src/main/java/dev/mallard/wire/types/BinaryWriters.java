@@ -134,15 +134,24 @@ final class BinaryWriters {
           return bytes::copyTo;
         }
         return bytes != null && VarWidth.isUtf8(vector)
-            ? (out, i) -> writeUuidFromText(out, bytes.scratch(), bytes.load(i))
+            ? (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              writeUuidFromText(out, bytes.scratch(), n);
+            }
             : null;
       case "bit", "varbit":
         if (bytes == null) {
           return null;
         }
         return VarWidth.isUtf8(vector)
-            ? (out, i) -> BitString.writeBinaryFromText(out, bytes.scratch(), bytes.load(i))
-            : (out, i) -> BitString.writeBinary(out, bytes.scratch(), bytes.load(i));
+            ? (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              BitString.writeBinaryFromText(out, bytes.scratch(), n);
+            }
+            : (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              BitString.writeBinary(out, bytes.scratch(), n);
+            };
       case "date":
         return vector instanceof DateDayVector ? (out, i) -> out.writeInt(pgDate(data, i)) : null;
       case "time":
@@ -208,7 +217,8 @@ final class BinaryWriters {
     if (bytes != null && VarWidth.isUtf8(vector)) {
       // TIMETZ cast to VARCHAR by the engine keeps its offset: "12:00:00+05:30".
       return (out, i) -> {
-        String text = TextWriters.utf8(bytes.scratch(), bytes.load(i));
+        int n = bytes.load(i); // load first: it may grow the scratch array
+        String text = TextWriters.utf8(bytes.scratch(), n);
         long[] parsed = DateTimeParser.parseTimeTz(text);
         out.writeLong(parsed[0]);
         out.writeInt((int) -parsed[1]);

@@ -95,7 +95,10 @@ final class JsonWriters {
     }
     VarWidth bytes = VarWidth.of(vector);
     if (bytes != null && VarWidth.isUtf8(vector)) {
-      return (out, i) -> writeString(out, bytes.scratch(), bytes.load(i));
+      return (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              writeString(out, bytes.scratch(), n);
+            };
     }
     ValueWriter text = TextWriters.scalar(vector, PgTypes.TEXT, ctx);
     if (text != null) {

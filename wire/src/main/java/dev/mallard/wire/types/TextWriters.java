@@ -119,12 +119,21 @@ final class TextWriters {
       }
       int oid = target.oid();
       if (oid == PgTypes.VARBIT.oid() || oid == PgTypes.BIT.oid()) {
-        return (out, i) -> BitString.writeText(out, bytes.scratch(), bytes.load(i));
+        return (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              BitString.writeText(out, bytes.scratch(), n);
+            };
       }
       if (oid == PgTypes.UUID.oid() && vector instanceof FixedSizeBinaryVector) {
-        return (out, i) -> writeUuid(out, bytes.scratch(), bytes.load(i));
+        return (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              writeUuid(out, bytes.scratch(), n);
+            };
       }
-      return (out, i) -> writeBytea(out, bytes.scratch(), bytes.load(i));
+      return (out, i) -> {
+              int n = bytes.load(i); // load first: it may grow the scratch array
+              writeBytea(out, bytes.scratch(), n);
+            };
     }
     return null;
   }

@@ -80,7 +80,8 @@ final class VarWidth {
   /** Appends the value's bytes to {@code out}. */
   void copyTo(ByteBuf out, int index) {
     if (view == null) {
-      out.writeBytes(scratch(), 0, load(index));
+      int n = load(index); // load first: it may grow the scratch array
+      out.writeBytes(scratch(), 0, n);
       return;
     }
     int start = (int) start(index);

@@ -205,6 +205,17 @@ class ScalarTextEncodingTest {
   }
 
   @Test
+  void longValuesAfterShortOnesUseTheGrownScratchBuffer() {
+    byte[] big = new byte[300];
+    java.util.Arrays.fill(big, (byte) 0xab);
+    String hex = "\\x" + "ab".repeat(300);
+    assertEquals(list("\\x01", hex, hex),
+        text(Vectors.blobs(new byte[] {1}, big, big), PgTypes.BYTEA));
+    String longText = "x".repeat(5000);
+    assertEquals(list("short", longText), text(Vectors.strings("short", longText), PgTypes.TEXT));
+  }
+
+  @Test
   void duckDbBitStrings() {
     // DuckDB's layout: padding count, then the bits with the padding in front.
     assertEquals(
