@@ -65,6 +65,9 @@ public final class DuckDbErrors {
 
   static String sqlState(String type, String message) {
     String lower = message.toLowerCase();
+    if (lower.startsWith("prepared statement") && lower.contains("does not exist")) {
+      return SqlState.INVALID_SQL_STATEMENT_NAME;
+    }
     if (lower.contains("division by zero")) {
       return SqlState.DIVISION_BY_ZERO;
     }

@@ -36,8 +36,10 @@ public final class EngineSession implements AutoCloseable {
   private final Tenant tenant;
   private final DuckDBConnection connection;
   private final BufferAllocator allocator;
-  private volatile PreparedStatement running;
   private long functionsId;
+  /** Results still streaming from this connection; see {@link #claimConnection()}. */
+  private final java.util.Set<ResultCursor> openCursors =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private volatile boolean closed;
 
   EngineSession(Tenant tenant, BufferAllocator allocator) {
@@ -65,6 +67,7 @@ public final class EngineSession implements AutoCloseable {
         return new PreparedQuery(statement, null, new PgType[0], List.of(), copy.get(), null);
       }
     }
+    claimConnection();
     PreparedStatement ps;
     try {
       ps = connection.prepareStatement(sql);
@@ -74,7 +77,7 @@ public final class EngineSession implements AutoCloseable {
     try {
       PgType[] params = parameterTypes(ps.getParameterMetaData(), declaredTypes);
       List<Column> columns = describe(ps.getMetaData());
-      String wrapped = statement.kind() == StatementKind.QUERY ? TextCasts.wrap(sql, ps.getMetaData()) : null;
+      String wrapped = statement.kind() == StatementKind.QUERY ? ExportProjection.wrap(sql, ps.getMetaData()) : null;
       if (wrapped != null) {
         closeQuietly(ps);
         ps = connection.prepareStatement(wrapped);
@@ -89,11 +92,28 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Frees the connection for a new statement: DuckDB ends a streamed result when its connection
+   * runs anything else, so unfinished cursors read the rest of their results first.
+   */
+  private void claimConnection() {
+    for (ResultCursor cursor : List.copyOf(openCursors)) {
+      try {
+        if (cursor.isOpen()) {
+          cursor.detach(allocator);
+        }
+      } catch (SQLException e) {
+        throw DuckDbErrors.translate(e, null);
+      }
+      openCursors.remove(cursor);
+    }
+  }
+
   /** Statements whose effect lives in the session (transaction state, settings), not in DuckDB. */
   static boolean isSessionCommand(StatementKind kind) {
     switch (kind) {
       case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
-      case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD:
+      case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD: case DEALLOCATE:
       case PREPARE_TRANSACTION:
         return true;
       default:
@@ -132,9 +152,8 @@ public final class EngineSession implements AutoCloseable {
     }
     List<Column> columns = new ArrayList<>(meta.getColumnCount());
     for (int i = 1; i <= meta.getColumnCount(); i++) {
-      columns.add(
-          new Column(
-              meta.getColumnName(i), DuckDbTypeMapping.forDuckDbType(meta.getColumnTypeName(i))));
+      columns.add(new Column(ExportProjection.truncate(meta.getColumnName(i)),
+          DuckDbTypeMapping.forDuckDbType(meta.getColumnTypeName(i))));
     }
     return columns;
   }
@@ -145,6 +164,7 @@ public final class EngineSession implements AutoCloseable {
    * PostgreSQL reports a parameter whose type it cannot determine.
    */
   public List<Column> describeWithSampleParameters(PreparedQuery query) {
+    claimConnection();
     String probe = "SELECT * FROM (" + query.executableSql() + "\n) LIMIT 0";
     PgType[] types = query.parameterTypes();
     try (PreparedStatement ps = connection.prepareStatement(probe)) {
@@ -171,6 +191,7 @@ public final class EngineSession implements AutoCloseable {
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();
     boolean own = query.busy();
+    claimConnection();
     try {
       if (own) {
         ps = connection.prepareStatement(sql);
@@ -180,13 +201,9 @@ public final class EngineSession implements AutoCloseable {
       for (int i = 0; i < parameters.length; i++) {
         ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
       }
-      running = ps;
-      boolean hasResult;
-      try {
-        hasResult = ps.execute();
-      } finally {
-        running = null;
-      }
+      // Looked up before executing: another query would close a streamed result.
+      Statement tagged = executedStatement(query.statement());
+      boolean hasResult = ps.execute();
       if (!hasResult) {
         long count = ps.getUpdateCount();
         if (count < 0 && query.statement().kind() == StatementKind.DDL
@@ -197,7 +214,7 @@ public final class EngineSession implements AutoCloseable {
         if (own) {
           ps.close();
         }
-        return new QueryResult(query.statement(), null, count);
+        return new QueryResult(tagged, null, count);
       }
       ResultSet rs = ps.getResultSet();
       // A wrapped query reports VARCHAR for the cast columns; the client was told their real types.
@@ -208,7 +225,13 @@ public final class EngineSession implements AutoCloseable {
       if (!own) {
         query.busy(true);
       }
-      return new QueryResult(query.statement(), new ResultCursor(columns, reader, rs, release), 0);
+      ResultCursor[] cursor = new ResultCursor[1];
+      cursor[0] = new ResultCursor(columns, reader, rs, () -> {
+        openCursors.remove(cursor[0]);
+        release.run();
+      });
+      openCursors.add(cursor[0]);
+      return new QueryResult(tagged, cursor[0], 0);
     } catch (SQLException e) {
       if (own) {
         closeQuietly(ps);
@@ -228,6 +251,7 @@ public final class EngineSession implements AutoCloseable {
 
   /** Starts receiving COPY FROM STDIN rows for {@code copy}. */
   public CopySink openCopySink(CopyStatement copy, ParameterDecoder decoder) {
+    claimConnection();
     return CopySink.open(connection, copy, decoder);
   }
 
@@ -250,6 +274,48 @@ public final class EngineSession implements AutoCloseable {
     return connection.createArrayOf(duckType, array);
   }
 
+  /**
+   * The statement whose command tag applies: for EXECUTE of an SQL-level prepared statement it is
+   * the prepared one (PostgreSQL tags EXECUTE of an INSERT "INSERT 0 n").
+   */
+  private Statement executedStatement(Statement statement) {
+    if (statement.words().size() < 2 || !statement.words().get(0).equals("EXECUTE")) {
+      return statement;
+    }
+    return preparedSql(statement.words().get(1).toLowerCase(java.util.Locale.ROOT))
+        .map(StatementClassifier::classify)
+        .orElse(statement);
+  }
+
+  /** The SQL of an SQL-level prepared statement (PREPARE name AS ...), if it exists. */
+  public Optional<String> preparedSql(String name) {
+    claimConnection();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT statement FROM duckdb_prepared_statements() WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+  }
+
+  /** Names of the SQL-level prepared statements (PREPARE name AS ...). */
+  public List<String> preparedNames() {
+    claimConnection();
+    List<String> names = new ArrayList<>();
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM duckdb_prepared_statements()")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+    return names;
+  }
+
   /** Rows in the relation a CREATE TABLE AS just made (DuckDB does not report them). */
   private long countCreatedRows(String sql) {
     Optional<String> name = CreatedRelation.name(sql);
@@ -266,6 +332,7 @@ public final class EngineSession implements AutoCloseable {
 
   /** Runs SQL that returns nothing and takes no parameters (transaction control, settings). */
   public void executeUtility(String sql) {
+    claimConnection();
     try (java.sql.Statement s = connection.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
@@ -278,6 +345,7 @@ public final class EngineSession implements AutoCloseable {
    * {@code $user} and schemas that do not exist are skipped (PostgreSQL ignores them too).
    */
   public void setSearchPath(List<String> schemas) {
+    claimConnection();
     List<String> existing = new ArrayList<>();
     try (java.sql.Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(
@@ -308,25 +376,13 @@ public final class EngineSession implements AutoCloseable {
     executeUtility("SET search_path = '" + value.toString().replace("'", "''") + "'");
   }
 
-  /** Interrupts the statement this session is running, if any; safe from any thread. */
+  /**
+   * Interrupts whatever this session's connection is doing, executing a statement or producing
+   * the next batch of a streamed result; safe from any thread. DuckDB clears the interrupt when
+   * its next query starts.
+   */
   public void cancel() {
-    PreparedStatement ps = running;
-    if (ps != null) {
-      try {
-        ps.cancel();
-      } catch (SQLException e) {
-        throw new PgException(SqlState.INTERNAL_ERROR, "cancel failed: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Interrupts whatever the connection is doing, including streaming an open result. */
-  public void interrupt() {
-    try (java.sql.Statement s = connection.createStatement()) {
-      s.cancel();
-    } catch (SQLException e) {
-      // nothing was running
-    }
+    ConnectionInterrupt.interrupt(connection);
   }
 
   private static void closeQuietly(AutoCloseable c) {

@@ -30,7 +30,7 @@ public final class PreparedQuery implements AutoCloseable {
     this.copy = copy;
   }
 
-  /** The SQL DuckDB runs: the statement, or the statement wrapped by {@link TextCasts}. */
+  /** The SQL DuckDB runs: the statement, or the statement wrapped by {@link ExportProjection}. */
   String executableSql() {
     return wrappedSql != null ? wrappedSql : statement.sql();
   }

@@ -37,6 +37,8 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
         return "COPY " + rows;
       case TRUNCATE:
         return "TRUNCATE TABLE";
+      case DEALLOCATE:
+        return words.contains("ALL") ? "DEALLOCATE ALL" : "DEALLOCATE";
       case DDL:
         return ddlTag(rows);
       default:

@@ -57,6 +57,8 @@ public final class StatementClassifier {
         return StatementKind.SAVEPOINT;
       case "RELEASE":
         return StatementKind.RELEASE_SAVEPOINT;
+      case "DEALLOCATE":
+        return StatementKind.DEALLOCATE;
       case "PREPARE":
         return second.equals("TRANSACTION") ? StatementKind.PREPARE_TRANSACTION : StatementKind.OTHER;
       case "SET":

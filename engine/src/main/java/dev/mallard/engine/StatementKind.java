@@ -20,6 +20,7 @@ public enum StatementKind {
   RESET,
   COPY,
   DISCARD,
+  DEALLOCATE,
   PREPARE_TRANSACTION,
   OTHER
 }

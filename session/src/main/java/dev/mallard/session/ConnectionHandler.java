@@ -174,13 +174,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    if (session != null) {
-      session.close();
-      session = null;
-    }
     if (counted) {
       registry.releaseConnection();
       counted = false;
+    }
+    if (session != null) {
+      Session s = session;
+      session = null;
+      s.close();
     }
   }
 

@@ -139,8 +139,12 @@ final class ExtendedProtocol {
       return session.engine().describeWithSampleParameters(query);
     }
     if (portal.pending == null) {
-      session.checkNotFailed(query.statement().sql());
-      portal.pending = session.engine().execute(query, portal.parameters);
+      session.beforeStatement(query.statement()); // statement_timeout and cancel cover this run too
+      try {
+        portal.pending = session.engine().execute(query, portal.parameters);
+      } finally {
+        session.afterStatement();
+      }
     }
     return portal.pending.hasRows() ? portal.pending.cursor().columns() : List.of();
   }
@@ -165,6 +169,31 @@ final class ExtendedProtocol {
       closePortal(c.name());
     }
     session.send(new BackendMessage.CloseComplete());
+  }
+
+  /** DEALLOCATE name: like Close of a named statement, but reports whether it existed. */
+  boolean deallocate(String name) {
+    SharedQuery shared = name.isEmpty() ? null : statements.remove(name);
+    if (shared == null) {
+      return false;
+    }
+    if (shared != EMPTY) {
+      shared.release();
+    }
+    return true;
+  }
+
+  /** DEALLOCATE ALL: every named statement goes; the unnamed one stays, as in PostgreSQL. */
+  void deallocateAll() {
+    statements.entrySet().removeIf(e -> {
+      if (e.getKey().isEmpty()) {
+        return false;
+      }
+      if (e.getValue() != EMPTY) {
+        e.getValue().release();
+      }
+      return true;
+    });
   }
 
   /** At the end of a transaction (or of an implicit one, at Sync) portals go away. */

@@ -3,6 +3,7 @@ package dev.mallard.session;
 import dev.mallard.engine.Column;
 import dev.mallard.engine.PreparedQuery;
 import dev.mallard.engine.QueryResult;
+import dev.mallard.engine.Statement;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ final class Portal {
   final short[] resultFormats;
   /** Columns announced to the client; null until described or executed. */
   List<Column> columns;
+  /** The statement whose command tag reports this portal (an EXECUTE's prepared statement). */
+  Statement tagged;
   /** A result started early by Describe, to learn columns that depend on the parameters. */
   QueryResult pending;
   /** The running result; null before the first Execute or for statements without rows. */
@@ -30,6 +33,7 @@ final class Portal {
     this.name = name;
     this.shared = shared;
     this.query = shared.query;
+    this.tagged = shared.query == null ? null : shared.query.statement();
     this.parameters = parameters;
     this.resultFormats = resultFormats;
   }

@@ -425,8 +425,21 @@ final class Session {
     sync.changed();
   }
 
+  void closePortals() {
+    extended.closeAllPortals();
+  }
+
   void discardAll() {
     extended.closeAll();
+  }
+
+  /** Drops a protocol-level prepared statement; false when there is none of that name. */
+  boolean deallocate(String name) {
+    return extended.deallocate(name);
+  }
+
+  void deallocateAll() {
+    extended.deallocateAll();
   }
 
   /** Applies settings DuckDB must know and reports changed GUC_REPORT values. */

@@ -46,6 +46,8 @@ final class SessionCommands {
         return setting(statement);
       case DISCARD:
         return discard(statement);
+      case DEALLOCATE:
+        return deallocate(statement);
       case COPY:
         throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
       default:
@@ -111,6 +113,7 @@ final class SessionCommands {
 
   /** Ends the DuckDB transaction; the session leaves the block even if DuckDB complains. */
   void endTransaction(String sql) {
+    session.closePortals(); // they end with the transaction; no need to keep their rows first
     try {
       engine.executeUtility(sql);
     } finally {
@@ -163,6 +166,36 @@ final class SessionCommands {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {value});
     return new CommandResult(List.of(SessionSettings.displayName(name)), rows, "SHOW", List.of());
+  }
+
+  /**
+   * DEALLOCATE [PREPARE] { name | ALL }: drops protocol-level prepared statements (Parse) and
+   * SQL-level ones (PREPARE), like PostgreSQL, where both live in one namespace.
+   */
+  private CommandResult deallocate(Statement statement) {
+    List<String> w = SettingCommand.tokens(statement.sql());
+    int i = w.size() > 1 && w.get(1).equalsIgnoreCase("PREPARE") ? 2 : 1;
+    if (i >= w.size()) {
+      throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input");
+    }
+    String name = w.get(i);
+    if (name.equalsIgnoreCase("ALL")) {
+      session.deallocateAll();
+      for (String duckName : engine.preparedNames()) {
+        engine.executeUtility("DEALLOCATE \"" + duckName.replace("\"", "\"\"") + "\"");
+      }
+      return CommandResult.tag("DEALLOCATE ALL");
+    }
+    String unquoted = name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+        : name.toLowerCase(Locale.ROOT);
+    if (!session.deallocate(unquoted)) {
+      if (engine.preparedSql(unquoted).isEmpty()) {
+        throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME,
+            "prepared statement \"" + unquoted + "\" does not exist");
+      }
+      engine.executeUtility("DEALLOCATE \"" + unquoted.replace("\"", "\"\"") + "\"");
+    }
+    return CommandResult.tag("DEALLOCATE");
   }
 
   private CommandResult discard(Statement statement) {

@@ -72,8 +72,9 @@ final class StatementRun implements Job {
       QueryResult result = portal.pending != null
           ? portal.pending : session.engine().execute(portal.query, portal.parameters);
       portal.pending = null;
+      portal.tagged = result.statement();
       if (!result.hasRows()) {
-        complete(statement.commandTag(result.changedRows()));
+        complete(result.statement().commandTag(result.changedRows()));
         ok = true;
         return false;
       }
@@ -154,7 +155,7 @@ final class StatementRun implements Job {
         if (copyOut != null) {
           copyOut.finish();
         }
-        complete(portal.query.statement().commandTag(streamer.rowsSent()));
+        complete(portal.tagged.commandTag(streamer.rowsSent()));
         return true;
     }
   }

@@ -62,8 +62,8 @@ class ExtendedProtocolTest {
       try (Statement a = c.createStatement(); Statement b = c.createStatement()) {
         a.setFetchSize(10);
         b.setFetchSize(7);
-        try (ResultSet ra = a.executeQuery("SELECT range AS i FROM range(100)");
-            ResultSet rb = b.executeQuery("SELECT range * 2 AS j FROM range(50)")) {
+        try (ResultSet ra = a.executeQuery("SELECT range AS i FROM range(100000)");
+            ResultSet rb = b.executeQuery("SELECT range * 2 AS j FROM range(50000)")) {
           long sumA = 0;
           long sumB = 0;
           int rows = 0;
@@ -75,9 +75,9 @@ class ExtendedProtocolTest {
             rows++;
           }
           assertFalse(rb.next());
-          assertEquals(100, rows);
-          assertEquals(4950, sumA);
-          assertEquals(2450, sumB);
+          assertEquals(100000, rows);
+          assertEquals(99999L * 100000 / 2, sumA);
+          assertEquals(49999L * 50000, sumB);
         }
       }
       c.commit();

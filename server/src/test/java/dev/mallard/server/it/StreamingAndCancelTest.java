@@ -94,4 +94,37 @@ class StreamingAndCancelTest {
       }
     }
   }
+
+  @Test
+  void cancelStopsAResultWhileItStreams() throws Exception {
+    try (Connection c = server.connect()) {
+      c.setAutoCommit(false);
+      Statement s = c.createStatement();
+      s.setFetchSize(5);
+      CompletableFuture<SQLException> failure = CompletableFuture.supplyAsync(() -> {
+        try (ResultSet rs = s.executeQuery(
+            "SELECT range FROM range(100000000000) WHERE hash(range) % 1000000 = 7")) {
+          while (rs.next()) {
+            // each fetch makes DuckDB scan on until it finds five more rows
+          }
+          return null;
+        } catch (SQLException e) {
+          return e;
+        }
+      });
+      Thread.sleep(1000);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!failure.isDone() && System.nanoTime() < deadline) {
+        s.cancel(); // a cancel that lands between two fetches finds nothing running, as in PostgreSQL
+        Thread.sleep(300);
+      }
+      SQLException e = failure.get(1, TimeUnit.SECONDS);
+      assertEquals("57014", e.getSQLState());
+      c.rollback();
+      try (ResultSet rs = s.executeQuery("SELECT 3")) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getInt(1));
+      }
+    }
+  }
 }

@@ -17,6 +17,8 @@ public final class CopyOutWriter {
   private final boolean[] forceQuote;
   private final byte[] nullBytes;
   private final ByteBuf scratch = Unpooled.buffer(256);
+  /** Binary COPY's header, sent in the same CopyData as the first row, as PostgreSQL does. */
+  private boolean binaryHeaderPending;
 
   public CopyOutWriter(CopyOptions options, List<String> columnNames) {
     this.options = options;
@@ -27,12 +29,14 @@ public final class CopyOutWriter {
     }
   }
 
-  /** The binary signature and header, or the header line, sent before the first row. */
+  /**
+   * The header line, sent before the first row. Binary COPY's signature and header are instead
+   * written into the first row's CopyData (or the trailer's): clients such as psycopg expect them
+   * there.
+   */
   public void writeHeader(ByteBuf out, List<String> columnNames) {
     if (options.format() == CopyFormat.BINARY) {
-      int start = begin(out);
-      out.writeBytes(BinaryCopyParser.SIGNATURE).writeInt(0).writeInt(0);
-      end(out, start);
+      binaryHeaderPending = true;
     } else if (options.header()) {
       int start = begin(out);
       for (int i = 0; i < columnNames.size(); i++) {
@@ -55,6 +59,7 @@ public final class CopyOutWriter {
   public void writeRow(ByteBuf out, ColumnEncoder[] encoders, int row) {
     int start = begin(out);
     if (options.format() == CopyFormat.BINARY) {
+      writePendingBinaryHeader(out);
       out.writeShort(encoders.length);
       for (ColumnEncoder e : encoders) {
         e.write(out, row);
@@ -86,8 +91,16 @@ public final class CopyOutWriter {
   public void writeTrailer(ByteBuf out) {
     if (options.format() == CopyFormat.BINARY) {
       int start = begin(out);
+      writePendingBinaryHeader(out);
       out.writeShort(-1);
       end(out, start);
+    }
+  }
+
+  private void writePendingBinaryHeader(ByteBuf out) {
+    if (binaryHeaderPending) {
+      binaryHeaderPending = false;
+      out.writeBytes(BinaryCopyParser.SIGNATURE).writeInt(0).writeInt(0);
     }
   }
 
