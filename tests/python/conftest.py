@@ -57,9 +57,6 @@ KNOWN_GAPS = {
     "test_psycopg.py::test_named_server_side_cursor": DECLARE,
     "test_psycopg.py::test_declare_fetch_close": DECLARE,
     "test_psycopg2.py::test_named_cursor": DECLARE,
-    "test_psycopg.py::test_sql_prepare_execute_deallocate": (
-        "server bug: EXECUTE of a SQL-level prepared SELECT completes with tag 'EXECUTE' instead "
-        "of 'SELECT 1', and EXECUTE of an unknown name answers 42000 instead of 26000"),
     "test_psycopg.py::test_sql_prepare_with_parameter_types": (
         "server gap: PREPARE name (int4, int8) AS ... answers 0A000 'Prepared statement "
         "argument types are not supported, use CAST'"),
