@@ -26,19 +26,39 @@ mvn_quiet -pl bench \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
+stop_reference=
+private_cp=
+cleanup() {
+  if [[ -n "$private_cp" ]]; then rm -rf "$private_cp"; fi
+  if [[ -n "$stop_reference" ]]; then scripts/pg-reference.sh stop; fi
+}
+trap cleanup EXIT
+
 if [[ " $* " != *" --no-postgres "* && " $* " != *" --help "* ]]; then
   if ! scripts/pg-reference.sh status; then
     scripts/pg-reference.sh start
-    trap 'scripts/pg-reference.sh stop' EXIT
+    stop_reference=1
   fi
   # PGREF_HOST=... PGREF_PORT=... PGREF_USER=... PGREF_PASSWORD=... for the benchmark's defaults
   # shellcheck disable=SC2046  # the words are NAME=value pairs
   export $(scripts/pg-reference.sh env)
 fi
 
+# Run from a private copy of the classes and jars: a rebuild during a long run (mvn install from
+# another shell) must not pull classes out from under the benchmark's JVM.
+private_cp="$(mktemp -d)"
+cp -r "$root/bench/target/classes" "$private_cp/classes"
+cp_entries="$private_cp/classes"
+i=0
+IFS=: read -r -a jars <"$classpath_file"
+for jar in "${jars[@]}"; do
+  i=$((i + 1))
+  cp "$jar" "$private_cp/$i-$(basename "$jar")"
+  cp_entries="$cp_entries:$private_cp/$i-$(basename "$jar")"
+done
+
 # Server log lines would interleave with the report; warnings and errors still show.
 export MALLARD_LOG_LEVEL="${MALLARD_LOG_LEVEL:-WARN}"
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
 java --add-opens=java.base/java.nio=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
-  -cp "$root/bench/target/classes:$(cat "$classpath_file")" \
-  dev.mallard.bench.StreamingBenchmark "$@"
+  -cp "$cp_entries" dev.mallard.bench.StreamingBenchmark "$@"

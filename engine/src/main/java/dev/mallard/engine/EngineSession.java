@@ -100,7 +100,7 @@ public final class EngineSession implements AutoCloseable {
     for (ResultCursor cursor : List.copyOf(openCursors)) {
       try {
         if (cursor.isOpen()) {
-          cursor.detach(allocator);
+          cursor.detach();
         }
       } catch (SQLException e) {
         throw DuckDbErrors.translate(e, null);
@@ -226,7 +226,7 @@ public final class EngineSession implements AutoCloseable {
         query.busy(true);
       }
       ResultCursor[] cursor = new ResultCursor[1];
-      cursor[0] = new ResultCursor(columns, reader, rs, () -> {
+      cursor[0] = new ResultCursor(columns, reader, rs, allocator, () -> {
         openCursors.remove(cursor[0]);
         release.run();
       });

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
@@ -21,29 +22,38 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * current batch the consumer got, so a portal executed with a row limit can stop mid-batch and
  * resume there. Closing it releases the Arrow buffers and DuckDB's result.
  *
- * <p>A DuckDB connection streams one result at a time: running another statement ends the stream.
- * So before the session's connection runs anything else, an unfinished cursor {@linkplain
- * #detach() reads the rest of its result into memory} (as PostgreSQL materializes a holdable
- * cursor), within the session's Arrow memory limit.
+ * <p>The reader reuses one set of vectors for every batch it loads, so a batch that must outlive
+ * the next load is first moved into vectors of its own ("owned"). That happens when rows are
+ * looked at ahead of the consumer ({@link #lookahead()}, for prefetching) and when the cursor is
+ * {@linkplain #detach detached}: a DuckDB connection streams one result at a time and running
+ * another statement ends the stream, so before the session's connection runs anything else an
+ * unfinished cursor reads the rest of its result into memory (as PostgreSQL materializes a
+ * holdable cursor), within the session's Arrow memory limit.
  */
 public final class ResultCursor implements AutoCloseable {
   private final List<Column> columns;
   private final ArrowReader reader;
   private final ResultSet resultSet;
+  private final BufferAllocator allocator;
   private final Runnable onClose;
+  /** The batch being read: the reader's reused root, or an owned one. Null before the first. */
+  private VectorSchemaRoot current;
+  private boolean currentOwned;
+  /** Owned batches loaded after {@link #current}, in order. */
+  private final Deque<VectorSchemaRoot> ahead = new ArrayDeque<>();
+  private boolean readerDone;
   private int rowInBatch;
   private int batchRows;
   private boolean exhausted;
   private long batchNumber;
   private boolean closed;
-  /** After {@link #detach()}: the batches still to be read, and the one being read. */
-  private Deque<VectorSchemaRoot> detached;
-  private VectorSchemaRoot detachedCurrent;
 
-  ResultCursor(List<Column> columns, ArrowReader reader, ResultSet resultSet, Runnable onClose) {
+  ResultCursor(List<Column> columns, ArrowReader reader, ResultSet resultSet,
+      BufferAllocator allocator, Runnable onClose) {
     this.columns = columns;
     this.reader = reader;
     this.resultSet = resultSet;
+    this.allocator = allocator;
     this.onClose = onClose;
   }
 
@@ -60,40 +70,81 @@ public final class ResultCursor implements AutoCloseable {
       return false;
     }
     while (rowInBatch >= batchRows) {
-      if (!loadNext()) {
+      if (!nextBatch()) {
         exhausted = true;
         return false;
       }
-      rowInBatch = 0;
-      batchNumber++;
-      batchRows = batch().getRowCount();
     }
     return true;
   }
 
-  private boolean loadNext() throws SQLException {
-    if (detached != null) {
-      if (detachedCurrent != null) {
-        detachedCurrent.close();
-      }
-      detachedCurrent = detached.poll();
-      return detachedCurrent != null;
+  private boolean nextBatch() throws SQLException {
+    if (currentOwned) {
+      current.close();
+    }
+    current = null;
+    currentOwned = false;
+    if (!ahead.isEmpty()) {
+      current = ahead.poll();
+      currentOwned = true;
+    } else if (loadFromReader()) {
+      current = readerRoot();
+    } else {
+      return false;
+    }
+    rowInBatch = 0;
+    batchRows = current.getRowCount();
+    batchNumber++;
+    return true;
+  }
+
+  private boolean loadFromReader() throws SQLException {
+    if (readerDone) {
+      return false;
     }
     try {
-      return reader.loadNextBatch();
+      if (reader.loadNextBatch()) {
+        return true;
+      }
+      readerDone = true;
+      return false;
     } catch (IOException e) {
       throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
     }
   }
 
-  public VectorSchemaRoot batch() {
-    if (detached != null) {
-      return detachedCurrent;
-    }
+  private VectorSchemaRoot readerRoot() {
     try {
       return reader.getVectorSchemaRoot();
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  public VectorSchemaRoot batch() {
+    return current;
+  }
+
+  /**
+   * Loads one more batch into {@link #ahead}; false at the end of the result. The current batch
+   * is moved out of the reader's vectors first, since loading reuses them.
+   */
+  private boolean pullAhead() throws SQLException {
+    try {
+      if (current != null && !currentOwned) {
+        current = copyOut(current);
+        currentOwned = true;
+        batchNumber++; // the current rows now live in other vectors: encoders are rebuilt
+      }
+      if (!loadFromReader()) {
+        return false;
+      }
+      ahead.add(copyOut(readerRoot()));
+      return true;
+    } catch (OutOfMemoryException e) {
+      throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED,
+          "an open portal's rows do not fit in memory while another statement runs;"
+              + " read it to the end first or use a smaller result");
     }
   }
 
@@ -102,32 +153,17 @@ public final class ResultCursor implements AutoCloseable {
    * statement. The current batch and position are kept. 54000 when the rest does not fit in the
    * session's Arrow memory.
    */
-  void detach(BufferAllocator allocator) throws SQLException {
-    if (detached != null || exhausted || closed) {
+  void detach() throws SQLException {
+    if (exhausted || closed) {
       return;
     }
-    Deque<VectorSchemaRoot> rest = new ArrayDeque<>();
-    try {
-      VectorSchemaRoot current = batchRows > 0 ? copyOut(batch(), allocator) : null;
-      while (reader.loadNextBatch()) {
-        rest.add(copyOut(reader.getVectorSchemaRoot(), allocator));
-      }
-      detached = rest;
-      detachedCurrent = current;
-      batchNumber++; // the current batch now lives in other vectors: encoders are rebuilt
-    } catch (IOException e) {
-      rest.forEach(VectorSchemaRoot::close);
-      throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
-    } catch (OutOfMemoryException e) {
-      rest.forEach(VectorSchemaRoot::close);
-      throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED,
-          "an open portal's remaining rows do not fit in memory while another statement runs;"
-              + " read it to the end first or use a smaller result");
+    while (pullAhead()) {
+      // keep reading
     }
   }
 
   /** Moves a batch's buffers out of the reader's reused root into a root of its own. */
-  private static VectorSchemaRoot copyOut(VectorSchemaRoot root, BufferAllocator allocator) {
+  private VectorSchemaRoot copyOut(VectorSchemaRoot root) {
     List<FieldVector> vectors = new ArrayList<>(root.getFieldVectors().size());
     for (FieldVector v : root.getFieldVectors()) {
       var pair = v.getTransferPair(allocator);
@@ -135,6 +171,75 @@ public final class ResultCursor implements AutoCloseable {
       vectors.add((FieldVector) pair.getTo());
     }
     return new VectorSchemaRoot(root.getSchema().getFields(), vectors, root.getRowCount());
+  }
+
+  /** A run of unread rows of one batch: rows {@code from} (inclusive) to {@code to}. */
+  public record Segment(VectorSchemaRoot batch, int from, int to) {}
+
+  /**
+   * The unread rows ahead of the consumer, batch by batch, without consuming them: batches are
+   * loaded (and kept) as the iteration needs them. Finish with a segment before asking for the
+   * next: loading may move the earlier batch's buffers. Consume the rows later with {@link #skip}.
+   */
+  public Iterator<Segment> lookahead() {
+    return new Iterator<>() {
+      private boolean currentSeen;
+      private int nextAhead;
+
+      private boolean currentPending() {
+        return !currentSeen && current != null && rowInBatch < batchRows;
+      }
+
+      @Override
+      public boolean hasNext() {
+        if (currentPending()) {
+          return true;
+        }
+        try {
+          while (nextAhead >= ahead.size()) {
+            if (!pullAhead()) {
+              return false;
+            }
+          }
+          return true;
+        } catch (SQLException e) {
+          throw DuckDbErrors.translate(e, null);
+        }
+      }
+
+      @Override
+      public Segment next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        if (currentPending()) {
+          currentSeen = true;
+          return new Segment(current, rowInBatch, batchRows);
+        }
+        currentSeen = true;
+        VectorSchemaRoot b = nth(nextAhead++);
+        return new Segment(b, 0, b.getRowCount());
+      }
+    };
+  }
+
+  private VectorSchemaRoot nth(int i) {
+    Iterator<VectorSchemaRoot> it = ahead.iterator();
+    VectorSchemaRoot b = it.next();
+    for (int k = 0; k < i; k++) {
+      b = it.next();
+    }
+    return b;
+  }
+
+  /** Consumes {@code rows} rows, moving through batches as needed. */
+  public void skip(long rows) throws SQLException {
+    long left = rows;
+    while (left > 0 && advance()) {
+      int n = (int) Math.min(left, remainingInBatch());
+      consume(n);
+      left -= n;
+    }
   }
 
   public DictionaryProvider dictionaries() {
@@ -174,13 +279,12 @@ public final class ResultCursor implements AutoCloseable {
       return;
     }
     closed = true;
-    if (detached != null) {
-      if (detachedCurrent != null) {
-        detachedCurrent.close();
-      }
-      detached.forEach(VectorSchemaRoot::close);
-      detached.clear();
+    if (currentOwned) {
+      current.close();
     }
+    current = null;
+    ahead.forEach(VectorSchemaRoot::close);
+    ahead.clear();
     try {
       reader.close();
     } catch (IOException e) {

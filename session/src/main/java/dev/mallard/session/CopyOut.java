@@ -50,8 +50,8 @@ final class CopyOut {
       session.send(new BackendMessage.CopyOutResponse(copy.options().format().protocolCode(), formats));
       CopyOutWriter writer = new CopyOutWriter(copy.options(), names);
       writer.writeHeader(session.outbox().buffer(), names);
-      ResultStreamer streamer = new ResultStreamer(result.cursor(), columns, formats,
-          session.encoding(), session.outbox(), session, writer::writeRow);
+      ResultStreamer streamer = new ResultStreamer(
+          result.cursor(), columns, formats, session.outbox(), session, writer::writeRow);
       return new CopyOut(session, query, writer, streamer, columns);
     } catch (RuntimeException e) {
       query.close();

@@ -38,6 +38,9 @@ final class MessagePump {
     this.awaitingInput = awaitingInput;
   }
 
+  /** Work the session does on its own between messages; a cancel does not apply to it. */
+  record Background(Job job) {}
+
   void submit(Object item) {
     inbox.add(item);
     if (inbox.size() > MAX_QUEUED) {
@@ -79,8 +82,8 @@ final class MessagePump {
           if (item == null) {
             break;
           }
-          busy = true;
-          job = dispatcher.apply(item);
+          busy = !(item instanceof Background);
+          job = item instanceof Background background ? background.job() : dispatcher.apply(item);
         }
         if (job != null && !job.run()) {
           if (awaitingInput.getAsBoolean()) {

@@ -51,6 +51,17 @@ final class Outbox {
     }
   }
 
+  /** A buffer for encoding ahead of time (prefetch), owned by the caller until sent. */
+  ByteBuf allocate(int capacity) {
+    return channel.alloc().ioBuffer(Math.min(capacity, CHUNK_BYTES));
+  }
+
+  /** Sends bytes encoded earlier, after everything already queued here. */
+  void sendEncoded(ByteBuf encoded) {
+    flush();
+    channel.writeAndFlush(encoded, channel.voidPromise());
+  }
+
   boolean writable() {
     return channel.isWritable();
   }

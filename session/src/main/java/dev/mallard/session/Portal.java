@@ -24,6 +24,10 @@ final class Portal {
   QueryResult pending;
   /** The running result; null before the first Execute or for statements without rows. */
   ResultStreamer streamer;
+  /** Rows encoded ahead while the client read the previous ones; see {@link PrefetchJob}. */
+  ResultStreamer.Prefetched prefetched;
+  /** A failure while prefetching, reported by the next Execute. */
+  RuntimeException prefetchError;
   /** True once the statement ran to completion; a further Execute reports the tag again. */
   boolean completed;
   String completionTag;
@@ -56,6 +60,10 @@ final class Portal {
 
   private boolean closed;
 
+  boolean isClosed() {
+    return closed;
+  }
+
   void close() {
     if (closed) {
       return;
@@ -65,6 +73,10 @@ final class Portal {
       pending.cursor().close();
     }
     pending = null;
+    if (prefetched != null) {
+      prefetched.bytes().release();
+      prefetched = null;
+    }
     if (streamer != null) {
       streamer.close();
       streamer = null;

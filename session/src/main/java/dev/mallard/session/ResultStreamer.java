@@ -23,7 +23,6 @@ final class ResultStreamer {
   private final ResultCursor cursor;
   private final List<Column> columns;
   private final short[] formats;
-  private final EncodingContext encoding;
   private final Outbox out;
   private final Session session;
   private final RowWriter rowWriter;
@@ -42,19 +41,17 @@ final class ResultStreamer {
   }
 
   ResultStreamer(
-      ResultCursor cursor, List<Column> columns, short[] formats, EncodingContext encoding,
-      Outbox out, Session session) {
-    this(cursor, columns, formats, encoding, out, session, DataRowWriter::write);
+      ResultCursor cursor, List<Column> columns, short[] formats, Outbox out, Session session) {
+    this(cursor, columns, formats, out, session, DataRowWriter::write);
   }
 
   ResultStreamer(
-      ResultCursor cursor, List<Column> columns, short[] formats, EncodingContext encoding,
-      Outbox out, Session session, RowWriter rowWriter) {
+      ResultCursor cursor, List<Column> columns, short[] formats, Outbox out, Session session,
+      RowWriter rowWriter) {
     this.rowWriter = rowWriter;
     this.cursor = cursor;
     this.columns = columns;
     this.formats = formats;
-    this.encoding = encoding;
     this.out = out;
     this.session = session;
   }
@@ -122,12 +119,59 @@ final class ResultStreamer {
       return;
     }
     encodedBatch = cursor.batchNumber();
-    VectorSchemaRoot batch = cursor.batch();
-    encoders = new ColumnEncoder[columns.size()];
-    for (int i = 0; i < encoders.length; i++) {
-      encoders[i] = ColumnEncoders.create(
-          batch.getVector(i), columns.get(i).type(), formats[i], encoding, cursor.dictionaries());
+    encoders = encodersFor(cursor.batch(), session.encoding());
+  }
+
+  private ColumnEncoder[] encodersFor(VectorSchemaRoot batch, EncodingContext context) {
+    ColumnEncoder[] result = new ColumnEncoder[columns.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = ColumnEncoders.create(
+          batch.getVector(i), columns.get(i).type(), formats[i], context, cursor.dictionaries());
     }
+    return result;
+  }
+
+  /**
+   * Rows encoded ahead of time while the client was busy with the previous ones, not yet sent
+   * nor consumed from the cursor. They are valid only while the encoding context is the same.
+   */
+  record Prefetched(ByteBuf bytes, long rows, EncodingContext context) {}
+
+  /**
+   * Encodes up to {@code limit} rows (and at most about {@code maxBytes}) after the consumer's
+   * position into a new buffer, leaving the cursor where it is.
+   */
+  Prefetched prefetch(long limit, int maxBytes) {
+    EncodingContext context = session.encoding();
+    ByteBuf bytes = out.allocate(maxBytes);
+    long rows = 0;
+    try {
+      var segments = cursor.lookahead();
+      while (rows < limit && bytes.readableBytes() < maxBytes && segments.hasNext()) {
+        var segment = segments.next();
+        ColumnEncoder[] enc = encodersFor(segment.batch(), context);
+        int row = segment.from();
+        while (row < segment.to() && rows < limit && bytes.readableBytes() < maxBytes) {
+          rowWriter.write(bytes, enc, row++);
+          rows++;
+        }
+      }
+      return new Prefetched(bytes, rows, context);
+    } catch (RuntimeException e) {
+      bytes.release();
+      throw e;
+    }
+  }
+
+  /** Sends prefetched rows as if they had just been streamed. */
+  void sendPrefetched(Prefetched p) {
+    out.sendEncoded(p.bytes());
+    try {
+      cursor.skip(p.rows());
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+    rowsSent += p.rows();
   }
 
   long rowsSent() {

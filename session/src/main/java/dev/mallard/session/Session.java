@@ -328,6 +328,11 @@ final class Session {
     status = s;
   }
 
+  /** Queues work to run after the messages already received, outside any statement. */
+  void submitBackground(Job job) {
+    pump.submit(new MessagePump.Background(job));
+  }
+
   void send(BackendMessage message) {
     out.send(message);
   }

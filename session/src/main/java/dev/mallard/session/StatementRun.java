@@ -43,8 +43,13 @@ final class StatementRun implements Job {
         session.send(new BackendMessage.CommandComplete(portal.completionTag));
         return true;
       }
-      if (portal.streamer == null && !begin()) {
-        return copyIn == null; // a COPY FROM STDIN waits for its data
+      if (portal.streamer == null) {
+        if (!begin()) {
+          return copyIn == null; // a COPY FROM STDIN waits for its data
+        }
+      } else {
+        // resuming a suspended portal: a failed transaction block refuses it too
+        session.checkNotFailed(portal.query.statement().sql());
       }
     }
     return stream();
@@ -85,7 +90,7 @@ final class StatementRun implements Job {
         session.send(RowDescriptions.of(columns, formats));
       }
       portal.streamer = new ResultStreamer(
-          result.cursor(), columns, formats, session.encoding(), session.outbox(), session);
+          result.cursor(), columns, formats, session.outbox(), session);
       ok = true;
       return true;
     } finally {
@@ -129,6 +134,7 @@ final class StatementRun implements Job {
     ResultStreamer streamer = portal.streamer;
     if (rowsAtStart < 0) {
       rowsAtStart = streamer.rowsSent();
+      usePrefetched(streamer);
     }
     long limit = maxRows <= 0 ? 0 : maxRows - (streamer.rowsSent() - rowsAtStart);
     ResultStreamer.Outcome outcome;
@@ -148,6 +154,9 @@ final class StatementRun implements Job {
         return false;
       case LIMIT_REACHED:
         session.send(new BackendMessage.PortalSuspended());
+        if (session.status() == TransactionStatus.IN_TRANSACTION) {
+          session.submitBackground(new PrefetchJob(session, portal, maxRows));
+        }
         return true;
       default:
         streamer.close();
@@ -157,6 +166,25 @@ final class StatementRun implements Job {
         }
         complete(portal.tagged.commandTag(streamer.rowsSent()));
         return true;
+    }
+  }
+
+  /** Sends rows prepared while the client was reading the previous ones, if still valid. */
+  private void usePrefetched(ResultStreamer streamer) {
+    ResultStreamer.Prefetched p = portal.prefetched;
+    portal.prefetched = null;
+    RuntimeException failure = portal.prefetchError;
+    portal.prefetchError = null;
+    if (failure != null) {
+      throw failure;
+    }
+    if (p == null) {
+      return;
+    }
+    if (p.context().equals(session.encoding()) && (maxRows <= 0 || p.rows() <= maxRows)) {
+      streamer.sendPrefetched(p);
+    } else {
+      p.bytes().release(); // settings changed since, or a smaller fetch: encode again
     }
   }
 

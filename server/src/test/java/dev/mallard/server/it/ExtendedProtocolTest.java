@@ -85,6 +85,58 @@ class ExtendedProtocolTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"sslmode=disable&binaryTransfer=false"})
+  void laterFetchesFollowSettingsChangedBetweenThem(String mode) throws SQLException {
+    try (Connection c = server.connect(mode)) {
+      c.setAutoCommit(false);
+      try (Statement a = c.createStatement(); Statement b = c.createStatement()) {
+        b.execute("SET TimeZone = 'UTC'");
+        a.setFetchSize(10);
+        try (ResultSet rs = a.executeQuery(
+            "SELECT TIMESTAMPTZ '2024-01-01 00:00:00+00' + range * INTERVAL 1 HOUR FROM range(30)")) {
+          for (int i = 0; i < 10; i++) {
+            assertTrue(rs.next());
+          }
+          assertEquals("2024-01-01 09:00:00+00", rs.getString(1));
+          // The next ten rows may already have been encoded ahead: they must follow the new zone.
+          b.execute("SET TimeZone = 'Asia/Tokyo'");
+          assertTrue(rs.next());
+          assertEquals("2024-01-01 19:00:00+09", rs.getString(1));
+          int rest = 1;
+          while (rs.next()) {
+            rest++;
+          }
+          assertEquals(20, rest);
+        }
+      }
+      c.commit();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sslmode=disable"})
+  void suspendedPortalInAFailedTransactionIsRefused(String mode) throws SQLException {
+    try (Connection c = server.connect(mode)) {
+      c.setAutoCommit(false);
+      try (Statement a = c.createStatement(); Statement b = c.createStatement()) {
+        a.setFetchSize(10);
+        ResultSet rs = a.executeQuery("SELECT range FROM range(100)");
+        for (int i = 0; i < 10; i++) {
+          assertTrue(rs.next());
+        }
+        assertEquals("42P01", JdbcBasicsTest.state(b, "SELECT * FROM missing_table"));
+        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> {
+          while (rs.next()) {
+            // the next fetch goes to the server
+          }
+        });
+        assertEquals("25P02", e.getSQLState());
+      }
+      c.rollback();
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"sslmode=disable"})
   void warningsArriveAsNotices(String mode) throws SQLException {
     try (Connection c = server.connect(mode); Statement s = c.createStatement()) {
