@@ -79,19 +79,19 @@ final class BinaryWriters {
     switch (target.name()) {
       case "bool":
         return vector instanceof BitVector
-            ? (out, i) -> out.writeByte(TextWriters.bit(data, i) ? 1 : 0)
+            ? fixed(1, (out, i) -> out.writeByte(TextWriters.bit(data, i) ? 1 : 0))
             : null;
       case "int2":
         return integers != null && integers.fitsSigned(16)
-            ? (out, i) -> out.writeShort((int) integers.get(i))
+            ? fixed(2, (out, i) -> out.writeShort((int) integers.get(i)))
             : null;
       case "int4":
         return integers != null && integers.fitsSigned(32)
-            ? (out, i) -> out.writeInt((int) integers.get(i))
+            ? fixed(4, (out, i) -> out.writeInt((int) integers.get(i)))
             : null;
       case "int8":
         return integers != null && integers.fitsSigned(64)
-            ? (out, i) -> out.writeLong(integers.get(i))
+            ? fixed(8, (out, i) -> out.writeLong(integers.get(i)))
             : null;
       case "oid",
       "regproc",
@@ -105,17 +105,19 @@ final class BinaryWriters {
       "regconfig",
       "regdictionary",
       "regcollation":
-        return integers != null ? (out, i) -> out.writeInt((int) integers.get(i)) : null;
+        return integers != null ? fixed(4, (out, i) -> out.writeInt((int) integers.get(i))) : null;
       case "float4":
         return vector instanceof Float4Vector
-            ? (out, i) -> out.writeInt(data.getInt((long) i * 4))
+            ? fixed(4, (out, i) -> out.writeInt(data.getInt((long) i * 4)))
             : null;
       case "float8":
         if (vector instanceof Float4Vector) {
-          return (out, i) -> out.writeLong(Double.doubleToRawLongBits(data.getFloat((long) i * 4)));
+          return fixed(
+              8,
+              (out, i) -> out.writeLong(Double.doubleToRawLongBits(data.getFloat((long) i * 4))));
         }
         return vector instanceof Float8Vector
-            ? (out, i) -> out.writeLong(data.getLong((long) i * 8))
+            ? fixed(8, (out, i) -> out.writeLong(data.getLong((long) i * 8)))
             : null;
       case "numeric":
         return numeric(vector, data, integers);
@@ -128,10 +130,10 @@ final class BinaryWriters {
       case "text", "varchar", "bpchar", "name", "json", "xml", "unknown", "char":
         return TextWriters.forVector(vector, target, ctx, dictionaries);
       case "bytea":
-        return bytes != null ? bytes::copyTo : null;
+        return bytes;
       case "uuid":
         if (vector instanceof FixedSizeBinaryVector) {
-          return bytes::copyTo;
+          return bytes;
         }
         return bytes != null && VarWidth.isUtf8(vector)
             ? (out, i) -> {
@@ -153,13 +155,15 @@ final class BinaryWriters {
               BitString.writeBinary(out, bytes.scratch(), n);
             };
       case "date":
-        return vector instanceof DateDayVector ? (out, i) -> out.writeInt(pgDate(data, i)) : null;
+        return vector instanceof DateDayVector
+            ? fixed(4, (out, i) -> out.writeInt(pgDate(data, i)))
+            : null;
       case "time":
         if (!TextWriters.isTime(vector)) {
           return null;
         }
         TimeReader times = new TimeReader(vector);
-        return (out, i) -> out.writeLong(times.micros(i));
+        return fixed(8, (out, i) -> out.writeLong(times.micros(i)));
       case "timetz":
         return timetz(vector, bytes);
       case "timestamp", "timestamptz":
@@ -167,17 +171,19 @@ final class BinaryWriters {
           return null;
         }
         TimestampReader stamps = new TimestampReader((TimeStampVector) vector);
-        return (out, i) -> out.writeLong(pgTimestamp(stamps.micros(i)));
+        return fixed(8, (out, i) -> out.writeLong(pgTimestamp(stamps.micros(i))));
       case "interval":
         if (!(vector instanceof IntervalMonthDayNanoVector)) {
           return null;
         }
-        return (out, i) -> {
-          long at = (long) i * 16;
-          out.writeLong(data.getLong(at + 8) / 1000);
-          out.writeInt(data.getInt(at + 4));
-          out.writeInt(data.getInt(at));
-        };
+        return fixed(
+            16,
+            (out, i) -> {
+              long at = (long) i * 16;
+              out.writeLong(data.getLong(at + 8) / 1000);
+              out.writeInt(data.getInt(at + 4));
+              out.writeInt(data.getInt(at));
+            });
       default:
         return null;
     }
@@ -186,11 +192,7 @@ final class BinaryWriters {
   private static ValueWriter numeric(FieldVector vector, ArrowBuf data, IntegerReader integers) {
     NumericFormat numeric = new NumericFormat();
     if (vector instanceof DecimalVector decimal) {
-      int scale = decimal.getScale();
-      return (out, i) -> {
-        numeric.writeBinary128(
-            out, data.getLong((long) i * 16), data.getLong((long) i * 16 + 8), scale);
-      };
+      return new DecimalBinary(numeric, data, decimal.getScale());
     }
     if (integers == null) {
       return null;
@@ -209,10 +211,12 @@ final class BinaryWriters {
   private static ValueWriter timetz(FieldVector vector, VarWidth bytes) {
     if (TextWriters.isTime(vector)) {
       TimeReader times = new TimeReader(vector);
-      return (out, i) -> {
-        out.writeLong(times.micros(i));
-        out.writeInt(0);
-      };
+      return fixed(
+          12,
+          (out, i) -> {
+            out.writeLong(times.micros(i));
+            out.writeInt(0);
+          });
     }
     if (bytes != null && VarWidth.isUtf8(vector)) {
       // TIMETZ cast to VARCHAR by the engine keeps its offset: "12:00:00+05:30".
@@ -225,6 +229,43 @@ final class BinaryWriters {
       };
     }
     return null;
+  }
+
+  /** numeric_send of Decimal128 slots, which works out the length before writing. */
+  private record DecimalBinary(NumericFormat numeric, ArrowBuf data, int scale)
+      implements LengthFirst {
+    @Override
+    public void write(ByteBuf out, int index) {
+      numeric.writeBinary128(out, lo(index), hi(index), scale, false);
+    }
+
+    @Override
+    public void writeWithLength(ByteBuf out, int index) {
+      numeric.writeBinary128(out, lo(index), hi(index), scale, true);
+    }
+
+    private long lo(int index) {
+      return data.getLong((long) index * 16);
+    }
+
+    private long hi(int index) {
+      return data.getLong((long) index * 16 + 8);
+    }
+  }
+
+  /**
+   * A writer whose every value is {@code length} bytes, so that a DataRow column can write its
+   * length before the value instead of patching it in afterwards.
+   */
+  record FixedLength(int length, ValueWriter writer) implements ValueWriter {
+    @Override
+    public void write(ByteBuf out, int index) {
+      writer.write(out, index);
+    }
+  }
+
+  private static ValueWriter fixed(int length, ValueWriter writer) {
+    return new FixedLength(length, writer);
   }
 
   /** DuckDB's ±Integer.MAX_VALUE infinities become PostgreSQL's DATEVAL_NOEND / NOBEGIN. */

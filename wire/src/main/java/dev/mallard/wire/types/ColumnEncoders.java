@@ -2,6 +2,11 @@ package dev.mallard.wire.types;
 
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthViewVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -50,30 +55,81 @@ public final class ColumnEncoders {
         format == TEXT
             ? TextWriters.forVector(vector, target.type(), ctx, dictionaries)
             : BinaryWriters.forVector(vector, target.type(), ctx, dictionaries);
+    return nullable(vector, withLength(writer));
+  }
+
+  /**
+   * Writes a non-null value as a DataRow column: Int32 length, then the bytes. Writers that know
+   * the length before writing (fixed-size binary, text composed in a scratch array, bytes copied
+   * from Arrow, binary numeric) write it first; for the others it is patched in afterwards.
+   */
+  private static ColumnEncoder withLength(ValueWriter writer) {
+    if (writer instanceof BinaryWriters.FixedLength fixed) {
+      int length = fixed.length();
+      ValueWriter value = fixed.writer(); // unwrapped: no extra call per row
+      return (out, row) -> {
+        out.writeInt(length);
+        value.write(out, row);
+      };
+    }
+    if (writer instanceof ComposedText text) {
+      return (out, row) -> text.compose(row).writeWithLengthTo(out);
+    }
+    if (writer instanceof LengthFirst lengthFirst) {
+      return lengthFirst::writeWithLength;
+    }
+    return (out, row) -> {
+      int lengthAt = out.writerIndex();
+      out.writeInt(0);
+      writer.write(out, row);
+      out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
+    };
+  }
+
+  /**
+   * Adds the NULL check (Int32 -1 for NULL). The common vectors answer from their validity bitmap,
+   * read here directly rather than through a FieldVector call; a batch without NULLs, the usual
+   * case, needs no check at all.
+   */
+  private static ColumnEncoder nullable(FieldVector vector, ColumnEncoder value) {
     if (vector instanceof UnionVector union) {
       UnionMembers members = new UnionMembers(union);
       return (out, row) -> {
         if (members.isNull(row)) {
           out.writeInt(-1);
         } else {
-          writeValue(out, writer, row);
+          value.write(out, row);
         }
       };
     }
+    if (!hasValidityBitmap(vector)) {
+      return (out, row) -> {
+        if (vector.isNull(row)) {
+          out.writeInt(-1);
+        } else {
+          value.write(out, row);
+        }
+      };
+    }
+    if (vector.getNullCount() == 0) {
+      return value;
+    }
+    ArrowBuf validity = vector.getValidityBuffer();
     return (out, row) -> {
-      if (vector.isNull(row)) {
-        out.writeInt(-1);
+      if (TextWriters.bit(validity, row)) {
+        value.write(out, row);
       } else {
-        writeValue(out, writer, row);
+        out.writeInt(-1);
       }
     };
   }
 
-  private static void writeValue(ByteBuf out, ValueWriter writer, int row) {
-    int lengthAt = out.writerIndex();
-    out.writeInt(0);
-    writer.write(out, row);
-    out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
+  /** Vectors whose NULLs are exactly the clear bits of their validity buffer. */
+  private static boolean hasValidityBitmap(FieldVector vector) {
+    return vector instanceof BaseFixedWidthVector
+        || vector instanceof BaseVariableWidthVector
+        || vector instanceof BaseLargeVariableWidthVector
+        || vector instanceof BaseVariableWidthViewVector;
   }
 
   /**

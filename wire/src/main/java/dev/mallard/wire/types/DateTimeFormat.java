@@ -1,7 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
-
 /**
  * Date/time text as PostgreSQL writes it with DateStyle ISO (EncodeDateOnly, EncodeTimeOnly,
  * EncodeDateTime, EncodeInterval), computed from epoch counts without java.time objects:
@@ -15,10 +13,13 @@ import io.netty.buffer.ByteBuf;
  * </pre>
  *
  * Calendar arithmetic is the proleptic Gregorian calendar, as PostgreSQL's date2j/j2date use.
+ *
+ * <p>An instance belongs to one column writer: it composes each value in its own scratch array and
+ * copies it out once. Dates and timestamps start with the date, so when a value falls on the same
+ * day as the one before (long runs are usual in a column), the date text still at the start of
+ * the array is reused instead of recomputed. Not thread-safe.
  */
 final class DateTimeFormat {
-  private DateTimeFormat() {}
-
   /** Days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for binary dates and timestamps. */
   static final int PG_EPOCH_DAYS = 10_957;
 
@@ -26,69 +27,66 @@ final class DateTimeFormat {
   static final long MICROS_PER_DAY = 86_400_000_000L;
   static final long MICROS_PER_SECOND = 1_000_000L;
 
+  private static final long NO_DAY = Long.MIN_VALUE;
+
+  private final AsciiBuffer text = new AsciiBuffer();
+
+  /** The day whose YYYY-MM-DD is at the start of {@link #text}, where it ends, and its era. */
+  private long dayInText = NO_DAY;
+
+  private int dateEnd;
+  private boolean bc;
+
   /**
-   * Writes YYYY-MM-DD for a day count from 1970-01-01. Years before 1 AD are written the way
-   * PostgreSQL counts them (0 is 1 BC); returns true when the caller must append " BC" after the
-   * rest of the value.
+   * A date (days since 1970-01-01), with " BC" for years before 1 AD; DuckDB's ±Integer.MAX_VALUE
+   * are infinity.
    */
-  static boolean writeDate(ByteBuf out, long epochDay) {
-    // Howard Hinnant's civil_from_days.
-    long z = epochDay + 719_468;
-    long era = (z >= 0 ? z : z - 146_096) / 146_097;
-    long doe = z - era * 146_097;
-    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long day = doy - (153 * mp + 2) / 5 + 1;
-    long month = mp < 10 ? mp + 3 : mp - 9;
-    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    boolean bc = year <= 0;
-    Digits.writePadded(out, bc ? 1 - year : year, 4);
-    out.writeByte('-');
-    Digits.writePadded(out, month, 2);
-    out.writeByte('-');
-    Digits.writePadded(out, day, 2);
-    return bc;
-  }
-
-  /** HH:MM:SS[.ffffff], fraction without trailing zeros; 24:00:00 stays as is. */
-  static void writeTime(ByteBuf out, long microsOfDay) {
-    long seconds = microsOfDay / MICROS_PER_SECOND;
-    Digits.writePadded(out, seconds / 3600, 2);
-    out.writeByte(':');
-    Digits.writePadded(out, seconds / 60 % 60, 2);
-    out.writeByte(':');
-    Digits.writePadded(out, seconds % 60, 2);
-    writeFraction(out, microsOfDay % MICROS_PER_SECOND);
-  }
-
-  /** '.' and up to six digits without trailing zeros, or nothing for 0 (AppendSeconds). */
-  static void writeFraction(ByteBuf out, long micros) {
-    if (micros == 0) {
-      return;
+  AsciiBuffer composeDate(int epochDay) {
+    if (epochDay == Integer.MAX_VALUE) {
+      return word(Text.DATE_INFINITY);
     }
-    int digits = 6;
-    while (micros % 10 == 0) {
-      micros /= 10;
-      digits--;
+    if (epochDay <= -Integer.MAX_VALUE) {
+      return word(Text.DATE_MINUS_INFINITY);
     }
-    out.writeByte('.');
-    Digits.writePadded(out, micros, digits);
+    if (putDate(epochDay)) {
+      text.put(Text.BC);
+    }
+    return text;
   }
 
-  /** A timestamp (without time zone) from microseconds since 1970-01-01 00:00:00. */
-  static void writeTimestamp(ByteBuf out, long epochMicros, boolean json) {
+  /** time (HH:MM:SS[.ffffff]), and "+00" after it for timetz. */
+  AsciiBuffer composeTime(long microsOfDay, boolean utcOffset) {
+    clearWithoutDate();
+    putTime(text, microsOfDay);
+    if (utcOffset) {
+      text.put(Text.UTC_OFFSET);
+    }
+    return text;
+  }
+
+  /**
+   * A timestamp (without time zone) from microseconds since 1970-01-01 00:00:00, or infinity
+   * (Long.MAX_VALUE / MIN_VALUE, as {@link TimestampReader} gives them).
+   */
+  AsciiBuffer composeTimestamp(long epochMicros, boolean json) {
+    if (isInfinite(epochMicros)) {
+      return infinity(epochMicros);
+    }
     long day = Math.floorDiv(epochMicros, MICROS_PER_DAY);
-    boolean bc = writeDate(out, day);
-    out.writeByte(json ? 'T' : ' ');
-    writeTime(out, epochMicros - day * MICROS_PER_DAY);
+    boolean bc = putDate(day);
+    text.put(json ? 'T' : ' ');
+    putTime(text, epochMicros - day * MICROS_PER_DAY);
     if (bc) {
-      out.writeBytes(Text.BC);
+      text.put(Text.BC);
     }
+    return text;
   }
 
   /** A timestamptz shown in a zone: local date and time, then the zone's offset at that instant. */
-  static void writeTimestampTz(ByteBuf out, long epochMicros, ZoneOffsetCache zone, boolean json) {
+  AsciiBuffer composeTimestampTz(long epochMicros, ZoneOffsetCache zone, boolean json) {
+    if (isInfinite(epochMicros)) {
+      return infinity(epochMicros);
+    }
     int offset = zone.offsetSeconds(Math.floorDiv(epochMicros, MICROS_PER_SECOND));
     // Shift day and time separately: adding the offset to the micros could overflow at DuckDB's
     // largest timestamps.
@@ -101,32 +99,116 @@ final class DateTimeFormat {
       day--;
       time += MICROS_PER_DAY;
     }
-    boolean bc = writeDate(out, day);
-    out.writeByte(json ? 'T' : ' ');
-    writeTime(out, time);
-    writeOffset(out, offset, json);
+    boolean bc = putDate(day);
+    text.put(json ? 'T' : ' ');
+    putTime(text, time);
+    putOffset(text, offset, json);
     if (bc) {
-      out.writeBytes(Text.BC);
+      text.put(Text.BC);
     }
+    return text;
+  }
+
+  private static boolean isInfinite(long epochMicros) {
+    return epochMicros == Long.MAX_VALUE || epochMicros == Long.MIN_VALUE;
+  }
+
+  private AsciiBuffer infinity(long epochMicros) {
+    return word(epochMicros == Long.MAX_VALUE ? Text.DATE_INFINITY : Text.DATE_MINUS_INFINITY);
+  }
+
+  private AsciiBuffer word(byte[] word) {
+    clearWithoutDate();
+    text.put(word);
+    return text;
+  }
+
+  /**
+   * Starts a value with YYYY-MM-DD for a day count from 1970-01-01, taking back the text still in
+   * place when it is the previous value's day. Years before 1 AD are written the way PostgreSQL
+   * counts them (0 is 1 BC); returns true when " BC" must follow the rest of the value.
+   */
+  private boolean putDate(long epochDay) {
+    if (epochDay != dayInText) {
+      text.clear();
+      bc = putCivilDate(text, epochDay);
+      dateEnd = text.mark();
+      dayInText = epochDay;
+    }
+    text.truncate(dateEnd);
+    return bc;
+  }
+
+  /** Starts a value that does not begin with a date, which overwrites the one kept in place. */
+  private void clearWithoutDate() {
+    text.clear();
+    dayInText = NO_DAY;
+  }
+
+  /** YYYY-MM-DD computed from the day count; true for a BC year. */
+  private static boolean putCivilDate(AsciiBuffer text, long epochDay) {
+    // Howard Hinnant's civil_from_days.
+    long z = epochDay + 719_468;
+    long era = (z >= 0 ? z : z - 146_096) / 146_097;
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long day = doy - (153 * mp + 2) / 5 + 1;
+    long month = mp < 10 ? mp + 3 : mp - 9;
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    boolean bc = year <= 0;
+    text.putPadded(bc ? 1 - year : year, 4);
+    text.put('-');
+    text.put2((int) month);
+    text.put('-');
+    text.put2((int) day);
+    return bc;
+  }
+
+  /** HH:MM:SS[.ffffff], fraction without trailing zeros; 24:00:00 stays as is. */
+  private static void putTime(AsciiBuffer text, long microsOfDay) {
+    int seconds = (int) (microsOfDay / MICROS_PER_SECOND);
+    int hours = seconds / 3600;
+    if (hours < 100) {
+      text.put2(hours);
+    } else {
+      text.putPadded(hours, 2); // not a time of day, but written as before rather than refused
+    }
+    text.put(':');
+    text.put2(seconds / 60 % 60);
+    text.put(':');
+    text.put2(seconds % 60);
+    putFraction(text, (int) (microsOfDay - seconds * MICROS_PER_SECOND));
+  }
+
+  /** '.' and up to six digits without trailing zeros, or nothing for 0 (AppendSeconds). */
+  private static void putFraction(AsciiBuffer text, int micros) {
+    if (micros == 0) {
+      return;
+    }
+    text.put('.');
+    text.putDigits(micros, 6);
+    text.trimZeros();
   }
 
   /**
    * A UTC offset as EncodeTimezone writes it: +HH, +HH:MM when there are minutes, +HH:MM:SS when
    * there are seconds; the JSON (XSD) form always has minutes.
    */
-  static void writeOffset(ByteBuf out, int offsetSeconds, boolean alwaysMinutes) {
-    out.writeByte(offsetSeconds < 0 ? '-' : '+');
+  private static void putOffset(AsciiBuffer text, int offsetSeconds, boolean alwaysMinutes) {
+    text.put(offsetSeconds < 0 ? '-' : '+');
     int abs = Math.abs(offsetSeconds);
-    Digits.writePadded(out, abs / 3600, 2);
+    text.putPadded(abs / 3600, 2);
     int minutes = abs / 60 % 60;
     int seconds = abs % 60;
     if (minutes != 0 || seconds != 0 || alwaysMinutes) {
-      out.writeByte(':');
-      Digits.writePadded(out, minutes, 2);
+      text.put(':');
+      text.put2(minutes);
     }
     if (seconds != 0) {
-      out.writeByte(':');
-      Digits.writePadded(out, seconds, 2);
+      text.put(':');
+      text.put2(seconds);
     }
   }
 
@@ -134,7 +216,8 @@ final class DateTimeFormat {
    * IntervalStyle postgres: "1 year 2 mons 3 days 04:05:06.7", "-1 days +02:00:00", "00:00:00". As
    * in EncodeInterval, a field after a negative one gets an explicit '+' when positive.
    */
-  static void writeIntervalPostgres(ByteBuf out, int months, int days, long micros) {
+  AsciiBuffer composeIntervalPostgres(int months, int days, long micros) {
+    clearWithoutDate();
     boolean zero = true;
     boolean before = false;
     for (int field = 0; field < 3; field++) {
@@ -143,73 +226,80 @@ final class DateTimeFormat {
         continue;
       }
       if (!zero) {
-        out.writeByte(' ');
+        text.put(' ');
       }
       if (before && value > 0) {
-        out.writeByte('+');
+        text.put('+');
       }
-      Digits.writeLong(out, value);
-      Text.writeAscii(out, field == 0 ? " year" : field == 1 ? " mon" : " day");
+      text.putLong(value);
+      text.put(field == 0 ? YEAR : field == 1 ? MON : DAY);
       if (value != 1) {
-        out.writeByte('s');
+        text.put('s');
       }
       before = value < 0;
       zero = false;
     }
     if (zero || micros != 0) {
       if (!zero) {
-        out.writeByte(' ');
+        text.put(' ');
       }
       if (micros < 0) {
-        out.writeByte('-');
+        text.put('-');
       } else if (before) {
-        out.writeByte('+');
+        text.put('+');
       }
       long abs = Math.abs(micros); // |Long.MIN_VALUE| cannot come from DuckDB's interval range
       long seconds = abs / MICROS_PER_SECOND;
-      Digits.writePadded(out, seconds / 3600, 2);
-      out.writeByte(':');
-      Digits.writePadded(out, seconds / 60 % 60, 2);
-      out.writeByte(':');
-      Digits.writePadded(out, seconds % 60, 2);
-      writeFraction(out, abs % MICROS_PER_SECOND);
+      text.putPadded(seconds / 3600, 2);
+      text.put(':');
+      text.put2((int) (seconds / 60 % 60));
+      text.put(':');
+      text.put2((int) (seconds % 60));
+      putFraction(text, (int) (abs % MICROS_PER_SECOND));
     }
+    return text;
   }
 
+  private static final byte[] YEAR = Text.ascii(" year");
+  private static final byte[] MON = Text.ascii(" mon");
+  private static final byte[] DAY = Text.ascii(" day");
+  private static final byte[] ISO_ZERO = Text.ascii("PT0S");
+
   /** IntervalStyle iso_8601: "P1Y2M3DT4H5M6.7S", "P-1DT2H", "PT0S". */
-  static void writeIntervalIso(ByteBuf out, int months, int days, long micros) {
+  AsciiBuffer composeIntervalIso(int months, int days, long micros) {
     if (months == 0 && days == 0 && micros == 0) {
-      Text.writeAscii(out, "PT0S");
-      return;
+      return word(ISO_ZERO);
     }
-    out.writeByte('P');
-    isoPart(out, months / 12, 'Y');
-    isoPart(out, months % 12, 'M');
-    isoPart(out, days, 'D');
+    clearWithoutDate();
+    text.put('P');
+    isoPart(months / 12, 'Y');
+    isoPart(months % 12, 'M');
+    isoPart(days, 'D');
     if (micros != 0) {
-      out.writeByte('T');
+      text.put('T');
       long hours = micros / (3600 * MICROS_PER_SECOND);
       long rest = micros - hours * 3600 * MICROS_PER_SECOND;
       long minutes = rest / (60 * MICROS_PER_SECOND);
       rest -= minutes * 60 * MICROS_PER_SECOND;
-      isoPart(out, hours, 'H');
-      isoPart(out, minutes, 'M');
+      isoPart(hours, 'H');
+      isoPart(minutes, 'M');
       if (rest != 0) {
         if (rest < 0) {
-          out.writeByte('-');
+          text.put('-');
         }
         long abs = Math.abs(rest);
-        Digits.writeLong(out, abs / MICROS_PER_SECOND);
-        writeFraction(out, abs % MICROS_PER_SECOND);
-        out.writeByte('S');
+        text.putLong(abs / MICROS_PER_SECOND);
+        putFraction(text, (int) (abs % MICROS_PER_SECOND));
+        text.put('S');
       }
     }
+    return text;
   }
 
-  private static void isoPart(ByteBuf out, long value, char unit) {
+  private void isoPart(long value, char unit) {
     if (value != 0) {
-      Digits.writeLong(out, value);
-      out.writeByte(unit);
+      text.putLong(value);
+      text.put(unit);
     }
   }
 }

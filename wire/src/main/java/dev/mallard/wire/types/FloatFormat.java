@@ -66,59 +66,76 @@ final class FloatFormat {
 
   private int exponent;
 
+  /** Where the text is composed before one copy to the output. */
+  private final AsciiBuffer text = new AsciiBuffer();
+
   void writeDouble(ByteBuf out, double value, int extraFloatDigits) {
-    if (writeSpecial(out, value)) {
-      return;
-    }
-    if (extraFloatDigits <= 0) {
-      writeRounded(out, value, 15 + extraFloatDigits);
-      return;
-    }
-    long bits = Double.doubleToRawLongBits(value);
-    if (bits < 0) {
-      out.writeByte('-');
-    }
-    long ieeeMantissa = bits & ((1L << 52) - 1);
-    int ieeeExponent = (int) ((bits >>> 52) & 0x7FF);
-    if (!smallInt(ieeeMantissa, ieeeExponent, 52, 1023)) {
-      d2d(ieeeMantissa, ieeeExponent);
-    }
-    writeShortest(out, 15);
+    composeDouble(value, extraFloatDigits).writeTo(out);
   }
 
   void writeFloat(ByteBuf out, float value, int extraFloatDigits) {
-    if (writeSpecial(out, value)) {
-      return;
+    composeFloat(value, extraFloatDigits).writeTo(out);
+  }
+
+  /** float8out's text, valid until the next call. */
+  AsciiBuffer composeDouble(double value, int extraFloatDigits) {
+    text.clear();
+    if (putSpecial(value)) {
+      return text;
     }
     if (extraFloatDigits <= 0) {
-      writeRounded(out, value, 6 + extraFloatDigits);
-      return;
+      putRounded(value, 15 + extraFloatDigits);
+    } else {
+      long bits = Double.doubleToRawLongBits(value);
+      if (bits < 0) {
+        text.put('-');
+      }
+      long ieeeMantissa = bits & ((1L << 52) - 1);
+      int ieeeExponent = (int) ((bits >>> 52) & 0x7FF);
+      if (!smallInt(ieeeMantissa, ieeeExponent, 52, 1023)) {
+        d2d(ieeeMantissa, ieeeExponent);
+      }
+      putShortest(15);
     }
-    int bits = Float.floatToRawIntBits(value);
-    if (bits < 0) {
-      out.writeByte('-');
+    return text;
+  }
+
+  /** float4out's text, valid until the next call. */
+  AsciiBuffer composeFloat(float value, int extraFloatDigits) {
+    text.clear();
+    if (putSpecial(value)) {
+      return text;
     }
-    int ieeeMantissa = bits & ((1 << 23) - 1);
-    int ieeeExponent = (bits >>> 23) & 0xFF;
-    if (!smallInt(ieeeMantissa, ieeeExponent, 23, 127)) {
-      f2d(ieeeMantissa, ieeeExponent);
+    if (extraFloatDigits <= 0) {
+      putRounded(value, 6 + extraFloatDigits);
+    } else {
+      int bits = Float.floatToRawIntBits(value);
+      if (bits < 0) {
+        text.put('-');
+      }
+      int ieeeMantissa = bits & ((1 << 23) - 1);
+      int ieeeExponent = (bits >>> 23) & 0xFF;
+      if (!smallInt(ieeeMantissa, ieeeExponent, 23, 127)) {
+        f2d(ieeeMantissa, ieeeExponent);
+      }
+      putShortest(6);
     }
-    writeShortest(out, 6);
+    return text;
   }
 
   /** NaN, infinities and zeros, as Ryu's copy_special_str and float8out write them. */
-  private static boolean writeSpecial(ByteBuf out, double value) {
+  private boolean putSpecial(double value) {
     if (Double.isNaN(value)) {
-      out.writeBytes(Text.NAN);
+      text.put(Text.NAN);
     } else if (value == Double.POSITIVE_INFINITY) {
-      out.writeBytes(Text.INFINITY);
+      text.put(Text.INFINITY);
     } else if (value == Double.NEGATIVE_INFINITY) {
-      out.writeBytes(Text.MINUS_INFINITY);
+      text.put(Text.MINUS_INFINITY);
     } else if (value == 0) {
       if (Double.doubleToRawLongBits(value) != 0) {
-        out.writeByte('-');
+        text.put('-');
       }
-      out.writeByte('0');
+      text.put('0');
     } else {
       return false;
     }
@@ -140,12 +157,12 @@ final class FloatFormat {
   }
 
   /** to_chars: fixed notation if the decimal exponent is in [-4, fixedLimit), else d.ddde±XX. */
-  private void writeShortest(ByteBuf out, int fixedLimit) {
+  private void putShortest(int fixedLimit) {
     long output = mantissa;
     int length = Digits.count(output);
     int exp = exponent + length - 1;
     if (exp >= -4 && exp < fixedLimit) {
-      writeFixed(out, output, length, exponent);
+      putFixed(output, length, exponent);
       return;
     }
     if (exponent == 0) {
@@ -154,73 +171,60 @@ final class FloatFormat {
         length--;
       }
     }
-    writeScientific(out, output, length, exp);
+    putScientific(output, length, exp);
   }
 
-  private static void writeFixed(ByteBuf out, long digits, int length, int exp) {
-    if (exp >= 0) {
-      Digits.writeLong(out, digits);
-      for (int i = 0; i < exp; i++) {
-        out.writeByte('0');
-      }
-      return;
-    }
+  /** digits * 10^exp in fixed notation. */
+  private void putFixed(long digits, int length, int exp) {
     int integerDigits = length + exp;
-    long pow = pow10(-exp);
-    if (integerDigits > 0) {
-      Digits.writeLong(out, digits / pow);
-      out.writeByte('.');
-      Digits.writePadded(out, digits % pow, -exp);
+    if (exp >= 0) {
+      text.putDigits(digits, length);
+      text.putZeros(exp);
+    } else if (integerDigits > 0) {
+      text.putWithPoint(digits, length, integerDigits);
     } else {
-      out.writeByte('0');
-      out.writeByte('.');
-      Digits.writePadded(out, digits, -exp);
+      text.put('0');
+      text.put('.');
+      text.putZeros(-integerDigits);
+      text.putDigits(digits, length);
     }
   }
 
-  private static void writeScientific(ByteBuf out, long digits, int length, int exp) {
-    long pow = pow10(length - 1);
-    out.writeByte((int) ('0' + digits / pow));
+  /** d[.ddd]e±XX, at least two exponent digits. */
+  private void putScientific(long digits, int length, int exp) {
     if (length > 1) {
-      out.writeByte('.');
-      Digits.writePadded(out, digits % pow, length - 1);
+      text.putWithPoint(digits, length, 1);
+    } else {
+      text.put((char) ('0' + digits));
     }
-    out.writeByte('e');
-    out.writeByte(exp < 0 ? '-' : '+');
-    Digits.writePadded(out, Math.abs(exp), 2);
-  }
-
-  private static long pow10(int n) {
-    long p = 1;
-    for (int i = 0; i < n; i++) {
-      p *= 10;
-    }
-    return p;
+    text.put('e');
+    text.put(exp < 0 ? '-' : '+');
+    text.putPadded(Math.abs(exp), 2);
   }
 
   /** printf("%.*g", precision, value) as pg_strfromd does it (precision clamped to [1, 32]). */
-  private static void writeRounded(ByteBuf out, double value, int precision) {
+  private void putRounded(double value, int precision) {
     precision = Math.max(1, Math.min(32, precision));
     BigDecimal rounded =
         new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
     int exp = rounded.precision() - rounded.scale() - 1;
     BigDecimal stripped = rounded.stripTrailingZeros();
     if (stripped.signum() < 0) {
-      out.writeByte('-');
+      text.put('-');
       stripped = stripped.negate();
     }
     String digits = stripped.unscaledValue().toString();
     if (exp < -4 || exp >= precision) {
-      out.writeByte(digits.charAt(0));
+      text.put(digits.charAt(0));
       if (digits.length() > 1) {
-        out.writeByte('.');
-        Text.writeAscii(out, digits.substring(1));
+        text.put('.');
+        text.put(Text.ascii(digits.substring(1)));
       }
-      out.writeByte('e');
-      out.writeByte(exp < 0 ? '-' : '+');
-      Digits.writePadded(out, Math.abs(exp), 2);
+      text.put('e');
+      text.put(exp < 0 ? '-' : '+');
+      text.putPadded(Math.abs(exp), 2);
     } else {
-      Text.writeAscii(out, stripped.toPlainString());
+      text.put(Text.ascii(stripped.toPlainString()));
     }
   }
 
@@ -329,7 +333,19 @@ final class FloatFormat {
       }
       output = vr + (vr == vm || lastRemovedDigit >= 5 ? 1 : 0);
     } else {
+      // The common case, as Ryu's d2s.c has it: two digits at once first (usually all there is
+      // to remove), then one at a time.
       boolean roundUp = false;
+      long vpDiv100 = vp / 100;
+      long vmDiv100 = vm / 100;
+      if (vpDiv100 > vmDiv100) {
+        long vrDiv100 = vr / 100;
+        roundUp = vr - 100 * vrDiv100 >= 50;
+        vr = vrDiv100;
+        vp = vpDiv100;
+        vm = vmDiv100;
+        removed += 2;
+      }
       while (vp / 10 > vm / 10) {
         roundUp = vr % 10 >= 5;
         vr /= 10;

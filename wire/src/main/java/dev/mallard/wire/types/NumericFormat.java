@@ -28,59 +28,109 @@ final class NumericFormat {
   private int start;
   private boolean negative;
 
-  private static final long[] POWERS_OF_TEN = new long[19];
+  /** Where text output is composed before one copy to the output. */
+  private final AsciiBuffer text = new AsciiBuffer();
 
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
+  /**
+   * numeric_out of a Decimal128 slot. Values that fit a long (every DECIMAL up to 18 digits) are
+   * composed in a scratch array with long arithmetic and copied out once.
+   */
+  void writeText128(ByteBuf out, long lo, long hi, int scale) {
+    composeText128(lo, hi, scale).writeTo(out);
   }
 
-  /** numeric_out of a Decimal128 slot; values that fit a long skip the digit buffer. */
-  void writeText128(ByteBuf out, long lo, long hi, int scale) {
+  /** {@link #writeText128}'s text, valid until the next call. */
+  AsciiBuffer composeText128(long lo, long hi, int scale) {
     if (hi != lo >> 63 || lo == Long.MIN_VALUE || scale > 18) {
       load128(lo, hi);
-      writeText(out, scale);
-      return;
+      return composeText(scale);
     }
+    text.clear();
     if (lo < 0) {
-      out.writeByte('-');
+      text.put('-');
       lo = -lo;
     }
     if (scale == 0) {
-      Digits.writeLong(out, lo);
-      return;
+      text.putLong(lo);
+    } else {
+      putScaled(lo, scale);
     }
-    long pow = POWERS_OF_TEN[scale];
-    Digits.writeLong(out, lo / pow);
-    out.writeByte('.');
-    Digits.writePadded(out, lo % pow, scale);
+    return text;
   }
 
-  /** numeric_send of a Decimal128 slot; values below 10^15 are split into groups directly. */
+  /** A non-negative value with {@code scale} > 0 fraction digits and at least one before. */
+  private void putScaled(long magnitude, int scale) {
+    int digits = Math.max(Digits.count(magnitude), scale + 1);
+    text.putWithPoint(magnitude, digits, digits - scale);
+  }
+
+  /** numeric_send of a Decimal128 slot. */
   void writeBinary128(ByteBuf out, long lo, long hi, int scale) {
+    writeBinary128(out, lo, hi, scale, false);
+  }
+
+  /**
+   * numeric_send of a Decimal128 slot, after its Int32 length if {@code withLength}; values below
+   * 10^15 are split into groups directly.
+   */
+  void writeBinary128(ByteBuf out, long lo, long hi, int scale, boolean withLength) {
     long magnitude = Math.abs(lo);
-    if (hi != lo >> 63 || magnitude >= POWERS_OF_TEN[15] || scale > 18 || lo == 0) {
+    if (hi != lo >> 63 || magnitude >= Digits.pow10(15) || scale > 18 || lo == 0) {
       load128(lo, hi);
-      writeBinary(out, scale);
+      writeBinary(out, scale, withLength);
       return;
     }
     int fractionGroups = (scale + 3) / 4;
-    long aligned = magnitude * POWERS_OF_TEN[fractionGroups * 4 - scale];
-    int count = 0;
-    for (long v = aligned; v != 0; v /= 10_000) {
-      groups[count++] = (short) (v % 10_000); // least significant first
-    }
-    int trailingZeros = 0;
-    while (groups[trailingZeros] == 0) {
+    long aligned = magnitude * Digits.pow10(fractionGroups * 4 - scale);
+    int trailingZeros = 0; // zero groups at the end are not sent, but count for the weight
+    while (aligned % 10_000 == 0) {
+      aligned /= 10_000;
       trailingZeros++;
     }
-    out.writeShort(count - trailingZeros);
-    out.writeShort(count - fractionGroups - 1);
-    out.writeShort(lo < 0 ? 0x4000 : 0);
-    out.writeShort(scale);
-    for (int g = count - 1; g >= trailingZeros; g--) {
+    int ndigits = (Digits.count(aligned) + 3) / 4;
+    for (int g = ndigits - 1; g >= 0; g--) {
+      groups[g] = (short) (aligned % 10_000);
+      aligned /= 10_000;
+    }
+    int weight = ndigits + trailingZeros - fractionGroups - 1;
+    writeHeader(out, ndigits, weight, lo < 0, scale, withLength);
+    writeGroups(out, ndigits);
+  }
+
+  /**
+   * ndigits, weight, sign and dscale: four Int16s written as one Int64; before them the Int32
+   * length of the whole value if {@code withLength}.
+   */
+  private static void writeHeader(
+      ByteBuf out, int ndigits, int weight, boolean negative, int scale, boolean withLength) {
+    if (withLength) {
+      out.writeInt(8 + 2 * ndigits);
+    }
+    out.writeLong(
+        (long) ndigits << 48
+            | (weight & 0xFFFFL) << 32
+            | (negative ? 0x4000L : 0) << 16
+            | (scale & 0xFFFFL));
+  }
+
+  /**
+   * groups[0..count) as Int16s, packed four to an Int64 (then two, then one): the same bytes with
+   * fewer ByteBuf calls, each of which checks the index and the reference count.
+   */
+  private void writeGroups(ByteBuf out, int count) {
+    int g = 0;
+    for (; g + 4 <= count; g += 4) {
+      out.writeLong(
+          (long) groups[g] << 48
+              | (long) groups[g + 1] << 32
+              | (long) groups[g + 2] << 16
+              | groups[g + 3]);
+    }
+    if (g + 2 <= count) {
+      out.writeInt(groups[g] << 16 | groups[g + 1]);
+      g += 2;
+    }
+    if (g < count) {
       out.writeShort(groups[g]);
     }
   }
@@ -143,14 +193,11 @@ final class NumericFormat {
     start = pos;
   }
 
+  /** Puts a non-negative value's digits, at least {@code minDigits}, to end before pos. */
   private int putDigits(long value, int pos, int minDigits) {
-    int written = 0;
-    while (written < minDigits || value != 0) {
-      digits[--pos] = (byte) ('0' + value % 10);
-      value /= 10;
-      written++;
-    }
-    return pos;
+    int count = Math.max(minDigits, Digits.count(value));
+    Digits.put(digits, pos - count, value, count);
+    return pos - count;
   }
 
   private boolean isZero() {
@@ -161,33 +208,39 @@ final class NumericFormat {
    * numeric_out: sign, integer digits (at least "0"), and exactly {@code scale} fraction digits.
    */
   void writeText(ByteBuf out, int scale) {
+    composeText(scale).writeTo(out);
+  }
+
+  /** {@link #writeText}'s text, valid until the next call. */
+  AsciiBuffer composeText(int scale) {
+    text.clear();
     int n = MAX_DIGITS - start;
     if (negative && !isZero()) {
-      out.writeByte('-');
+      text.put('-');
     }
     if (scale <= 0) {
-      out.writeBytes(digits, start, n);
+      text.put(digits, start, n);
     } else if (n > scale) {
-      out.writeBytes(digits, start, n - scale);
-      out.writeByte('.');
-      out.writeBytes(digits, MAX_DIGITS - scale, scale);
+      text.put(digits, start, n - scale);
+      text.put('.');
+      text.put(digits, MAX_DIGITS - scale, scale);
     } else {
-      out.writeByte('0');
-      out.writeByte('.');
-      for (int i = n; i < scale; i++) {
-        out.writeByte('0');
-      }
-      out.writeBytes(digits, start, n);
+      text.put('0');
+      text.put('.');
+      text.putZeros(scale - n);
+      text.put(digits, start, n);
     }
+    return text;
   }
 
   /** numeric_send of the loaded value at {@code scale} (the column's dscale). */
   void writeBinary(ByteBuf out, int scale) {
+    writeBinary(out, scale, false);
+  }
+
+  private void writeBinary(ByteBuf out, int scale, boolean withLength) {
     if (isZero()) {
-      out.writeShort(0);
-      out.writeShort(0);
-      out.writeShort(0);
-      out.writeShort(scale);
+      writeHeader(out, 0, 0, false, scale, withLength);
       return;
     }
     int n = MAX_DIGITS - start;
@@ -207,12 +260,7 @@ final class NumericFormat {
     while (ndigits > 0 && groups[ndigits - 1] == 0) {
       ndigits--;
     }
-    out.writeShort(ndigits);
-    out.writeShort(groupCount - fractionGroups - 1);
-    out.writeShort(negative ? 0x4000 : 0);
-    out.writeShort(scale);
-    for (int g = 0; g < ndigits; g++) {
-      out.writeShort(groups[g]);
-    }
+    writeHeader(out, ndigits, groupCount - fractionGroups - 1, negative, scale, withLength);
+    writeGroups(out, ndigits);
   }
 }

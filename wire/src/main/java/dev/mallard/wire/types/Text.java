@@ -1,9 +1,8 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
-/** Fixed output words and small helpers for writing ASCII into a ByteBuf. */
+/** Fixed output words, as ASCII bytes. */
 final class Text {
   private Text() {}
 
@@ -19,13 +18,10 @@ final class Text {
   static final byte[] JSON_TRUE = ascii("true");
   static final byte[] JSON_FALSE = ascii("false");
   static final byte[] BC = ascii(" BC");
+  static final byte[] UTC_OFFSET = ascii("+00");
 
   static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  static void writeAscii(ByteBuf out, String s) {
-    out.writeCharSequence(s, StandardCharsets.US_ASCII);
   }
 
   static final byte[] HEX = ascii("0123456789abcdef");

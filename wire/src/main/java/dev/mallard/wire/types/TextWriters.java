@@ -66,41 +66,36 @@ final class TextWriters {
     }
     IntegerReader integers = IntegerReader.of(vector);
     if (integers != null) {
-      return integers.unsigned64()
-          ? (out, i) -> Digits.writeUnsignedLong(out, integers.get(i))
-          : (out, i) -> Digits.writeLong(out, integers.get(i));
+      return integers(integers);
     }
     if (vector instanceof Float4Vector) {
       FloatFormat format = new FloatFormat();
       int efd = ctx.extraFloatDigits();
-      return (out, i) -> format.writeFloat(out, data.getFloat((long) i * 4), efd);
+      return (ComposedText) i -> format.composeFloat(data.getFloat((long) i * 4), efd);
     }
     if (vector instanceof Float8Vector) {
       FloatFormat format = new FloatFormat();
       int efd = ctx.extraFloatDigits();
-      return (out, i) -> format.writeDouble(out, data.getDouble((long) i * 8), efd);
+      return (ComposedText) i -> format.composeDouble(data.getDouble((long) i * 8), efd);
     }
     if (vector instanceof DecimalVector decimal) {
       NumericFormat numeric = new NumericFormat();
       int scale = decimal.getScale();
-      return (out, i) -> {
-        numeric.writeText128(
-            out, data.getLong((long) i * 16), data.getLong((long) i * 16 + 8), scale);
-      };
+      return (ComposedText)
+          i -> numeric.composeText128(data.getLong(i * 16L), data.getLong(i * 16L + 8), scale);
     }
     if (vector instanceof DateDayVector || vector instanceof DateMilliVector) {
       boolean millis = vector instanceof DateMilliVector;
-      return (out, i) -> writeDate(out, millis ? days(data.getLong((long) i * 8)) : day(data, i));
+      DateTimeFormat format = new DateTimeFormat();
+      return (ComposedText)
+          i -> format.composeDate(millis ? days(data.getLong((long) i * 8)) : day(data, i));
     }
     if (isTime(vector)) {
       TimeReader times = new TimeReader(vector);
+      // DuckDB's Arrow export drops TIMETZ offsets: timetz is written with +00.
       boolean tz = target.oid() == PgTypes.TIMETZ.oid();
-      return (out, i) -> {
-        DateTimeFormat.writeTime(out, times.micros(i));
-        if (tz) {
-          out.writeBytes(UTC_OFFSET); // DuckDB's Arrow export drops TIMETZ offsets
-        }
-      };
+      DateTimeFormat format = new DateTimeFormat();
+      return (ComposedText) i -> format.composeTime(times.micros(i), tz);
     }
     if (vector instanceof TimeStampVector) {
       TimestampReader stamps = new TimestampReader((TimeStampVector) vector);
@@ -115,7 +110,7 @@ final class TextWriters {
     VarWidth bytes = VarWidth.of(vector);
     if (bytes != null) {
       if (VarWidth.isUtf8(vector)) {
-        return bytes::copyTo;
+        return bytes;
       }
       int oid = target.oid();
       if (oid == PgTypes.VARBIT.oid() || oid == PgTypes.BIT.oid()) {
@@ -138,7 +133,22 @@ final class TextWriters {
     return null;
   }
 
-  private static final byte[] UTC_OFFSET = Text.ascii("+00");
+  /** int2out, int4out, int8out; numeric_out for UBIGINT. */
+  private static ValueWriter integers(IntegerReader integers) {
+    AsciiBuffer text = new AsciiBuffer();
+    if (integers.unsigned64()) {
+      return (ComposedText)
+          i -> {
+            text.clear().putUnsignedLong(integers.get(i));
+            return text;
+          };
+    }
+    return (ComposedText)
+        i -> {
+          text.clear().putLong(integers.get(i));
+          return text;
+        };
+  }
 
   static boolean bit(ArrowBuf data, int index) {
     return (data.getByte(index >> 3) >> (index & 7) & 1) != 0;
@@ -160,44 +170,15 @@ final class TextWriters {
     return (int) Math.floorDiv(epochMillis, 86_400_000L);
   }
 
-  static void writeDate(ByteBuf out, int epochDay) {
-    if (epochDay == Integer.MAX_VALUE) {
-      out.writeBytes(Text.DATE_INFINITY);
-    } else if (epochDay <= -Integer.MAX_VALUE) {
-      out.writeBytes(Text.DATE_MINUS_INFINITY);
-    } else if (DateTimeFormat.writeDate(out, epochDay)) {
-      out.writeBytes(Text.BC);
-    }
-  }
-
   static ValueWriter timestamp(TimestampReader stamps, boolean json) {
-    return (out, i) -> {
-      long micros = stamps.micros(i);
-      if (!writeInfinity(out, micros)) {
-        DateTimeFormat.writeTimestamp(out, micros, json);
-      }
-    };
+    DateTimeFormat format = new DateTimeFormat();
+    return (ComposedText) i -> format.composeTimestamp(stamps.micros(i), json);
   }
 
   static ValueWriter timestampTz(TimestampReader stamps, EncodingContext ctx, boolean json) {
     ZoneOffsetCache zone = new ZoneOffsetCache(ctx.timeZone());
-    return (out, i) -> {
-      long micros = stamps.micros(i);
-      if (!writeInfinity(out, micros)) {
-        DateTimeFormat.writeTimestampTz(out, micros, zone, json);
-      }
-    };
-  }
-
-  private static boolean writeInfinity(ByteBuf out, long micros) {
-    if (micros == Long.MAX_VALUE) {
-      out.writeBytes(Text.DATE_INFINITY);
-    } else if (micros == Long.MIN_VALUE) {
-      out.writeBytes(Text.DATE_MINUS_INFINITY);
-    } else {
-      return false;
-    }
-    return true;
+    DateTimeFormat format = new DateTimeFormat();
+    return (ComposedText) i -> format.composeTimestampTz(stamps.micros(i), zone, json);
   }
 
   static ValueWriter interval(ArrowBuf data, EncodingContext ctx) {
@@ -208,17 +189,17 @@ final class TextWriters {
           "IntervalStyle " + style.settingValue() + " is not supported");
     }
     boolean iso = style == IntervalStyle.ISO_8601;
-    return (out, i) -> {
-      long at = (long) i * 16;
-      int months = data.getInt(at);
-      int days = data.getInt(at + 4);
-      long micros = data.getLong(at + 8) / 1000;
-      if (iso) {
-        DateTimeFormat.writeIntervalIso(out, months, days, micros);
-      } else {
-        DateTimeFormat.writeIntervalPostgres(out, months, days, micros);
-      }
-    };
+    DateTimeFormat format = new DateTimeFormat();
+    return (ComposedText)
+        i -> {
+          long at = (long) i * 16;
+          int months = data.getInt(at);
+          int days = data.getInt(at + 4);
+          long micros = data.getLong(at + 8) / 1000;
+          return iso
+              ? format.composeIntervalIso(months, days, micros)
+              : format.composeIntervalPostgres(months, days, micros);
+        };
   }
 
   /** byteaout with bytea_output = hex: "\x" and two lowercase hex digits per byte. */

@@ -14,9 +14,10 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * The bytes of a variable-width value (Utf8, Binary, their Large and View forms, FixedSizeBinary)
  * read straight from the Arrow buffers: copied into the output in one memory copy through a
  * ByteBuffer view of the whole data buffer (made once per batch), or into a reusable scratch array
- * for callers that must look at them (quoting, escaping, parsing). Not thread-safe.
+ * for callers that must look at them (quoting, escaping, parsing). As a ValueWriter it copies the
+ * value's bytes unchanged. Not thread-safe.
  */
-final class VarWidth {
+final class VarWidth implements LengthFirst {
   private final FieldVector vector;
   private final ArrowBuf data;
   private final ArrowBuf offsets;
@@ -69,12 +70,14 @@ final class VarWidth {
     };
   }
 
-  private int length(int index) {
-    return switch (offsetWidth) {
-      case 4 -> offsets.getInt((long) (index + 1) * 4) - offsets.getInt((long) index * 4);
-      case 8 -> (int) (offsets.getLong((long) (index + 1) * 8) - offsets.getLong((long) index * 8));
-      default -> fixedWidth;
-    };
+  /** Where the value after {@code index} starts: the end of this one. */
+  private long end(int index) {
+    return start(index + 1);
+  }
+
+  @Override
+  public void write(ByteBuf out, int index) {
+    copyTo(out, index);
   }
 
   /** Appends the value's bytes to {@code out}. */
@@ -84,8 +87,23 @@ final class VarWidth {
       out.writeBytes(scratch(), 0, n);
       return;
     }
+    view.limit((int) end(index));
+    view.position((int) start(index));
+    out.writeBytes(view);
+  }
+
+  @Override
+  public void writeWithLength(ByteBuf out, int index) {
+    if (view == null) {
+      int n = load(index); // load first: it may grow the scratch array
+      out.writeInt(n);
+      out.writeBytes(scratch(), 0, n);
+      return;
+    }
     int start = (int) start(index);
-    view.limit(start + length(index));
+    int end = (int) end(index);
+    out.writeInt(end - start);
+    view.limit(end);
     view.position(start);
     out.writeBytes(view);
   }
@@ -98,7 +116,7 @@ final class VarWidth {
       System.arraycopy(bytes, 0, scratch, 0, bytes.length);
       return bytes.length;
     }
-    int length = length(index);
+    int length = (int) (end(index) - start(index));
     ensureScratch(length);
     data.getBytes(start(index), scratch, 0, length);
     return length;

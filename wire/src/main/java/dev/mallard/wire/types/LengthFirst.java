@@ -1,0 +1,13 @@
+package dev.mallard.wire.types;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A writer that knows each value's length before writing it, so that a DataRow column can write
+ * the Int32 length and then the bytes instead of patching the length in afterwards (see {@link
+ * ColumnEncoders}).
+ */
+interface LengthFirst extends ValueWriter {
+  /** Int32 length of the value, then its bytes. */
+  void writeWithLength(ByteBuf out, int index);
+}
