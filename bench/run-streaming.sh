@@ -50,7 +50,7 @@ private_cp="$(mktemp -d)"
 cp -r "$root/bench/target/classes" "$private_cp/classes"
 cp_entries="$private_cp/classes"
 i=0
-IFS=: read -r -a jars <"$classpath_file"
+IFS=: read -r -a jars <"$classpath_file" || true  # no trailing newline
 for jar in "${jars[@]}"; do
   i=$((i + 1))
   cp "$jar" "$private_cp/$i-$(basename "$jar")"

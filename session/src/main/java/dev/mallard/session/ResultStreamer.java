@@ -174,6 +174,15 @@ final class ResultStreamer {
     rowsSent += p.rows();
   }
 
+  /** Whether unread rows remain. */
+  boolean hasMore() {
+    try {
+      return cursor.advance();
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+  }
+
   long rowsSent() {
     return rowsSent;
   }

@@ -136,10 +136,15 @@ final class StatementRun implements Job {
       rowsAtStart = streamer.rowsSent();
       usePrefetched(streamer);
     }
-    long limit = maxRows <= 0 ? 0 : maxRows - (streamer.rowsSent() - rowsAtStart);
+    long sentNow = streamer.rowsSent() - rowsAtStart;
     ResultStreamer.Outcome outcome;
     try {
-      outcome = limit < 0 ? ResultStreamer.Outcome.LIMIT_REACHED : streamer.stream(limit);
+      if (maxRows > 0 && sentNow >= maxRows) {
+        // prefetched rows already filled this Execute's row limit
+        outcome = streamer.hasMore() ? ResultStreamer.Outcome.LIMIT_REACHED : ResultStreamer.Outcome.DONE;
+      } else {
+        outcome = streamer.stream(maxRows > 0 ? maxRows - sentNow : 0);
+      }
     } catch (RuntimeException e) {
       streamer.close();
       portal.streamer = null;
@@ -164,7 +169,8 @@ final class StatementRun implements Job {
         if (copyOut != null) {
           copyOut.finish();
         }
-        complete(portal.tagged.commandTag(streamer.rowsSent()));
+        // PostgreSQL counts the rows of this Execute, not of the whole portal
+        complete(portal.tagged.commandTag(streamer.rowsSent() - rowsAtStart));
         return true;
     }
   }
