@@ -31,7 +31,7 @@ import org.duckdb.StatementReturnType;
  */
 public final class EngineSession implements AutoCloseable {
   /** Rows per Arrow batch: DuckDB's vector size, so each batch is one DuckDB chunk. */
-  static final int BATCH_ROWS = 2048;
+  static final int BATCH_ROWS = 8192;
 
   private final Tenant tenant;
   private final DuckDBConnection connection;
