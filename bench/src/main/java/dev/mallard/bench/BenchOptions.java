@@ -28,7 +28,7 @@ record BenchOptions(
         --passes N         measured passes per reader (default 3); the median is reported
         --warmups N        unmeasured passes per reader first (default 1)
         --fetch-size N     pgjdbc fetch size (default 10000)
-        --arrow-batch N    rows per Arrow batch for the DuckDB reader (default 2048, as Mallard)
+        --arrow-batch N    rows per Arrow batch for the DuckDB reader (default 8192, as Mallard)
         --modes LIST       pgjdbc result modes: text,binary (default both)
         --no-postgres      skip the reference PostgreSQL
         --no-duckdb        skip DuckDB's in-process Arrow export
@@ -43,7 +43,7 @@ record BenchOptions(
     int passes = 3;
     int warmups = 1;
     int fetchSize = 10_000;
-    int arrowBatch = 2048;
+    int arrowBatch = 8192;
     List<PgjdbcReader.Mode> modes = List.of(PgjdbcReader.Mode.TEXT, PgjdbcReader.Mode.BINARY);
     boolean postgres = true;
     boolean duckdb = true;
