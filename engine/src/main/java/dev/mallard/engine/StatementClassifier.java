@@ -30,14 +30,8 @@ public final class StatementClassifier {
       case "SELECT": case "VALUES": case "TABLE": case "FROM": case "DESCRIBE":
       case "SUMMARIZE": case "PIVOT": case "UNPIVOT": case "EXPLAIN":
         return StatementKind.QUERY;
-      case "INSERT":
-        return StatementKind.INSERT;
-      case "UPDATE":
-        return StatementKind.UPDATE;
-      case "DELETE":
-        return StatementKind.DELETE;
-      case "MERGE":
-        return StatementKind.MERGE;
+      case "INSERT": case "UPDATE": case "DELETE": case "MERGE":
+        return dmlKind(first);
       case "CREATE": case "DROP": case "ALTER": case "COMMENT":
         return StatementKind.DDL;
       case "TRUNCATE":
@@ -104,7 +98,13 @@ public final class StatementClassifier {
       }
       i++;
     }
-    switch (wordAt(w, i)) {
+    StatementKind dml = dmlKind(wordAt(w, i));
+    return dml != null ? dml : StatementKind.QUERY;
+  }
+
+  /** The kind of a DML keyword; null for any other word. */
+  private static StatementKind dmlKind(String word) {
+    switch (word) {
       case "INSERT":
         return StatementKind.INSERT;
       case "UPDATE":
@@ -114,7 +114,7 @@ public final class StatementClassifier {
       case "MERGE":
         return StatementKind.MERGE;
       default:
-        return StatementKind.QUERY;
+        return null;
     }
   }
 
