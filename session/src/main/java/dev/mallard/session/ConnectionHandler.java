@@ -133,10 +133,15 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
       EngineSession engine = context.engine().openSession(database, role.name());
       Session s = new Session(ctx.channel(), context, registry, engine, role, startupParameters);
       ctx.executor().execute(() -> {
+        java.util.List<FrontendMessage> pendingDuringOpen = opening;
+        opening = null;
+        if (!ctx.channel().isActive()) {
+          s.close(); // the client left while the session was being opened
+          return;
+        }
         session = s;
         s.start();
-        opening.forEach(s::submit);
-        opening = null;
+        pendingDuringOpen.forEach(s::submit);
       });
     } catch (RuntimeException e) {
       PgException pg = ErrorResponses.toPgException(e);
