@@ -272,4 +272,27 @@ class JdbcBasicsTest {
       }
     }
   }
+
+  @Test
+  void searchPathDecidesWhereUnqualifiedNamesResolve() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA sp_a");
+      s.execute("CREATE TABLE sp_a.where_am_i AS SELECT 'schema a' AS v");
+      s.execute("CREATE TABLE where_am_i AS SELECT 'main' AS v");
+      s.execute("SET search_path TO sp_a, public");
+      try (ResultSet rs = s.executeQuery("SELECT v FROM where_am_i")) {
+        assertTrue(rs.next());
+        assertEquals("schema a", rs.getString(1));
+      }
+      try (ResultSet rs = s.executeQuery("SHOW search_path")) {
+        assertTrue(rs.next());
+        assertEquals("sp_a, public", rs.getString(1));
+      }
+      s.execute("SET search_path TO \"$user\", public, no_such_schema");
+      try (ResultSet rs = s.executeQuery("SELECT v FROM where_am_i")) {
+        assertTrue(rs.next());
+        assertEquals("main", rs.getString(1), "public is DuckDB's main; missing schemas are skipped");
+      }
+    }
+  }
 }
