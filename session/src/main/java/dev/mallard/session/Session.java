@@ -4,6 +4,7 @@ import dev.mallard.catalog.Role;
 import dev.mallard.engine.EngineSession;
 import dev.mallard.engine.PreparedQuery;
 import dev.mallard.engine.Statement;
+import dev.mallard.engine.StatementClassifier;
 import dev.mallard.engine.StatementKind;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One authenticated connection's conversation: it takes frontend messages in order, runs them off
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * (transaction status, settings, prepared statements and portals, cancel key).
  */
 final class Session {
-  private static final Logger log = LoggerFactory.getLogger(Session.class);
   private static final Object START = new Object();
   private static final Object CLOSE = new Object();
 
@@ -369,7 +367,7 @@ final class Session {
     if (status != TransactionStatus.FAILED || sql == null) {
       return;
     }
-    StatementKind kind = dev.mallard.engine.StatementClassifier.classify(sql).kind();
+    StatementKind kind = StatementClassifier.classify(sql).kind();
     if (kind != StatementKind.ROLLBACK && kind != StatementKind.COMMIT
         && kind != StatementKind.ROLLBACK_TO_SAVEPOINT) {
       throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
