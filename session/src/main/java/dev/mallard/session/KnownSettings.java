@@ -41,6 +41,7 @@ final class KnownSettings {
     readOnly("max_identifier_length", "63", false, "Shows the maximum identifier length.");
     readOnly("block_size", "8192", false, "Shows the size of a disk block.");
     readOnly("max_connections", "100", false, "Sets the maximum number of concurrent connections.");
+    readOnly("ssl", "off", false, "Enables SSL connections.");
     readOnly("lc_collate", "C", false, "Shows the collation order locale.");
     readOnly("lc_ctype", "C", false, "Shows the character classification and case conversion locale.");
     plain("search_path", "\"$user\", public", any(), "Sets the schema search order for names that are not schema-qualified.");

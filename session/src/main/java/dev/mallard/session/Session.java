@@ -271,6 +271,7 @@ final class Session {
     settings.setFixed("session_authorization", role.name());
     settings.setFixed("server_version", context.serverVersion());
     settings.setFixed("max_connections", Integer.toString(context.maxConnections()));
+    settings.setFixed("ssl", context.sslContext() != null ? "on" : "off"); // the server's, as in PostgreSQL
     sync.start();
     send(new BackendMessage.BackendKeyData(processId, secretKey));
     readyForQuery();

@@ -61,9 +61,9 @@ class PsqlTest {
   @Test
   void sslModesDisablePreferRequire() throws Exception {
     for (String mode : new String[] {"disable", "prefer", "require"}) {
-      Result r = psql(mode, "-At", "-c", "SELECT 'ok'");
+      Result r = psql(mode, "-At", "-c", "SELECT 'ok'", "-c", "SHOW ssl");
       assertEquals(0, r.exitCode(), mode + ": " + r.err());
-      assertEquals("ok\n", r.out(), mode);
+      assertEquals("ok\non\n", r.out(), mode);
     }
   }
 
