@@ -423,8 +423,8 @@ final class Session {
         : List.of(SessionSettings.displayName(cmd.name()));
   }
 
-  void transactionEnded() {
-    settings.endTransaction();
+  void transactionEnded(boolean committed) {
+    settings.endTransaction(committed);
     extended.closeAllPortals();
     sync.changed();
   }

@@ -65,6 +65,7 @@ final class SessionCommands {
     boolean readOnly = containsPair(words, "READ", "ONLY");
     engine.executeUtility(readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
     session.status(TransactionStatus.IN_TRANSACTION);
+    settings.beginTransaction();
     int level = words.indexOf("LEVEL");
     if (level > 0 && level + 1 < words.size()) {
       String iso = words.get(level + 1).toLowerCase(Locale.ROOT);
@@ -118,7 +119,7 @@ final class SessionCommands {
       engine.executeUtility(sql);
     } finally {
       session.status(TransactionStatus.IDLE);
-      session.transactionEnded();
+      session.transactionEnded(sql.equals("COMMIT"));
     }
   }
 

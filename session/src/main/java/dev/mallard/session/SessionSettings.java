@@ -105,9 +105,24 @@ final class SessionSettings {
     local.clear();
   }
 
-  /** Called at COMMIT/ROLLBACK: SET LOCAL values end with their transaction. */
-  void endTransaction() {
+  /** Session values as they were at BEGIN; a ROLLBACK restores them, as in PostgreSQL. */
+  private Map<String, String> atTransactionStart;
+
+  void beginTransaction() {
+    atTransactionStart = new HashMap<>(session);
+  }
+
+  /**
+   * Called at COMMIT/ROLLBACK: SET LOCAL values end with their transaction, and a rolled-back
+   * transaction takes its plain SETs with it.
+   */
+  void endTransaction(boolean committed) {
     local.clear();
+    if (!committed && atTransactionStart != null) {
+      session.clear();
+      session.putAll(atTransactionStart);
+    }
+    atTransactionStart = null;
   }
 
   /** Name as it should be shown (canonical for known settings). */

@@ -164,7 +164,7 @@ class SessionSettingsTest {
     settings.set("statement_timeout", "1h", false, false);
     settings.set("statement_timeout", "7s", true, false);
     assertEquals("7s", settings.get("statement_timeout"));
-    settings.endTransaction();
+    settings.endTransaction(true);
     assertEquals("1h", settings.get("statement_timeout"));
   }
 
@@ -173,15 +173,30 @@ class SessionSettingsTest {
     settings.set("statement_timeout", "7s", true, false);
     settings.set("statement_timeout", "2s", false, false);
     assertEquals("2s", settings.get("statement_timeout"));
-    settings.endTransaction();
+    settings.endTransaction(true);
     assertEquals("2s", settings.get("statement_timeout"));
+  }
+
+  @Test
+  void rollbackUndoesPlainSetsOfTheTransaction() {
+    settings.set("statement_timeout", "1h", false, false);
+    settings.beginTransaction();
+    settings.set("statement_timeout", "2s", false, false);
+    settings.set("application_name", "inside", false, false);
+    settings.endTransaction(false);
+    assertEquals("1h", settings.get("statement_timeout"));
+    assertEquals("", settings.get("application_name"));
+    settings.beginTransaction();
+    settings.set("statement_timeout", "3s", false, false);
+    settings.endTransaction(true);
+    assertEquals("3s", settings.get("statement_timeout"), "a commit keeps them");
   }
 
   @Test
   void transactionIsolationIsLocal() {
     settings.set("transaction_isolation", "serializable", true, false);
     assertEquals("serializable", settings.get("transaction_isolation"));
-    settings.endTransaction();
+    settings.endTransaction(true);
     assertEquals("read committed", settings.get("transaction_isolation"));
   }
 

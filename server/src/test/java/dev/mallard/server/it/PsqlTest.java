@@ -133,4 +133,12 @@ class PsqlTest {
         "START TRANSACTION", "COMMIT", "CREATE VIEW", "DROP VIEW", " TimeZone ", "----------", " UTC", "(1 row)", "", "");
     assertEquals(expected, r.out());
   }
+
+  @Test
+  void rolledBackSetIsUndone() throws Exception {
+    Result r = psql("disable", "-At", "-c", "BEGIN", "-c", "SET TimeZone = 'Asia/Tokyo'",
+        "-c", "SHOW TimeZone", "-c", "ROLLBACK", "-c", "SHOW TimeZone");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("BEGIN\nSET\nAsia/Tokyo\nROLLBACK\nUTC\n", r.out());
+  }
 }
