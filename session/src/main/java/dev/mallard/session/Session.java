@@ -86,6 +86,7 @@ final class Session {
   }
 
   void submit(FrontendMessage message) {
+    messagesReceived.incrementAndGet();
     pump.submit(message);
   }
 
@@ -343,6 +344,34 @@ final class Session {
   void readyForQuery() {
     send(new BackendMessage.ReadyForQuery(status.indicator()));
     out.flush();
+    armIdleTimeout();
+  }
+
+  /** Counts client messages, so an idle timer can tell whether the client spoke since. */
+  private final java.util.concurrent.atomic.AtomicLong messagesReceived =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * idle_session_timeout and idle_in_transaction_session_timeout: while waiting for the client,
+   * a timer ends the session unless a message arrives first.
+   */
+  private void armIdleTimeout() {
+    boolean inTransaction = status != TransactionStatus.IDLE;
+    long ms = KnownSettings.durationMillis(settings.get(
+        inTransaction ? "idle_in_transaction_session_timeout" : "idle_session_timeout"));
+    if (ms <= 0) {
+      return;
+    }
+    long seen = messagesReceived.get();
+    channel.eventLoop().schedule(() -> {
+      if (messagesReceived.get() == seen && !pump.busy() && channel.isActive()) {
+        fatal(inTransaction
+            ? new PgException(PgException.Severity.FATAL, SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                "terminating connection due to idle-in-transaction timeout", null, null, 0, null)
+            : new PgException(PgException.Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
+                "terminating connection due to idle-session timeout", null, null, 0, null));
+      }
+    }, ms, TimeUnit.MILLISECONDS);
   }
 
   /** Sends an error; inside a transaction block the transaction is now failed (25P02 follows). */

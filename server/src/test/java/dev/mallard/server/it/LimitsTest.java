@@ -66,6 +66,28 @@ class LimitsTest {
   }
 
   @Test
+  void idleInTransactionTimeoutEndsTheSession() throws Exception {
+    try (TestServer server = TestServer.start(); Connection c = server.connect()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET idle_in_transaction_session_timeout = '300ms'");
+        Thread.sleep(600); // idle outside a transaction: this timeout does not apply
+        s.execute("SELECT 1");
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+      }
+      Thread.sleep(1500);
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (Statement s = c.createStatement()) {
+          s.executeQuery("SELECT 1");
+        }
+      });
+      assertTrue(e.getSQLState().equals("25P03") || e.getSQLState().startsWith("08"), e.getSQLState());
+    }
+  }
+
+  @Test
   void requiredTlsRefusesPlainConnections() throws SQLException {
     MallardConfig.Tls require = new MallardConfig.Tls(MallardConfig.TlsMode.REQUIRE, null, null, false);
     try (TestServer server = TestServer.start(MallardConfig.Limits.defaults(), require)) {

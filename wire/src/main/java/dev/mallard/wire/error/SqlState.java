@@ -73,6 +73,7 @@ public final class SqlState {
   public static final String QUERY_CANCELED = "57014";
   public static final String ADMIN_SHUTDOWN = "57P01";
   public static final String IDLE_SESSION_TIMEOUT = "57P05";
+  public static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "25P03";
   public static final String IO_ERROR = "58030";
   public static final String INTERNAL_ERROR = "XX000";
 }
