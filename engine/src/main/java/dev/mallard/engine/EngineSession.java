@@ -371,9 +371,9 @@ public final class EngineSession implements AutoCloseable {
       if (value.length() > 0) {
         value.append(',');
       }
-      value.append('"').append(p.replace("\"", "\"\"")).append('"');
+      value.append(Identifiers.quote(p));
     }
-    executeUtility("SET search_path = '" + value.toString().replace("'", "''") + "'");
+    executeUtility("SET search_path = " + Identifiers.literal(value.toString()));
   }
 
   /**

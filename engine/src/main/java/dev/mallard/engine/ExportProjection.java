@@ -41,7 +41,7 @@ final class ExportProjection {
       if (i > 1) {
         out.append(", ");
       }
-      String name = '"' + truncate(meta.getColumnName(i)).replace("\"", "\"\"") + '"';
+      String name = Identifiers.quote(truncate(meta.getColumnName(i)));
       if (LOSSY_IN_ARROW.contains(meta.getColumnTypeName(i))) {
         out.append("CAST(#").append(i).append(" AS VARCHAR) AS ").append(name);
       } else {

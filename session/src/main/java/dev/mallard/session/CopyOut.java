@@ -1,6 +1,7 @@
 package dev.mallard.session;
 
 import dev.mallard.engine.Column;
+import dev.mallard.engine.Identifiers;
 import dev.mallard.engine.PreparedQuery;
 import dev.mallard.engine.QueryResult;
 import dev.mallard.engine.copy.CopyStatement;
@@ -68,7 +69,7 @@ final class CopyOut {
       if (i > 0) {
         sql.append(", ");
       }
-      sql.append('"').append(copy.columns().get(i).replace("\"", "\"\"")).append('"');
+      sql.append(Identifiers.quote(copy.columns().get(i)));
     }
     return sql.append(" FROM ").append(copy.table()).toString();
   }

@@ -1,5 +1,6 @@
 package dev.mallard.session;
 
+import dev.mallard.engine.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +11,7 @@ final class SearchPath {
   static List<String> parse(String value) {
     List<String> schemas = new ArrayList<>();
     for (String part : value.split(",")) {
-      String s = part.strip();
-      if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-        s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
-      } else {
-        s = s.toLowerCase(java.util.Locale.ROOT);
-      }
+      String s = Identifiers.fold(part.strip());
       if (!s.isEmpty()) {
         schemas.add(s);
       }

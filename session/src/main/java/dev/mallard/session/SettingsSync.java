@@ -1,6 +1,7 @@
 package dev.mallard.session;
 
 import dev.mallard.engine.EngineSession;
+import dev.mallard.engine.Identifiers;
 import dev.mallard.engine.SessionFunctions;
 import dev.mallard.wire.message.BackendMessage;
 import dev.mallard.wire.types.EncodingContext;
@@ -74,7 +75,7 @@ final class SettingsSync {
   private void apply() {
     String tz = settings.get("TimeZone");
     if (!tz.equals(appliedTimeZone)) {
-      engine.executeUtility("SET TimeZone = '" + tz.replace("'", "''") + "'");
+      engine.executeUtility("SET TimeZone = " + Identifiers.literal(tz));
       appliedTimeZone = tz;
     }
     String path = settings.get("search_path");

@@ -1,6 +1,7 @@
 package dev.mallard.engine.copy;
 
 import dev.mallard.engine.DuckDbErrors;
+import dev.mallard.engine.Identifiers;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.types.DuckDbTypeMapping;
@@ -151,7 +152,7 @@ public final class CopySink implements AutoCloseable {
         insert.append(", ");
         select.append(", ");
       }
-      insert.append('"').append(columns.get(i).replace("\"", "\"\"")).append('"');
+      insert.append(Identifiers.quote(columns.get(i)));
       select.append("CAST(c").append(i).append(" AS ").append(duckTypes.get(i)).append(')');
     }
     insert.append(')').append(select).append(" FROM temp.main.").append(staging).append(" ORDER BY line");

@@ -1,5 +1,6 @@
 package dev.mallard.engine.copy;
 
+import dev.mallard.engine.Identifiers;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import java.util.ArrayList;
@@ -120,13 +121,10 @@ final class CopyTokens {
   /** One identifier: unquoted ones fold to lower case as in PostgreSQL. */
   String identifier() {
     String t = next();
-    if (t.startsWith("\"")) {
-      return t.substring(1, t.length() - 1).replace("\"\"", "\"");
-    }
-    if (t.isEmpty() || !(Character.isLetter(t.charAt(0)) || t.charAt(0) == '_')) {
+    if (!t.startsWith("\"") && (t.isEmpty() || !(Character.isLetter(t.charAt(0)) || t.charAt(0) == '_'))) {
       throw CopyStatement.syntax(t.isEmpty() ? "end of input" : t);
     }
-    return t.toLowerCase(Locale.ROOT);
+    return Identifiers.fold(t);
   }
 
   List<String> identifierList() {
