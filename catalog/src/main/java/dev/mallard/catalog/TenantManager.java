@@ -50,14 +50,8 @@ public final class TenantManager implements AutoCloseable {
     }
     Path file = fileOf(database);
     if (file == null || (!create && !Files.exists(file))) {
-      throw new PgException(
-          PgException.Severity.FATAL,
-          SqlState.INVALID_CATALOG_NAME,
-          "database \"" + database + "\" does not exist",
-          null,
-          null,
-          0,
-          null);
+      throw PgException.fatal(
+          SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
     }
     return open.computeIfAbsent(
         database,

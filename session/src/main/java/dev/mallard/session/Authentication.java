@@ -69,8 +69,7 @@ final class Authentication {
       }
       return new BackendMessage.AuthenticationSaslFinal(serverFinal);
     } catch (PgException e) {
-      throw new PgException(
-          PgException.Severity.FATAL, e.sqlState(), e.getMessage(), null, null, 0, null);
+      throw PgException.fatal(e.sqlState(), e.getMessage());
     }
   }
 
@@ -94,10 +93,7 @@ final class Authentication {
   }
 
   private PgException failed() {
-    return new PgException(
-        PgException.Severity.FATAL,
-        SqlState.INVALID_PASSWORD,
-        "password authentication failed for user \"" + user + "\"",
-        null, null, 0, null);
+    return PgException.fatal(
+        SqlState.INVALID_PASSWORD, "password authentication failed for user \"" + user + "\"");
   }
 }

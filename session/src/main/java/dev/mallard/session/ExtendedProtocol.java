@@ -41,15 +41,13 @@ final class ExtendedProtocol {
     PreparedQuery query = parts.isEmpty()
         ? null
         : session.engine().prepare(parts.get(0), p.parameterTypes());
-    SharedQuery previous = statements.put(name, query == null ? EMPTY : new SharedQuery(query));
-    if (previous != null && previous != EMPTY) {
+    // A Parse of an empty string holds no query: Execute answers EmptyQueryResponse.
+    SharedQuery previous = statements.put(name, new SharedQuery(query));
+    if (previous != null) {
       previous.release();
     }
     session.send(new BackendMessage.ParseComplete());
   }
-
-  /** Stands for a Parse of an empty string: Execute answers EmptyQueryResponse. */
-  private static final SharedQuery EMPTY = new SharedQuery(null);
 
   void bind(FrontendMessage.Bind b) {
     SharedQuery shared = statement(b.statementName());
@@ -57,9 +55,9 @@ final class ExtendedProtocol {
     if (!name.isEmpty() && portals.containsKey(name)) {
       throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + name + "\" already exists");
     }
-    Object[] values = shared == EMPTY ? new Object[0] : decodeParameters(b, shared.query);
+    Object[] values = shared.isEmpty() ? new Object[0] : decodeParameters(b, shared.query);
     closePortal(name);
-    Portal portal = new Portal(name, shared == EMPTY ? shared : shared.retain(), values, b.resultFormats());
+    Portal portal = new Portal(name, shared.retain(), values, b.resultFormats());
     portals.put(name, portal);
     session.send(new BackendMessage.BindComplete());
   }
@@ -86,7 +84,7 @@ final class ExtendedProtocol {
   void describe(FrontendMessage.Describe d) {
     if (d.kind() == 'S') {
       SharedQuery shared = statement(d.name());
-      if (shared == EMPTY) {
+      if (shared.isEmpty()) {
         session.send(new BackendMessage.ParameterDescription(new int[0]));
         session.send(new BackendMessage.NoData());
         return;
@@ -100,7 +98,7 @@ final class ExtendedProtocol {
       sendRowDescription(shared.query, null);
     } else {
       Portal portal = portal(d.name());
-      if (portal.shared == EMPTY) {
+      if (portal.shared.isEmpty()) {
         session.send(new BackendMessage.NoData());
         return;
       }
@@ -152,7 +150,7 @@ final class ExtendedProtocol {
   /** Execute: a job, since its rows may have to wait for the client. */
   Job execute(FrontendMessage.Execute e) {
     Portal portal = portal(e.portalName());
-    if (portal.shared == EMPTY) {
+    if (portal.shared.isEmpty()) {
       session.send(new BackendMessage.EmptyQueryResponse());
       return null;
     }
@@ -161,10 +159,7 @@ final class ExtendedProtocol {
 
   void close(FrontendMessage.Close c) {
     if (c.kind() == 'S') {
-      SharedQuery shared = statements.remove(c.name());
-      if (shared != null && shared != EMPTY) {
-        shared.release();
-      }
+      dropStatement(c.name());
     } else {
       closePortal(c.name());
     }
@@ -173,13 +168,15 @@ final class ExtendedProtocol {
 
   /** DEALLOCATE name: like Close of a named statement, but reports whether it existed. */
   boolean deallocate(String name) {
-    SharedQuery shared = name.isEmpty() ? null : statements.remove(name);
+    return !name.isEmpty() && dropStatement(name);
+  }
+
+  private boolean dropStatement(String name) {
+    SharedQuery shared = statements.remove(name);
     if (shared == null) {
       return false;
     }
-    if (shared != EMPTY) {
-      shared.release();
-    }
+    shared.release();
     return true;
   }
 
@@ -189,9 +186,7 @@ final class ExtendedProtocol {
       if (e.getKey().isEmpty()) {
         return false;
       }
-      if (e.getValue() != EMPTY) {
-        e.getValue().release();
-      }
+      e.getValue().release();
       return true;
     });
   }
@@ -206,11 +201,7 @@ final class ExtendedProtocol {
 
   void closeAll() {
     closeAllPortals();
-    for (SharedQuery s : statements.values()) {
-      if (s != EMPTY) {
-        s.release();
-      }
-    }
+    statements.values().forEach(SharedQuery::release);
     statements.clear();
   }
 

@@ -96,8 +96,7 @@ final class Session {
 
   void onIdleTimeout() {
     if (!pump.busy() && status == TransactionStatus.IDLE) {
-      fatal(new PgException(PgException.Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
-          "terminating connection due to idle-session timeout", null, null, 0, null));
+      fatal(idleTimeout(false));
     }
   }
 
@@ -128,8 +127,8 @@ final class Session {
   }
 
   void terminate() {
-    fatal(new PgException(PgException.Severity.FATAL, SqlState.ADMIN_SHUTDOWN,
-        "terminating connection due to administrator command", null, null, 0, null));
+    fatal(PgException.fatal(
+        SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
   }
 
   private void fatal(PgException e) {
@@ -203,8 +202,8 @@ final class Session {
         || m instanceof FrontendMessage.CopyFail) {
       // Outside COPY these are ignored, as PostgreSQL does, so a client can end a failed COPY.
     } else {
-      throw new PgException(PgException.Severity.FATAL, SqlState.PROTOCOL_VIOLATION,
-          "unexpected message type '" + m.getClass().getSimpleName() + "'", null, null, 0, null);
+      throw PgException.fatal(SqlState.PROTOCOL_VIOLATION,
+          "unexpected message type '" + m.getClass().getSimpleName() + "'");
     }
     return null;
   }
@@ -347,6 +346,14 @@ final class Session {
     armIdleTimeout();
   }
 
+  private static PgException idleTimeout(boolean inTransaction) {
+    return inTransaction
+        ? PgException.fatal(SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+            "terminating connection due to idle-in-transaction timeout")
+        : PgException.fatal(SqlState.IDLE_SESSION_TIMEOUT,
+            "terminating connection due to idle-session timeout");
+  }
+
   /** Counts client messages, so an idle timer can tell whether the client spoke since. */
   private final java.util.concurrent.atomic.AtomicLong messagesReceived =
       new java.util.concurrent.atomic.AtomicLong();
@@ -365,11 +372,7 @@ final class Session {
     long seen = messagesReceived.get();
     channel.eventLoop().schedule(() -> {
       if (messagesReceived.get() == seen && !pump.busy() && channel.isActive()) {
-        fatal(inTransaction
-            ? new PgException(PgException.Severity.FATAL, SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
-                "terminating connection due to idle-in-transaction timeout", null, null, 0, null)
-            : new PgException(PgException.Severity.FATAL, SqlState.IDLE_SESSION_TIMEOUT,
-                "terminating connection due to idle-session timeout", null, null, 0, null));
+        fatal(idleTimeout(inTransaction));
       }
     }, ms, TimeUnit.MILLISECONDS);
   }
@@ -447,9 +450,7 @@ final class Session {
     if (cmd.verb() != SettingCommand.Verb.SHOW) {
       return List.of();
     }
-    return cmd.name().equals(SettingCommand.ALL)
-        ? List.of("name", "setting", "description")
-        : List.of(SessionSettings.displayName(cmd.name()));
+    return cmd.showColumns();
   }
 
   void transactionEnded(boolean committed) {

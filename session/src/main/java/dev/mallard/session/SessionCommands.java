@@ -1,10 +1,10 @@
 package dev.mallard.session;
 
 import dev.mallard.engine.EngineSession;
+import dev.mallard.engine.Identifiers;
 import dev.mallard.engine.Statement;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -131,7 +131,7 @@ final class SessionCommands {
       case ENGINE:
         return null; // answered by DuckDB
       case SHOW:
-        return show(cmd.name());
+        return show(cmd);
       case RESET:
         if (cmd.name().equals(SettingCommand.ALL)) {
           settings.resetAll();
@@ -158,15 +158,11 @@ final class SessionCommands {
     }
   }
 
-  private CommandResult show(String name) {
-    if (name.equals(SettingCommand.ALL)) {
-      return new CommandResult(
-          List.of("name", "setting", "description"), settings.showAll(), "SHOW", List.of());
-    }
-    String value = settings.get(name);
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {value});
-    return new CommandResult(List.of(SessionSettings.displayName(name)), rows, "SHOW", List.of());
+  private CommandResult show(SettingCommand cmd) {
+    List<String[]> rows = cmd.name().equals(SettingCommand.ALL)
+        ? settings.showAll()
+        : List.<String[]>of(new String[] {settings.get(cmd.name())});
+    return new CommandResult(cmd.showColumns(), rows, "SHOW", List.of());
   }
 
   /**
@@ -183,18 +179,17 @@ final class SessionCommands {
     if (name.equalsIgnoreCase("ALL")) {
       session.deallocateAll();
       for (String duckName : engine.preparedNames()) {
-        engine.executeUtility("DEALLOCATE \"" + duckName.replace("\"", "\"\"") + "\"");
+        engine.executeUtility("DEALLOCATE " + Identifiers.quote(duckName));
       }
       return CommandResult.tag("DEALLOCATE ALL");
     }
-    String unquoted = name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
-        : name.toLowerCase(Locale.ROOT);
+    String unquoted = Identifiers.fold(name);
     if (!session.deallocate(unquoted)) {
       if (engine.preparedSql(unquoted).isEmpty()) {
         throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME,
             "prepared statement \"" + unquoted + "\" does not exist");
       }
-      engine.executeUtility("DEALLOCATE \"" + unquoted.replace("\"", "\"\"") + "\"");
+      engine.executeUtility("DEALLOCATE " + Identifiers.quote(unquoted));
     }
     return CommandResult.tag("DEALLOCATE");
   }

@@ -24,6 +24,13 @@ record SettingCommand(Verb verb, String name, String value, boolean local) {
 
   static final String ALL = "all";
 
+  /** The result columns of a SHOW: one named after the setting, or SHOW ALL's three. */
+  List<String> showColumns() {
+    return name.equals(ALL)
+        ? List.of("name", "setting", "description")
+        : List.of(SessionSettings.displayName(name));
+  }
+
   static SettingCommand parse(String sql) {
     List<String> t = tokens(sql);
     String verb = upper(t, 0);

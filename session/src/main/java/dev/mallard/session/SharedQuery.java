@@ -11,8 +11,14 @@ final class SharedQuery {
   final PreparedQuery query;
   private int references = 1;
 
+  /** @param query the prepared statement, or null for a Parse of an empty query string */
   SharedQuery(PreparedQuery query) {
     this.query = query;
+  }
+
+  /** True for an empty query string, whose Execute answers EmptyQueryResponse. */
+  boolean isEmpty() {
+    return query == null;
   }
 
   SharedQuery retain() {

@@ -87,15 +87,8 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
 
   private static FrontendMessage decodeStartup(int version, ByteBuf body) {
     if (version >> 16 != 3) {
-      throw new PgException(
-          PgException.Severity.FATAL,
-          SqlState.FEATURE_NOT_SUPPORTED,
-          "unsupported frontend protocol " + (version >> 16) + "." + (version & 0xFFFF)
-              + ": server supports 3.0 to 3.0",
-          null,
-          null,
-          0,
-          null);
+      throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, "unsupported frontend protocol "
+          + (version >> 16) + "." + (version & 0xFFFF) + ": server supports 3.0 to 3.0");
     }
     Map<String, String> params = new LinkedHashMap<>();
     while (body.isReadable()) {
@@ -144,8 +137,7 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
   }
 
   static PgException protocolViolation(String message) {
-    return new PgException(
-        PgException.Severity.FATAL, SqlState.PROTOCOL_VIOLATION, message, null, null, 0, null);
+    return PgException.fatal(SqlState.PROTOCOL_VIOLATION, message);
   }
 
   /** Decoders for the bodies of typed messages. */
