@@ -1,5 +1,6 @@
 package dev.mallard.catalog;
 
+import dev.mallard.catalog.pg.PgCatalog;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import java.nio.file.Path;
@@ -19,21 +20,29 @@ public final class Tenant implements AutoCloseable {
   private final String name;
   private final Path file;
   private final DuckDBConnection root;
+  private final PgCatalog pgCatalog;
   private final AtomicInteger sessions = new AtomicInteger();
 
-  private Tenant(String name, Path file, DuckDBConnection root) {
+  private Tenant(String name, Path file, DuckDBConnection root, PgCatalog pgCatalog) {
     this.name = name;
     this.file = file;
     this.root = root;
+    this.pgCatalog = pgCatalog;
   }
 
-  static Tenant open(String name, Path file) {
+  static Tenant open(String name, Path file, PgCatalog.ServerObjects server) {
     try {
       Properties props = new Properties();
       // Results are streamed batch by batch; DuckDB must not materialize them first.
       props.setProperty("jdbc_stream_results", "true");
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, props);
-      return new Tenant(name, file, c.unwrap(DuckDBConnection.class));
+      try {
+        PgCatalog pg = PgCatalog.install(c, name, server);
+        return new Tenant(name, file, c.unwrap(DuckDBConnection.class), pg);
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new PgException(
           SqlState.IO_ERROR, "could not open database \"" + name + "\": " + e.getMessage(), e);
@@ -42,6 +51,11 @@ public final class Tenant implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** The pg_catalog / information_schema emulation installed in this tenant's instance. */
+  public PgCatalog pgCatalog() {
+    return pgCatalog;
   }
 
   public Path file() {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import dev.mallard.catalog.pg.PgCatalog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +28,16 @@ public final class TenantManager implements AutoCloseable {
   private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
 
   private final Path dataDir;
+  private final RoleDirectory roles;
   private final Map<String, Tenant> open = new ConcurrentHashMap<>();
 
   public TenantManager(Path dataDir, String defaultDatabase) {
+    this(dataDir, defaultDatabase, new StaticRoleDirectory(List.of()));
+  }
+
+  public TenantManager(Path dataDir, String defaultDatabase, RoleDirectory roles) {
     this.dataDir = dataDir;
+    this.roles = roles;
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -57,8 +65,23 @@ public final class TenantManager implements AutoCloseable {
         database,
         name -> {
           log.info("opening database {} at {}", name, file);
-          return Tenant.open(name, file);
+          return Tenant.open(name, file, serverObjects());
         });
+  }
+
+  /** What each tenant's pg_catalog shows of the server: its databases and roles. */
+  private PgCatalog.ServerObjects serverObjects() {
+    return new PgCatalog.ServerObjects() {
+      @Override
+      public List<String> databases() {
+        return databaseNames();
+      }
+
+      @Override
+      public Collection<Role> roles() {
+        return roles.all();
+      }
+    };
   }
 
   /** Names of the databases in the data directory. */

@@ -3,6 +3,8 @@ package dev.mallard.engine;
 import dev.mallard.catalog.Tenant;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.copy.CopyStatement;
+import dev.mallard.engine.sql.RewriteContext;
+import dev.mallard.engine.sql.SqlRewriter;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.types.DuckDbTypeMapping;
@@ -41,11 +43,16 @@ public final class EngineSession implements AutoCloseable {
   private final java.util.Set<ResultCursor> openCursors =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private volatile boolean closed;
+  private final SqlRewriter rewriter = SqlRewriter.standard();
 
   EngineSession(Tenant tenant, BufferAllocator allocator) {
     this.tenant = tenant;
     this.allocator = allocator;
     this.connection = tenant.connect();
+  }
+
+  private RewriteContext rewriteContext() {
+    return new RewriteContext(tenant.pgCatalog());
   }
 
   public Tenant tenant() {
@@ -58,6 +65,11 @@ public final class EngineSession implements AutoCloseable {
    */
   public PreparedQuery prepare(String sql, int[] declaredTypes) {
     Statement statement = StatementClassifier.classify(sql);
+    if (!isSessionCommand(statement.kind()) && statement.kind() != StatementKind.COPY) {
+      statement = new Statement(rewriter.rewrite(sql, rewriteContext()), statement.kind(),
+          statement.words());
+      sql = statement.sql();
+    }
     if (isSessionCommand(statement.kind())) {
       return new PreparedQuery(statement, null, new PgType[0], List.of(), null, null);
     }

@@ -103,7 +103,7 @@ public final class MallardServer implements AutoCloseable {
     StaticRoleDirectory roles =
         new StaticRoleDirectory(Roles.of(BootstrapSuperuser.role(password), config.users()));
     ServerTls tls = ServerTls.create(config);
-    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase());
+    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles);
     try {
       engine =
           new Engine(tenants, limits.arrowMemoryLimitBytes(), limits.perSessionMemoryLimitBytes());

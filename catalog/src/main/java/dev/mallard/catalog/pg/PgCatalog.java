@@ -1,0 +1,199 @@
+package dev.mallard.catalog.pg;
+
+import dev.mallard.catalog.Role;
+import dev.mallard.wire.types.PgType;
+import dev.mallard.wire.types.PgTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * PostgreSQL's pg_catalog and information_schema as seen by clients of one tenant. DuckDB's own
+ * pg_catalog schema cannot be replaced or shadowed, so the emulation lives in an in-memory
+ * database attached to the tenant's DuckDB instance ({@value #DATABASE}), with schema {@value
+ * #PG_SCHEMA} for pg_catalog and {@value #INFO_SCHEMA} for information_schema. The engine's
+ * rewriter sends references to pg_catalog and information_schema relations and functions there.
+ *
+ * <p>The views read DuckDB's live metadata (duckdb_tables(), duckdb_columns(), ...), so they are
+ * always consistent with what the database holds. OIDs of user objects are derived from their
+ * kind, schema and name, so they are stable across sessions and restarts; pg_type is generated
+ * from the wire layer's {@link PgTypes} registry, so the catalog and RowDescription agree.
+ */
+public final class PgCatalog {
+  public static final String DATABASE = "__mallard";
+  public static final String PG_SCHEMA = "pg";
+  public static final String INFO_SCHEMA = "info";
+  private static final String SCRIPT = "pg_catalog.sql";
+
+  private final Set<String> pgRelations;
+  private final Set<String> pgFunctions;
+  private final Set<String> infoRelations;
+
+  private PgCatalog(Set<String> pgRelations, Set<String> pgFunctions, Set<String> infoRelations) {
+    this.pgRelations = Set.copyOf(pgRelations);
+    this.pgFunctions = Set.copyOf(pgFunctions);
+    this.infoRelations = Set.copyOf(infoRelations);
+  }
+
+  /** Attaches and fills the emulation in a freshly opened tenant instance. */
+  public static PgCatalog install(Connection root, String database, ServerObjects server)
+      throws SQLException {
+    try (Statement s = root.createStatement()) {
+      s.execute("ATTACH ':memory:' AS " + DATABASE);
+      s.execute("CREATE SCHEMA " + DATABASE + "." + PG_SCHEMA);
+      s.execute("CREATE SCHEMA " + DATABASE + "." + INFO_SCHEMA);
+    }
+    createTypeTable(root);
+    refreshServerObjects(root, database, server);
+    for (String statement : scriptStatements()) {
+      try (Statement s = root.createStatement()) {
+        s.execute(statement);
+      } catch (SQLException e) {
+        throw new SQLException("installing pg_catalog: " + e.getMessage() + "\n" + statement, e);
+      }
+    }
+    return new PgCatalog(names(root, RELATIONS, PG_SCHEMA), names(root, FUNCTIONS, PG_SCHEMA),
+        names(root, RELATIONS, INFO_SCHEMA));
+  }
+
+  /**
+   * Rewrites the tables that describe objects outside the tenant (databases and roles); called at
+   * install and whenever those change.
+   */
+  public static void refreshServerObjects(Connection root, String database, ServerObjects server)
+      throws SQLException {
+    String db = DATABASE + "." + PG_SCHEMA;
+    try (Statement s = root.createStatement()) {
+      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_databases"
+          + " (datname VARCHAR, is_current BOOLEAN)");
+      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_roles (rolname VARCHAR,"
+          + " rolsuper BOOLEAN, rolcanlogin BOOLEAN)");
+    }
+    try (PreparedStatement p = root.prepareStatement(
+        "INSERT INTO " + db + ".mallard_databases VALUES (?, ?)")) {
+      for (String name : server.databases()) {
+        p.setString(1, name);
+        p.setBoolean(2, name.equals(database));
+        p.execute();
+      }
+    }
+    try (PreparedStatement p = root.prepareStatement(
+        "INSERT INTO " + db + ".mallard_roles VALUES (?, ?, ?)")) {
+      for (Role role : server.roles()) {
+        p.setString(1, role.name());
+        p.setBoolean(2, role.superuser());
+        p.setBoolean(3, role.canLogin());
+        p.execute();
+      }
+    }
+  }
+
+  /** pg_type's built-in rows, one per type of the wire layer's registry. */
+  private static void createTypeTable(Connection root) throws SQLException {
+    String table = DATABASE + "." + PG_SCHEMA + ".mallard_builtin_types";
+    try (Statement s = root.createStatement()) {
+      s.execute("CREATE TABLE " + table + " (oid INTEGER, typname VARCHAR, typlen SMALLINT,"
+          + " typtype VARCHAR, typcategory VARCHAR, typelem INTEGER, typarray INTEGER)");
+    }
+    try (PreparedStatement p =
+        root.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (PgType t : PgTypes.all()) {
+        p.setInt(1, t.oid());
+        p.setString(2, t.name());
+        p.setShort(3, (short) t.typlen());
+        p.setString(4, String.valueOf(t.typtype()));
+        p.setString(5, String.valueOf(t.category()));
+        p.setInt(6, t.elementOid());
+        p.setInt(7, t.arrayTypeOid());
+        p.execute();
+      }
+    }
+  }
+
+  private static final String RELATIONS = "SELECT view_name FROM duckdb_views()"
+      + " WHERE database_name = ? AND schema_name = ?"
+      + " UNION ALL SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ?";
+  private static final String FUNCTIONS = "SELECT DISTINCT function_name FROM duckdb_functions()"
+      + " WHERE database_name = ? AND schema_name = ? AND database_name = ? AND schema_name = ?";
+
+  /** Names of the emulation's objects in a schema, without the internal mallard_* helpers. */
+  private static Set<String> names(Connection root, String query, String schema)
+      throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (PreparedStatement p = root.prepareStatement(query)) {
+      for (int i = 0; i < 4; i += 2) {
+        p.setString(i + 1, DATABASE);
+        p.setString(i + 2, schema);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1).toLowerCase(Locale.ROOT);
+          if (!name.startsWith("mallard_")) {
+            names.add(name);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The script's statements: separated by lines that end with a semicolon. */
+  static List<String> scriptStatements() {
+    try (InputStream in = PgCatalog.class.getResourceAsStream(SCRIPT)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("${db}", DATABASE)
+          .replace("${pg}", DATABASE + "." + PG_SCHEMA)
+          .replace("${info}", DATABASE + "." + INFO_SCHEMA);
+      return java.util.Arrays.stream(text.split(";\\s*\\n"))
+          .map(String::strip)
+          .filter(s -> !s.isEmpty() && !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when pg_catalog has a relation (table or view) of this name in the emulation. */
+  public boolean hasPgRelation(String name) {
+    return pgRelations.contains(name);
+  }
+
+  /** True when the emulation defines this pg_catalog function (a macro). */
+  public boolean hasPgFunction(String name) {
+    return pgFunctions.contains(name);
+  }
+
+  public boolean hasInfoRelation(String name) {
+    return infoRelations.contains(name);
+  }
+
+  /** What the catalog needs to know of the server beyond one tenant. */
+  public interface ServerObjects {
+    List<String> databases();
+
+    Collection<Role> roles();
+
+    ServerObjects NONE = new ServerObjects() {
+      @Override
+      public List<String> databases() {
+        return List.of();
+      }
+
+      @Override
+      public Collection<Role> roles() {
+        return List.of();
+      }
+    };
+  }
+}

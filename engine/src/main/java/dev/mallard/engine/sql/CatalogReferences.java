@@ -1,0 +1,76 @@
+package dev.mallard.engine.sql;
+
+import dev.mallard.catalog.pg.PgCatalog;
+import java.util.List;
+
+/**
+ * Sends references to pg_catalog and information_schema to the tenant's emulation (see {@link
+ * PgCatalog}). As in PostgreSQL, pg_catalog is searched before the user's schemas, so an
+ * unqualified {@code pg_class} or {@code format_type(...)} means the catalog's. A pg_catalog-
+ * qualified name the emulation does not define (a type, or a function DuckDB has itself) loses
+ * its qualifier and is resolved by DuckDB.
+ */
+final class CatalogReferences implements RewriteRule {
+  @Override
+  public String name() {
+    return "catalog-references";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    PgCatalog catalog = context.catalog();
+    if (catalog == null) {
+      return;
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!t.isIdentifier() || tokens.prevIs(i, ".")) {
+        continue;
+      }
+      String name = t.identifier();
+      if (tokens.nextIs(i, ".")) {
+        int member = tokens.next(tokens.next(i));
+        Token m = tokens.at(member);
+        if (m == null || !m.isIdentifier()) {
+          continue;
+        }
+        if (name.equals("pg_catalog")) {
+          qualifiedPg(tokens, catalog, i, member);
+        } else if (name.equals("information_schema") && catalog.hasInfoRelation(m.identifier())
+            && !tokens.nextIs(member, ".")) {
+          tokens.replace(i, member, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.INFO_SCHEMA, m.text()));
+        }
+      } else if (tokens.nextIs(i, "(")) {
+        if (catalog.hasPgFunction(name) && !isDefinition(tokens, i)) {
+          tokens.replace(i, i, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, t.text()));
+        }
+      } else if (catalog.hasPgRelation(name) && !tokens.prevIs(i, "::") && !isAlias(tokens, i)) {
+        tokens.replace(i, i, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, t.text()));
+      }
+    }
+  }
+
+  private static void qualifiedPg(Tokens tokens, PgCatalog catalog, int i, int member) {
+    Token m = tokens.get(member);
+    String name = m.identifier();
+    boolean call = tokens.nextIs(member, "(");
+    if (call ? catalog.hasPgFunction(name) : catalog.hasPgRelation(name)) {
+      tokens.replace(i, member, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, m.text()));
+    } else {
+      tokens.replace(i, member, List.of(m));
+    }
+  }
+
+  /** {@code ... AS pg_class}: a name being given, not a reference. */
+  private static boolean isAlias(Tokens tokens, int i) {
+    Token before = tokens.at(tokens.prev(i));
+    return before != null && before.isWord("as");
+  }
+
+  /** CREATE FUNCTION/MACRO name(...): a user's own definition. */
+  private static boolean isDefinition(Tokens tokens, int i) {
+    Token before = tokens.at(tokens.prev(i));
+    return before != null && (before.isWord("function") || before.isWord("macro")
+        || before.isWord("exists"));
+  }
+}

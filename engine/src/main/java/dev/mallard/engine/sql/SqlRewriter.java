@@ -1,0 +1,30 @@
+package dev.mallard.engine.sql;
+
+import java.util.List;
+
+/**
+ * Turns a PostgreSQL statement into the DuckDB statement that gives PostgreSQL's answer, by
+ * running each {@link RewriteRule} over its tokens. Rules work on tokens rather than on a parse
+ * tree so that they also apply to statements no Java SQL parser understands (psql's and drivers'
+ * catalog queries, DuckDB-only syntax); text a rule does not touch is passed on exactly.
+ */
+public final class SqlRewriter {
+  private final List<RewriteRule> rules;
+
+  public SqlRewriter(List<RewriteRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The rules every session applies, in order. */
+  public static SqlRewriter standard() {
+    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema()));
+  }
+
+  public String rewrite(String sql, RewriteContext context) {
+    Tokens tokens = Tokens.of(sql);
+    for (RewriteRule rule : rules) {
+      rule.apply(tokens, context);
+    }
+    return tokens.changed() ? tokens.render() : sql;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.mallard.engine.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A statement's tokens, editable in place by rewrite rules, with navigation that skips spaces. */
+public final class Tokens {
+  private final List<Token> list;
+  private boolean changed;
+
+  public Tokens(List<Token> tokens) {
+    this.list = new ArrayList<>(tokens);
+  }
+
+  public static Tokens of(String sql) {
+    return new Tokens(SqlLexer.lex(sql));
+  }
+
+  public int size() {
+    return list.size();
+  }
+
+  public Token get(int i) {
+    return list.get(i);
+  }
+
+  /** The token at {@code i}, or null when {@code i} is out of range. */
+  public Token at(int i) {
+    return i >= 0 && i < list.size() ? list.get(i) : null;
+  }
+
+  /** Index of the first non-space token after {@code i}, or -1. */
+  public int next(int i) {
+    for (int j = i + 1; j < list.size(); j++) {
+      if (list.get(j).kind() != Token.Kind.SPACE) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the last non-space token before {@code i}, or -1. */
+  public int prev(int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      if (list.get(j).kind() != Token.Kind.SPACE) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** True when the next non-space token after {@code i} is this punctuation or operator. */
+  public boolean nextIs(int i, String punct) {
+    Token t = at(next(i));
+    return t != null && t.is(punct);
+  }
+
+  public boolean prevIs(int i, String punct) {
+    Token t = at(prev(i));
+    return t != null && t.is(punct);
+  }
+
+  /** Index of the parenthesis closing the one at {@code open}, or -1 when unbalanced. */
+  public int closing(int open) {
+    int depth = 0;
+    for (int j = open; j < list.size(); j++) {
+      Token t = list.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        if (--depth == 0) {
+          return j;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the parenthesis opening the one at {@code close}, or -1 when unbalanced. */
+  public int opening(int close) {
+    int depth = 0;
+    for (int j = close; j >= 0; j--) {
+      Token t = list.get(j);
+      if (t.is(")") || t.is("]")) {
+        depth++;
+      } else if (t.is("(") || t.is("[")) {
+        if (--depth == 0) {
+          return j;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Replaces tokens {@code from..to} (inclusive) with {@code replacement}. */
+  public void replace(int from, int to, List<Token> replacement) {
+    list.subList(from, to + 1).clear();
+    list.addAll(from, replacement);
+    changed = true;
+  }
+
+  public void set(int i, Token token) {
+    list.set(i, token);
+    changed = true;
+  }
+
+  public void insert(int i, List<Token> tokens) {
+    list.addAll(i, tokens);
+    changed = true;
+  }
+
+  public boolean changed() {
+    return changed;
+  }
+
+  /** The SQL text of tokens {@code from..to} inclusive. */
+  public String text(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int j = from; j <= to; j++) {
+      sb.append(list.get(j).text());
+    }
+    return sb.toString();
+  }
+
+  public String render() {
+    return list.isEmpty() ? "" : text(0, list.size() - 1);
+  }
+
+  /** Tokens for a dotted name such as {@code a.b.c}, each part as given (already quoted if needed). */
+  public static List<Token> dotted(String... parts) {
+    List<Token> out = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        out.add(Token.punct("."));
+      }
+      out.add(Token.word(parts[i]));
+    }
+    return out;
+  }
+}
