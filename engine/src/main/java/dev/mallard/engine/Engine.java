@@ -1,6 +1,8 @@
 package dev.mallard.engine;
 
 import dev.mallard.catalog.TenantManager;
+import dev.mallard.engine.analysis.StatementAnalyzer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -9,18 +11,21 @@ public final class Engine implements AutoCloseable {
   private final TenantManager tenants;
   private final BufferAllocator root;
   private final long perSessionLimit;
+  private final StatementAnalyzer analyzer;
 
-  public Engine(TenantManager tenants, long arrowMemoryLimit, long perSessionLimit) {
+  public Engine(TenantManager tenants, long arrowMemoryLimit, long perSessionLimit,
+      MeterRegistry metrics) {
     this.tenants = tenants;
     this.root = new RootAllocator(arrowMemoryLimit);
     this.perSessionLimit = perSessionLimit;
+    this.analyzer = new StatementAnalyzer(metrics);
   }
 
   /** A session on {@code database}; 3D000 when the database does not exist. */
   public EngineSession openSession(String database, String user) {
     BufferAllocator child = root.newChildAllocator(user + "@" + database, 0, perSessionLimit);
     try {
-      return new EngineSession(tenants.tenant(database), child);
+      return new EngineSession(tenants.tenant(database), child, analyzer);
     } catch (RuntimeException e) {
       child.close();
       throw e;

@@ -2,6 +2,7 @@ package dev.mallard.engine;
 
 import dev.mallard.catalog.Tenant;
 import dev.mallard.engine.copy.CopySink;
+import dev.mallard.engine.analysis.StatementAnalyzer;
 import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.engine.sql.RewriteContext;
 import dev.mallard.engine.sql.SqlRewriter;
@@ -44,8 +45,10 @@ public final class EngineSession implements AutoCloseable {
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private volatile boolean closed;
   private final SqlRewriter rewriter = SqlRewriter.standard();
+  private final StatementAnalyzer analyzer;
 
-  EngineSession(Tenant tenant, BufferAllocator allocator) {
+  EngineSession(Tenant tenant, BufferAllocator allocator, StatementAnalyzer analyzer) {
+    this.analyzer = analyzer;
     this.tenant = tenant;
     this.allocator = allocator;
     this.connection = tenant.connect();
@@ -66,6 +69,8 @@ public final class EngineSession implements AutoCloseable {
   public PreparedQuery prepare(String sql, int[] declaredTypes) {
     Statement statement = StatementClassifier.classify(sql);
     if (!isSessionCommand(statement.kind()) && statement.kind() != StatementKind.COPY) {
+      // Counted and logged for now; authorization (roles and grants) will decide from it.
+      analyzer.analyze(sql);
       statement = new Statement(rewriter.rewrite(sql, rewriteContext()), statement.kind(),
           statement.words());
       sql = statement.sql();

@@ -30,11 +30,13 @@ public final class ConfigLoader {
   public static final String ENV_PORT = "MALLARD_PORT";
   public static final String ENV_DATA_DIR = "MALLARD_DATA_DIR";
   public static final String ENV_TLS_MODE = "MALLARD_TLS_MODE";
+  public static final String ENV_METRICS_PORT = "MALLARD_METRICS_PORT";
 
   /** Command-line flags; null means "not given". */
-  public record Flags(Path config, String host, Integer port, Path dataDir, TlsMode tlsMode) {
+  public record Flags(
+      Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
     public static Flags none() {
-      return new Flags(null, null, null, null, null);
+      return new Flags(null, null, null, null, null, null);
     }
   }
 
@@ -62,6 +64,7 @@ public final class ConfigLoader {
     }
     applyEnv(tree, env);
     apply(tree, flags.host(), flags.port(), flags.dataDir(), flags.tlsMode());
+    applyMetricsPort(tree, flags.metricsPort());
     MallardConfig config = bind(tree, source);
     if (!perSessionGiven) {
       config = withDefaultPerSessionLimit(config);
@@ -73,7 +76,7 @@ public final class ConfigLoader {
   /** Unless configured, one session may use a quarter of the (possibly configured) Arrow limit. */
   private static MallardConfig withDefaultPerSessionLimit(MallardConfig c) {
     MallardConfig.Limits l = c.limits();
-    MallardConfig.Limits limits =
+    return c.withLimits(
         new MallardConfig.Limits(
             l.maxConnections(),
             l.maxMessageSizeBytes(),
@@ -81,9 +84,7 @@ public final class ConfigLoader {
             l.shutdownGrace(),
             l.workerThreads(),
             l.arrowMemoryLimitBytes(),
-            Math.max(1, l.arrowMemoryLimitBytes() / 4));
-    return new MallardConfig(
-        c.host(), c.port(), c.dataDir(), c.defaultDatabase(), c.tls(), limits, c.users());
+            Math.max(1, l.arrowMemoryLimitBytes() / 4)));
   }
 
   private static ObjectNode readFile(Path file) throws ConfigException {
@@ -109,15 +110,8 @@ public final class ConfigLoader {
   }
 
   private static void applyEnv(ObjectNode tree, Map<String, String> env) throws ConfigException {
-    Integer port = null;
-    String portText = blankToNull(env.get(ENV_PORT));
-    if (portText != null) {
-      try {
-        port = Integer.parseInt(portText.trim());
-      } catch (NumberFormatException e) {
-        throw new ConfigException(ENV_PORT + " is not a port number: \"" + portText + "\"");
-      }
-    }
+    Integer port = portFromEnv(env, ENV_PORT);
+    applyMetricsPort(tree, portFromEnv(env, ENV_METRICS_PORT));
     TlsMode mode = null;
     String modeText = blankToNull(env.get(ENV_TLS_MODE));
     if (modeText != null) {
@@ -128,6 +122,25 @@ public final class ConfigLoader {
       }
     }
     apply(tree, blankToNull(env.get(ENV_HOST)), port, pathOrNull(env.get(ENV_DATA_DIR)), mode);
+  }
+
+  private static Integer portFromEnv(Map<String, String> env, String name)
+      throws ConfigException {
+    String text = blankToNull(env.get(name));
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " is not a port number: \"" + text + "\"");
+    }
+  }
+
+  private static void applyMetricsPort(ObjectNode tree, Integer port) {
+    if (port != null) {
+      ((ObjectNode) tree.get("metrics")).put("port", port);
+    }
   }
 
   private static void apply(ObjectNode tree, String host, Integer port, Path dataDir, TlsMode mode) {

@@ -12,6 +12,9 @@ final class ConfigValidator {
   static void validate(MallardConfig c) throws ConfigException {
     require(c.host() != null && !c.host().isBlank(), "host must not be empty");
     require(c.port() >= 0 && c.port() <= 65535, "port must be between 0 and 65535, not " + c.port());
+    Integer metricsPort = c.metrics().port();
+    require(metricsPort == null || metricsPort >= 0 && metricsPort <= 65535,
+        "metrics port must be between 0 and 65535, not " + metricsPort);
     require(c.dataDir() != null, "data-dir must be set");
     require(
         c.defaultDatabase() != null && !c.defaultDatabase().isBlank(),

@@ -62,6 +62,13 @@ public final class Main implements Callable<Integer> {
           + " (env MALLARD_TLS_MODE; default prefer).")
   MallardConfig.TlsMode tlsMode;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description = "Serve /metrics (Prometheus) and /health over HTTP on this port"
+          + " (env MALLARD_METRICS_PORT; default: off).")
+  Integer metricsPort;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -72,7 +79,7 @@ public final class Main implements Callable<Integer> {
     try {
       config =
           ConfigLoader.load(
-              new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode), System.getenv());
+              new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort), System.getenv());
     } catch (ConfigException e) {
       System.err.println("mallard: configuration error: " + e.getMessage());
       return 2;

@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param tls how connections are encrypted
  * @param limits resource limits
  * @param users login roles besides the bootstrap superuser {@code postgres}
+ * @param metrics the HTTP endpoint for Prometheus metrics and health checks
  */
 public record MallardConfig(
     String host,
@@ -28,10 +29,23 @@ public record MallardConfig(
     String defaultDatabase,
     Tls tls,
     Limits limits,
-    List<User> users) {
+    List<User> users,
+    Metrics metrics) {
 
   public MallardConfig {
     users = users == null ? List.of() : List.copyOf(users);
+    metrics = metrics == null ? Metrics.disabled() : metrics;
+  }
+
+  /** A configuration without the metrics endpoint. */
+  public MallardConfig(String host, int port, Path dataDir, String defaultDatabase, Tls tls,
+      Limits limits, List<User> users) {
+    this(host, port, dataDir, defaultDatabase, tls, limits, users, Metrics.disabled());
+  }
+
+  /** The same configuration with other limits. */
+  public MallardConfig withLimits(Limits newLimits) {
+    return new MallardConfig(host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics);
   }
 
   /** The defaults: a loopback server on 5432 with data in ./data and TLS offered. */
@@ -110,6 +124,22 @@ public record MallardConfig(
       long arrow = Math.max(256 * MIB, Math.min(4 * GIB, Runtime.getRuntime().maxMemory() / 4));
       return new Limits(
           100, 64 * MIB, Duration.ZERO, Duration.ofSeconds(30), 32, arrow, arrow / 4);
+    }
+  }
+
+  /**
+   * The HTTP endpoint serving {@code /metrics} (Prometheus text format) and {@code /health}.
+   *
+   * @param host address to listen on; unset means the server's own host
+   * @param port TCP port; unset disables the endpoint, 0 picks a free one
+   */
+  public record Metrics(String host, Integer port) {
+    public static Metrics disabled() {
+      return new Metrics(null, null);
+    }
+
+    public boolean enabled() {
+      return port != null;
     }
   }
 

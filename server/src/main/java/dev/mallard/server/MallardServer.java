@@ -6,6 +6,13 @@ import dev.mallard.engine.Engine;
 import dev.mallard.session.PgChannelInitializer;
 import dev.mallard.session.ServerContext;
 import dev.mallard.session.SessionRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -47,13 +54,16 @@ public final class MallardServer implements AutoCloseable {
   private final PrintStream announce;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private State state = State.NEW;
+  private volatile State state = State.NEW;
   private Engine engine;
   private ExecutorService workers;
   private EventLoopGroup acceptGroup;
   private EventLoopGroup ioGroup;
   private PgChannelInitializer initializer;
   private Channel serverChannel;
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private MetricsEndpoint metricsEndpoint;
 
   /**
    * @param bootstrapPassword password of the superuser postgres (MALLARD_PASSWORD); null to use the
@@ -84,6 +94,7 @@ public final class MallardServer implements AutoCloseable {
       ServerTls tls = prepare();
       serverChannel = bind();
       int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+      startMetrics();
       log.info(
           "Mallard ready on {}:{} ({}) database \"{}\" data {}",
           config.host(), port, tls.description(), config.defaultDatabase(), config.dataDir());
@@ -106,7 +117,8 @@ public final class MallardServer implements AutoCloseable {
     TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles);
     try {
       engine =
-          new Engine(tenants, limits.arrowMemoryLimitBytes(), limits.perSessionMemoryLimitBytes());
+          new Engine(tenants, limits.arrowMemoryLimitBytes(), limits.perSessionMemoryLimitBytes(),
+              metrics);
     } catch (RuntimeException e) {
       tenants.close();
       throw e;
@@ -163,6 +175,38 @@ public final class MallardServer implements AutoCloseable {
     return bound.channel();
   }
 
+  /** Starts the HTTP endpoint for /metrics and /health when configured. */
+  private void startMetrics() throws IOException {
+    MallardConfig.Metrics m = config.metrics();
+    if (!m.enabled()) {
+      return;
+    }
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    Gauge.builder("mallard.sessions", initializer.sessions(), SessionRegistry::activeCount)
+        .description("Client sessions connected").register(metrics);
+    String host = m.host() != null ? m.host() : config.host();
+    InetSocketAddress address = host.equals("*")
+        ? new InetSocketAddress(m.port()) : new InetSocketAddress(host, m.port());
+    try {
+      metricsEndpoint = MetricsEndpoint.start(address, metrics, this::isRunning);
+    } catch (IOException e) {
+      throw new IOException("cannot serve metrics on " + host + ":" + m.port() + ": " + e, e);
+    }
+    log.info("metrics on http://{}:{}/metrics", host, metricsEndpoint.port());
+  }
+
+  private boolean isRunning() {
+    return state == State.RUNNING;
+  }
+
+  /** The port of the metrics endpoint, or -1 when it is off. */
+  public int metricsPort() {
+    return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+  }
+
   /** Creates a new data directory readable only by the server's user, as initdb does. */
   private static void createDataDir(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
@@ -208,6 +252,9 @@ public final class MallardServer implements AutoCloseable {
   }
 
   private void release() {
+    if (metricsEndpoint != null) {
+      metricsEndpoint.close();
+    }
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly();
     }

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
   }
 
   private static ConfigLoader.Flags configOnly(Path file) {
-    return new ConfigLoader.Flags(file, null, null, null, null);
+    return new ConfigLoader.Flags(file, null, null, null, null, null);
   }
 
   @Test
@@ -62,7 +62,7 @@ class ConfigLoaderTest {
             """);
     Map<String, String> env =
         Map.of("MALLARD_PORT", "7000", "MALLARD_DATA_DIR", "/from/env", "MALLARD_TLS_MODE", "disable");
-    var flags = new ConfigLoader.Flags(file, null, null, Path.of("/from/flag"), null);
+    var flags = new ConfigLoader.Flags(file, null, null, Path.of("/from/flag"), null, null);
 
     MallardConfig c = ConfigLoader.load(flags, env);
 
@@ -74,10 +74,25 @@ class ConfigLoaderTest {
     assertEquals(100, c.limits().maxConnections()); // default
 
     MallardConfig flagged =
-        ConfigLoader.load(new ConfigLoader.Flags(file, "::1", 8000, null, TlsMode.PREFER), env);
+        ConfigLoader.load(new ConfigLoader.Flags(file, "::1", 8000, null, TlsMode.PREFER, null), env);
     assertEquals("::1", flagged.host());
     assertEquals(8000, flagged.port());
     assertEquals(TlsMode.PREFER, flagged.tls().mode());
+  }
+
+  @Test
+  void metricsEndpointIsOffUnlessAPortIsGiven() throws Exception {
+    assertFalse(ConfigLoader.load(ConfigLoader.Flags.none(), Map.of()).metrics().enabled());
+    Path file = yaml("metrics:\n  host: 0.0.0.0\n  port: 9000\n");
+    MallardConfig fromFile = ConfigLoader.load(configOnly(file), Map.of());
+    assertEquals(9000, fromFile.metrics().port());
+    assertEquals("0.0.0.0", fromFile.metrics().host());
+    Map<String, String> env = Map.of("MALLARD_METRICS_PORT", "9100");
+    assertEquals(9100, ConfigLoader.load(configOnly(file), env).metrics().port());
+    var flags = new ConfigLoader.Flags(file, null, null, null, null, 9200);
+    assertEquals(9200, ConfigLoader.load(flags, env).metrics().port());
+    assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(ConfigLoader.Flags.none(), Map.of("MALLARD_METRICS_PORT", "x")));
   }
 
   @Test

@@ -36,8 +36,8 @@ final class TestServer implements AutoCloseable {
   static TestServer start(MallardConfig.Limits limits, MallardConfig.Tls tls) {
     try {
       Path dir = Files.createTempDirectory("mallard-it");
-      MallardConfig config = new MallardConfig(
-          "127.0.0.1", 0, dir, "postgres", tls, limits, MallardConfig.defaults().users());
+      MallardConfig config = new MallardConfig("127.0.0.1", 0, dir, "postgres", tls, limits,
+          MallardConfig.defaults().users(), new MallardConfig.Metrics(null, 0));
       MallardServer server = new MallardServer(config, PASSWORD);
       int port = server.start();
       return new TestServer(server, port, dir);
