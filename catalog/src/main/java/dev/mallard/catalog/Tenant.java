@@ -30,11 +30,14 @@ public final class Tenant implements AutoCloseable {
     this.pgCatalog = pgCatalog;
   }
 
-  static Tenant open(String name, Path file, PgCatalog.ServerObjects server) {
+  static Tenant open(String name, Path file, Path extensionDirectory,
+      PgCatalog.ServerObjects server) {
     try {
       Properties props = new Properties();
       // Results are streamed batch by batch; DuckDB must not materialize them first.
       props.setProperty("jdbc_stream_results", "true");
+      // Extensions come from this directory (provisioned offline, or filled by INSTALL online).
+      props.setProperty("extension_directory", extensionDirectory.toString());
       Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, props);
       try {
         PgCatalog pg = PgCatalog.install(c, name, server);

@@ -29,15 +29,21 @@ public final class TenantManager implements AutoCloseable {
 
   private final Path dataDir;
   private final RoleDirectory roles;
+  private final Path extensionDirectory;
   private final Map<String, Tenant> open = new ConcurrentHashMap<>();
 
   public TenantManager(Path dataDir, String defaultDatabase) {
-    this(dataDir, defaultDatabase, new StaticRoleDirectory(List.of()));
+    this(dataDir, defaultDatabase, new StaticRoleDirectory(List.of()), dataDir.resolve("extensions"));
   }
 
-  public TenantManager(Path dataDir, String defaultDatabase, RoleDirectory roles) {
+  /**
+   * @param extensionDirectory DuckDB's extension directory for every tenant instance
+   */
+  public TenantManager(Path dataDir, String defaultDatabase, RoleDirectory roles,
+      Path extensionDirectory) {
     this.dataDir = dataDir;
     this.roles = roles;
+    this.extensionDirectory = extensionDirectory;
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -65,7 +71,7 @@ public final class TenantManager implements AutoCloseable {
         database,
         name -> {
           log.info("opening database {} at {}", name, file);
-          return Tenant.open(name, file, serverObjects());
+          return Tenant.open(name, file, extensionDirectory, serverObjects());
         });
   }
 

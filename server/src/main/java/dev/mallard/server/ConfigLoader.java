@@ -31,6 +31,7 @@ public final class ConfigLoader {
   public static final String ENV_DATA_DIR = "MALLARD_DATA_DIR";
   public static final String ENV_TLS_MODE = "MALLARD_TLS_MODE";
   public static final String ENV_METRICS_PORT = "MALLARD_METRICS_PORT";
+  public static final String ENV_EXTENSION_DIR = "MALLARD_EXTENSION_DIR";
 
   /** Command-line flags; null means "not given". */
   public record Flags(
@@ -112,6 +113,10 @@ public final class ConfigLoader {
   private static void applyEnv(ObjectNode tree, Map<String, String> env) throws ConfigException {
     Integer port = portFromEnv(env, ENV_PORT);
     applyMetricsPort(tree, portFromEnv(env, ENV_METRICS_PORT));
+    Path extensions = pathOrNull(env.get(ENV_EXTENSION_DIR));
+    if (extensions != null) {
+      ((ObjectNode) tree.get("duckdb")).put("extension-directory", extensions.toString());
+    }
     TlsMode mode = null;
     String modeText = blankToNull(env.get(ENV_TLS_MODE));
     if (modeText != null) {

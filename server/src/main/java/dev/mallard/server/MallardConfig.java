@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param limits resource limits
  * @param users login roles besides the bootstrap superuser {@code postgres}
  * @param metrics the HTTP endpoint for Prometheus metrics and health checks
+ * @param duckdb settings of the DuckDB instances that hold the tenants
  */
 public record MallardConfig(
     String host,
@@ -30,22 +31,32 @@ public record MallardConfig(
     Tls tls,
     Limits limits,
     List<User> users,
-    Metrics metrics) {
+    Metrics metrics,
+    DuckDb duckdb) {
 
   public MallardConfig {
     users = users == null ? List.of() : List.copyOf(users);
     metrics = metrics == null ? Metrics.disabled() : metrics;
+    duckdb = duckdb == null ? DuckDb.defaults() : duckdb;
   }
 
-  /** A configuration without the metrics endpoint. */
+  /** A configuration without the metrics endpoint and with DuckDB's defaults. */
   public MallardConfig(String host, int port, Path dataDir, String defaultDatabase, Tls tls,
       Limits limits, List<User> users) {
-    this(host, port, dataDir, defaultDatabase, tls, limits, users, Metrics.disabled());
+    this(host, port, dataDir, defaultDatabase, tls, limits, users, Metrics.disabled(),
+        DuckDb.defaults());
   }
 
   /** The same configuration with other limits. */
   public MallardConfig withLimits(Limits newLimits) {
-    return new MallardConfig(host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics);
+    return new MallardConfig(
+        host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics, duckdb);
+  }
+
+  /** Where DuckDB keeps extensions: as configured, else {@code <dataDir>/extensions}. */
+  public Path extensionDirectory() {
+    return duckdb.extensionDirectory() != null
+        ? duckdb.extensionDirectory() : dataDir.resolve("extensions");
   }
 
   /** The defaults: a loopback server on 5432 with data in ./data and TLS offered. */
@@ -140,6 +151,17 @@ public record MallardConfig(
 
     public boolean enabled() {
       return port != null;
+    }
+  }
+
+  /**
+   * @param extensionDirectory DuckDB's extension directory; unset means {@code
+   *     <dataDir>/extensions}. Online, DuckDB installs extensions there from its repository;
+   *     offline, provision it with {@code scripts/provision-extensions.sh}.
+   */
+  public record DuckDb(Path extensionDirectory) {
+    public static DuckDb defaults() {
+      return new DuckDb(null);
     }
   }
 

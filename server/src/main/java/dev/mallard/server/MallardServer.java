@@ -114,7 +114,8 @@ public final class MallardServer implements AutoCloseable {
     StaticRoleDirectory roles =
         new StaticRoleDirectory(Roles.of(BootstrapSuperuser.role(password), config.users()));
     ServerTls tls = ServerTls.create(config);
-    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles);
+    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles,
+        config.extensionDirectory());
     try {
       engine =
           new Engine(tenants, limits.arrowMemoryLimitBytes(), limits.perSessionMemoryLimitBytes(),

@@ -96,6 +96,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void extensionDirectoryDefaultsToTheDataDirectory() throws Exception {
+    MallardConfig d = ConfigLoader.load(ConfigLoader.Flags.none(), Map.of());
+    assertEquals(d.dataDir().resolve("extensions"), d.extensionDirectory());
+    Path file = yaml("duckdb:\n  extension-directory: /from/file\n");
+    assertEquals(Path.of("/from/file"),
+        ConfigLoader.load(configOnly(file), Map.of()).extensionDirectory());
+    assertEquals(Path.of("/from/env"), ConfigLoader.load(configOnly(file),
+        Map.of("MALLARD_EXTENSION_DIR", "/from/env")).extensionDirectory());
+  }
+
+  @Test
   void configFileFromEnvironment() throws Exception {
     Path file = yaml("port: 6543\n");
     MallardConfig c =

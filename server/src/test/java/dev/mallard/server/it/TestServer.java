@@ -37,13 +37,23 @@ final class TestServer implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("mallard-it");
       MallardConfig config = new MallardConfig("127.0.0.1", 0, dir, "postgres", tls, limits,
-          MallardConfig.defaults().users(), new MallardConfig.Metrics(null, 0));
+          MallardConfig.defaults().users(), new MallardConfig.Metrics(null, 0),
+          new MallardConfig.DuckDb(extensionDirectory()));
       MallardServer server = new MallardServer(config, PASSWORD);
       int port = server.start();
       return new TestServer(server, port, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The DuckDB extensions bin/test provisions (scripts/provision-extensions.sh), so that tests
+   * never reach DuckDB's servers.
+   */
+  static Path extensionDirectory() {
+    String dir = System.getProperty("mallard.test.extensionDir");
+    return dir == null || dir.isBlank() ? null : Path.of(dir);
   }
 
   String url(String params) {
