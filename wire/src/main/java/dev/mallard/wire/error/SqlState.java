@@ -70,6 +70,10 @@ public final class SqlState {
   public static final String OUT_OF_MEMORY = "53200";
   public static final String DISK_FULL = "53100";
   public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
+  public static final String OBJECT_IN_USE = "55006";
+  public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+  public static final String INVALID_GRANT_OPERATION = "0LP01";
+  public static final String RESERVED_NAME = "42939";
   public static final String QUERY_CANCELED = "57014";
   public static final String ADMIN_SHUTDOWN = "57P01";
   public static final String IDLE_SESSION_TIMEOUT = "57P05";
