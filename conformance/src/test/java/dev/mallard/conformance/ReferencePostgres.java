@@ -33,9 +33,10 @@ final class ReferencePostgres implements AutoCloseable {
       for (String stale : staleDatabases(s, now)) {
         s.execute("DROP DATABASE IF EXISTS " + stale + " WITH (FORCE)");
       }
-      // template0 and C collation: the same answers whatever the cluster's defaults are.
+      // template0, byte-order collation (DuckDB's default) and UTF-8 character classes (so upper('é')
+      // is 'É'): the same answers whatever the cluster's defaults are.
       s.execute("CREATE DATABASE " + database
-          + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+          + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
     }
   }
 
