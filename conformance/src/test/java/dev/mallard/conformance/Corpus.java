@@ -62,6 +62,10 @@ final class Corpus {
     StringBuilder body = new StringBuilder();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       Matcher m = ID.matcher(line);
+      if (!m.matches() && line.startsWith("--") && line.contains("@id")) {
+        // A mistyped id line would otherwise glue its query onto the previous entry.
+        throw new IllegalStateException(file + ": malformed id line: " + line);
+      }
       if (m.matches()) {
         addEntry(entries, file, id, body);
         id = topic + "." + m.group(1);
