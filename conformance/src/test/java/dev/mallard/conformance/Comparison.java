@@ -15,13 +15,15 @@ import java.util.Objects;
  *
  * <p>What counts: whether each statement failed and with which SQLSTATE (messages are not
  * compared: they are prose); the row count of DML; the number, names and type OIDs of result
- * columns (text and varchar count as one type, since DuckDB keeps no declared length); the number of
- * rows; every value as the text the client got for it. Rows are compared in order only under a
+ * columns (text, varchar, name and "char" count as one type: DuckDB keeps no declared length and
+ * has no name or "char" type, and clients read all four as strings); the number of rows; every value as the text the client got for it. Rows are compared in order only under a
  * top-level ORDER BY, otherwise as a multiset. Values of float4/float8 columns (on either side) are
  * compared as numbers with a relative tolerance, since summation order legitimately changes the
  * last digits; every other value must match its text exactly.
  */
 final class Comparison {
+  private static final int CHAR = 18;
+  private static final int NAME = 19;
   private static final int TEXT = 25;
   private static final int VARCHAR = 1043;
   private static final int FLOAT4 = 700;
@@ -165,7 +167,7 @@ final class Comparison {
   }
 
   private static boolean isString(int oid) {
-    return oid == TEXT || oid == VARCHAR;
+    return oid == TEXT || oid == VARCHAR || oid == NAME || oid == CHAR;
   }
 
   private static List<List<String>> sorted(List<List<String>> rows) {
