@@ -55,7 +55,7 @@ SELECT id FROM users WHERE NOT is_active ORDER BY id;
 SELECT count(*) FROM users WHERE is_active IS TRUE;
 
 -- @id expression_columns_unnamed
-SELECT id * 2, total + 1, name || '!' FROM orders JOIN users ON users.id = orders.user_id ORDER BY 1;
+SELECT orders.id * 2, total + 1, name || '!' FROM orders JOIN users ON users.id = orders.user_id ORDER BY 1;
 
 -- @id literal_columns_unnamed
 SELECT 1, 'a', 2.5, true, NULL;

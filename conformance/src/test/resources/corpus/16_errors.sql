@@ -60,8 +60,8 @@ SELECT t.x FROM (SELECT 1 AS y) t;
 -- @id undefined_schema
 SELECT * FROM nosuchschema.users;
 
--- @id recursive_without_union
-WITH RECURSIVE r AS (SELECT 1 AS n) SELECT * FROM r WHERE n = 'x';
+-- @id recursive_reference_in_non_recursive_term
+WITH RECURSIVE r(n) AS (SELECT n FROM r UNION ALL SELECT 1) SELECT * FROM r;
 
 -- @id invalid_regex
 SELECT 'a' ~ '(';

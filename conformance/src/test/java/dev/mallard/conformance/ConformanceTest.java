@@ -69,7 +69,8 @@ class ConformanceTest {
         binaryColumns[0] += binaryColumns(want);
         binaryColumns[1] += binaryColumns(got);
         Difference d = Comparison.compare(want, got);
-        report.add(new Report.Result(entry, d, known.get(entry.id(), protocol)));
+        boolean referenceError = want.stream().anyMatch(o -> o instanceof Outcome.Failure);
+        report.add(new Report.Result(entry, d, known.get(entry.id(), protocol), referenceError));
       }
     }
     report.note("result columns received in binary: PostgreSQL " + binaryColumns[0]

@@ -18,8 +18,12 @@ import java.util.stream.Collectors;
  * known-differences.txt (if any), and listings that no longer hold.
  */
 final class Report {
-  /** One entry's result; difference null when it matched PostgreSQL. */
-  record Result(Corpus.Entry entry, Difference difference, Known known) {
+  /**
+   * One entry's result; difference null when it matched PostgreSQL. referenceError: PostgreSQL
+   * raised an error in one of its statements, listed in the report so that an error nobody meant
+   * (a typo in the corpus) cannot pass for conformance.
+   */
+  record Result(Corpus.Entry entry, Difference difference, Known known, boolean referenceError) {
     boolean passed() {
       return difference == null;
     }
@@ -104,6 +108,10 @@ final class Report {
     }
     section(out, "KNOWN DIFFERENCES",
         failures.stream().filter(r -> r.known() != null).toList());
+    List<String> erring = results.stream().filter(Result::referenceError)
+        .map(r -> r.entry().id()).toList();
+    out.append("ENTRIES WHERE POSTGRESQL RAISES AN ERROR (").append(erring.size()).append(")\n");
+    erring.forEach(id -> out.append("  ").append(id).append('\n'));
     return out.toString();
   }
 
