@@ -16,7 +16,7 @@ SELECT * FROM (SELECT id, name FROM users) a NATURAL JOIN (SELECT id, country FR
 SELECT u.id, u.name, o.id AS order_id FROM users u LEFT JOIN orders o ON o.user_id = u.id ORDER BY u.id, o.id;
 
 -- @id left_join_anti
-SELECT u.id, u.name FROM users u LEFT JOIN orders o ON o.user_id = u.id WHERE o.id IS NULL ORDER BY u.id;
+SELECT u.id, u.name FROM users u LEFT JOIN events e ON e.user_id = u.id AND e.event_type = 'purchase' WHERE e.id IS NULL ORDER BY u.id;
 
 -- @id left_join_condition_in_on
 SELECT u.id, count(o.id) AS big_orders FROM users u LEFT JOIN orders o ON o.user_id = u.id AND o.total > 100 GROUP BY u.id ORDER BY u.id;
@@ -67,7 +67,7 @@ SELECT u.name, s.spent FROM users u JOIN (SELECT user_id, sum(total) AS spent FR
 SELECT p.id FROM products p WHERE EXISTS (SELECT 1 FROM order_items oi WHERE oi.product_id = p.id) ORDER BY p.id;
 
 -- @id anti_join_not_exists
-SELECT p.id FROM products p WHERE NOT EXISTS (SELECT 1 FROM order_items oi WHERE oi.product_id = p.id) ORDER BY p.id;
+SELECT p.id FROM products p WHERE NOT EXISTS (SELECT 1 FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = p.id AND o.ordered_at >= '2024-01-01') ORDER BY p.id;
 
 -- @id join_null_keys_never_match
 SELECT count(*) FROM users a JOIN users b ON a.country = b.country WHERE a.country IS NULL;

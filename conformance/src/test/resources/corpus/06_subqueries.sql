@@ -19,7 +19,7 @@ SELECT (SELECT id FROM orders WHERE user_id = 1);
 SELECT name FROM users WHERE id IN (SELECT user_id FROM orders WHERE total > 100) ORDER BY name;
 
 -- @id not_in_subquery
-SELECT name FROM users WHERE id NOT IN (SELECT user_id FROM orders) ORDER BY name;
+SELECT name FROM users WHERE id NOT IN (SELECT user_id FROM orders WHERE status = 'delivered') ORDER BY name;
 
 -- @id not_in_subquery_with_null
 SELECT count(*) FROM users WHERE id NOT IN (SELECT referrer_id FROM users);
@@ -37,7 +37,7 @@ SELECT u.name FROM users u WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.user
 SELECT id FROM products WHERE price > ANY (SELECT total FROM orders WHERE status = 'pending') ORDER BY id;
 
 -- @id all_comparison
-SELECT id FROM products WHERE price >= ALL (SELECT unit_price FROM order_items) ORDER BY id;
+SELECT id FROM products WHERE price >= ALL (SELECT unit_price FROM order_items WHERE order_id < 110) ORDER BY id;
 
 -- @id any_array
 SELECT id FROM orders WHERE user_id = ANY (ARRAY[1, 4, 7]) ORDER BY id;

@@ -16,7 +16,7 @@ SELECT user_id FROM orders INTERSECT SELECT user_id FROM events;
 SELECT status FROM orders WHERE user_id IN (1, 2) INTERSECT ALL SELECT status FROM orders WHERE user_id IN (2, 4);
 
 -- @id except
-SELECT id FROM users EXCEPT SELECT user_id FROM orders;
+SELECT user_id FROM orders EXCEPT SELECT user_id FROM events WHERE event_type = 'purchase';
 
 -- @id except_all
 SELECT status FROM orders EXCEPT ALL SELECT 'delivered';
