@@ -76,7 +76,7 @@ class ConformanceTest {
     report.note("result columns received in binary: PostgreSQL " + binaryColumns[0]
         + ", Mallard " + binaryColumns[1]);
     Path file = report.write();
-    System.out.println(report.headline());
+    System.out.print(report.summary());
     System.out.println("full report: " + file);
     if (protocol == Protocol.EXTENDED_BINARY) {
       // Guards the mode itself: binary results must really have been requested and sent.

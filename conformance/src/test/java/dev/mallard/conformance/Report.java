@@ -80,6 +80,19 @@ final class Report {
         results.isEmpty() ? 0.0 : 100.0 * passed() / results.size());
   }
 
+  /** The headline, then one line per failure: its id, what differs and the first difference. */
+  String summary() {
+    StringBuilder out = new StringBuilder(headline()).append('\n');
+    for (Result r : results) {
+      if (!r.passed()) {
+        out.append("  ").append(r.known() == null ? "NEW " : "").append(r.entry().id())
+            .append(" [").append(labels(r.difference())).append("] ")
+            .append(Comparison.clip(r.difference().details().get(0))).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   /** What fails the build: unlisted failures and stale listings. */
   String problems() {
     StringBuilder out = new StringBuilder(headline()).append('\n');
