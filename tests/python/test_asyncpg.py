@@ -19,6 +19,12 @@ from gaps import known_gap
 # cleans encoding names down to letters and digits, so it accepts that.
 ENCODING = ("server gap: the startup parameter client_encoding='utf-8' (asyncpg sends the quotes) "
             "is refused: 0A000 \"conversion between 'utf-8' and UTF8 is not supported\"")
+# Found with that one setting fixed in a scratch build; each stays behind ENCODING until then.
+BYTEA_HEX = ("server gap: bytea hex input '\\x00ff'::bytea is read with DuckDB's BLOB escapes "
+             "(b'\\x00ff' comes back as 0x00 'f' 'f')")
+PG_RANGE = ("catalog gap: asyncpg introspects int4[] with its type query, which joins "
+            "pg_catalog.pg_range: 42P01 'Table with name pg_range does not exist'")
+TYPED_GAPS = {"bytea": BYTEA_HEX, "int4_array": PG_RANGE}
 
 
 def run(server, body):
@@ -45,7 +51,7 @@ UTC = datetime.timezone.utc
 # (SQL expression, value asyncpg must decode it to)
 TYPED = {
     "int2": ("12::int2", 12),
-    "int4": ("-2147483648::int4", -2147483648),
+    "int4": ("'-2147483648'::int4", -2147483648),
     "int8": ("9007199254740993::int8", 9007199254740993),
     "float4": ("1.5::float4", 1.5),
     "float8": ("0.1::float8", 0.1),
@@ -70,14 +76,18 @@ TYPED = {
 }
 
 
-@known_gap(ENCODING)
-@pytest.mark.parametrize("name", TYPED)
+def _gap(gaps, name):
+    return known_gap("; then ".join([ENCODING] + ([gaps[name]] if name in gaps else [])))
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_gap(TYPED_GAPS, n)) for n in TYPED])
 def test_typed_result(server, name):
     expr, want = TYPED[name]
     got = run(server, lambda c: c.fetchval(f"SELECT {expr}"))
     if name == "json":  # the JSON text's spacing is the server's own
         got = got.replace(" ", "")
-    assert got == want and type(got) is type(want)
+    # isinstance: asyncpg decodes uuid to its own subclass of uuid.UUID
+    assert got == want and isinstance(got, type(want))
 
 
 # (parameter type, Python value sent in binary and expected back unchanged)
@@ -96,8 +106,8 @@ PARAMS = {
 }
 
 
-@known_gap(ENCODING)
-@pytest.mark.parametrize("name", PARAMS)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_gap({"int4_array": PG_RANGE}, n))
+                                  for n in PARAMS])
 def test_typed_parameter_round_trip(server, name):
     pg_type, value = PARAMS[name]
     assert run(server, lambda c: c.fetchval(f"SELECT $1::{pg_type}", value)) == value
