@@ -15,7 +15,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 here="$root/tests/clients"
-all=(node go)
+all=(node go rust)
 clients=("$@")
 [ ${#clients[@]} -gt 0 ] || clients=("${all[@]}")
 
@@ -54,7 +54,7 @@ else
     >"$tmp/mallard.log" 2>&1 </dev/null) &
   server_pid=$!
   for _ in $(seq 1 1200); do
-    ready="$(sed -n 's/.*Mallard ready on \([^ ]*\):\([0-9]*\).*/\1 \2/p' "$tmp/mallard.log")"
+    ready="$(sed -n 's/.*Mallard ready on \([^ ]*\):\([0-9]*\).*/\1 \2/p' "$tmp/mallard.log" 2>/dev/null || true)"
     [ -z "$ready" ] || break
     kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.1
