@@ -15,7 +15,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 here="$root/tests/clients"
-all=(node go rust)
+all=(node go rust dbt)
 clients=("$@")
 [ ${#clients[@]} -gt 0 ] || clients=("${all[@]}")
 
