@@ -22,12 +22,24 @@ RELHASRULES = ("catalog gap: SQLColumns/SQLStatistics select pg_class.relhasrule
                "list \"c\" does not have a column named \"relhasrules\"'")
 
 
-@pytest.fixture
-def odbc(server):
-    conn = pyodbc.connect(
+ARRAY_LOWER = ("catalog gap: SQLForeignKeys' query calls array_lower() on pg_constraint.conkey: "
+               "42883 'Scalar Function with name array_lower does not exist!'")
+DECLARE = ("server gap: UseDeclareFetch=1 (fetching big results in chunks) wraps the query in "
+           "DECLARE ... CURSOR: 42601 'syntax error at or near \"declare\"'")
+BYTEA_HEX = ("server gap: with UseServerSidePrepare=0 psqlODBC inlines a bytea parameter as "
+             "'\\x00ff'::bytea hex text, which is read with DuckDB's escapes: b'\\x00FF' comes back")
+
+
+def _connect(server, options=""):
+    return pyodbc.connect(
         "DRIVER={PostgreSQL Unicode};"
         f"SERVER={server.host};PORT={server.port};DATABASE=postgres;UID=postgres;"
-        f"PWD={server.password};SSLMODE=prefer", autocommit=True, timeout=10)
+        f"PWD={server.password};SSLMODE=prefer;{options}", autocommit=True, timeout=10)
+
+
+@pytest.fixture
+def odbc(server):
+    conn = _connect(server)
     yield conn
     conn.close()
 
@@ -97,6 +109,53 @@ def test_sqlprimarykeys(odbc, sales):
 def test_sqlstatistics_lists_indexes(odbc, sales):
     indexes = {s.index_name for s in odbc.cursor().statistics(sales) if s.index_name}
     assert f"{sales}_region" in indexes
+
+
+# UseServerSidePrepare=1 (the default) binds parameters with Parse/Bind; 0 inlines them into
+# the SQL text as literals, as older BI connectors do.
+@pytest.mark.parametrize("prepare", [
+    "1", pytest.param("0", marks=known_gap(BYTEA_HEX, raises=AssertionError))])
+def test_typed_parameters_both_prepare_modes(server, prepare):
+    conn = _connect(server, f"UseServerSidePrepare={prepare}")
+    try:
+        row = conn.cursor().execute(
+            "SELECT ?::int8 + 1, ?::text, ?::uuid, ?::bytea, TIME '01:02:03', 1.5::float4, "
+            "12.5::numeric(5,2)", 41, "héllo", "00000000-0000-0000-0000-000000000005",
+            b"\x00\xff").fetchone()
+    finally:
+        conn.close()
+    assert tuple(row) == (42, "héllo", "00000000-0000-0000-0000-000000000005", b"\x00\xff",
+                          datetime.time(1, 2, 3), 1.5, decimal.Decimal("12.50"))
+
+
+@known_gap(DECLARE, raises=pyodbc.ProgrammingError)
+def test_use_declare_fetch_reads_in_chunks(server):
+    conn = _connect(server, "UseDeclareFetch=1;Fetch=100")
+    try:
+        rows = conn.cursor().execute("SELECT range FROM range(1000)").fetchall()
+    finally:
+        conn.close()
+    assert [r[0] for r in rows] == list(range(1000))
+
+
+@known_gap(ARRAY_LOWER, raises=pyodbc.Error)
+def test_sqlforeignkeys(odbc, table_name):
+    cur = odbc.cursor()
+    cur.execute(f"CREATE TABLE {table_name}_p (id integer PRIMARY KEY)")
+    cur.execute(f"CREATE TABLE {table_name} (id integer, pid integer REFERENCES {table_name}_p (id))")
+    try:
+        fks = [(f.pktable_name, f.pkcolumn_name, f.fktable_name, f.fkcolumn_name)
+               for f in cur.foreignKeys(foreignTable=table_name)]
+    finally:
+        cur.execute(f"DROP TABLE {table_name}")
+        cur.execute(f"DROP TABLE {table_name}_p")
+    assert fks == [(f"{table_name}_p", "id", table_name, "pid")]
+
+
+def test_sqlgettypeinfo_lists_common_types(odbc):
+    # the list is the driver's own, chosen by the server_version the server reports
+    names = {t.type_name for t in odbc.cursor().getTypeInfo()}
+    assert {"int4", "int8", "text", "numeric", "date", "timestamptz", "bool", "bytea", "uuid"} <= names
 
 
 def test_transaction_commit_and_rollback(server, odbc, table_name):

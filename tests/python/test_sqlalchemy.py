@@ -160,3 +160,24 @@ def test_orm_create_insert_select_update_delete(engine, request):
                 (2, "swan", decimal.Decimal("19.50"))]
     finally:
         Base.metadata.drop_all(engine)
+
+
+SERIAL = ("dialect gap: an autoincrement Integer primary key is created as 'id SERIAL NOT NULL': "
+          "'Type with name SERIAL does not exist!'")
+
+
+def test_core_serial_primary_key_insert_returning(engine, request):
+    _mark(request, SERIAL)
+    md = sa.MetaData()
+    t = sa.Table(f"sa_serial_{os.getpid()}", md, sa.Column("id", sa.Integer, primary_key=True),
+                 sa.Column("name", sa.String(20)))
+    md.drop_all(engine)
+    md.create_all(engine)
+    try:
+        with engine.begin() as c:
+            ids = c.execute(t.insert().returning(t.c.id), [{"name": "a"}, {"name": "b"}])
+            assert sorted(ids.scalars()) == [1, 2]
+        with engine.connect() as c:
+            assert c.execute(sa.select(t.c.name).order_by(t.c.id)).scalars().all() == ["a", "b"]
+    finally:
+        md.drop_all(engine)
