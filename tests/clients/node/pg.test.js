@@ -9,7 +9,8 @@ const { Readable, Writable } = require('node:stream');
 const Cursor = require('pg-cursor');
 const QueryStream = require('pg-query-stream');
 const { from: copyFrom, to: copyTo } = require('pg-copy-streams');
-const { connect, tableName } = require('./connect');
+const { Pool } = require('pg');
+const { config, connect, tableName } = require('./connect');
 const { knownGap } = require('./gaps');
 
 let client;
@@ -179,6 +180,33 @@ test('TLS connection with sslmode=require semantics', async () => {
   } finally {
     await tls.end();
   }
+});
+
+test('a Pool runs queries concurrently on several connections', async () => {
+  const pool = new Pool(config({ max: 4 }));
+  try {
+    const results = await Promise.all([...Array(12).keys()].map((i) =>
+      pool.query('SELECT $1::int4 * 2 AS v', [i])));
+    assert.deepEqual(results.map((r) => r.rows[0].v), [...Array(12).keys()].map((i) => i * 2));
+    assert.ok(pool.totalCount > 1, `pool opened ${pool.totalCount} connection(s)`);
+  } finally {
+    await pool.end();
+  }
+});
+
+test('array parameters bind as PostgreSQL arrays', async () => {
+  const { rows } = await client.query(
+    'SELECT $1::int4[] AS ints, $2::text[] AS texts', [[3, 1, 2], ['a', 'b c', null]]);
+  assert.deepEqual(rows[0], { ints: [3, 1, 2], texts: ['a', 'b c', null] });
+});
+
+knownGap('pg_backend_pid() names the session', {
+  reason: "catalog gap: SELECT pg_backend_pid() answers 42883 'Scalar Function with name "
+    + "pg_backend_pid does not exist!' (pg's own processID is the BackendKeyData pid)",
+  error: /pg_backend_pid does not exist/,
+}, async () => {
+  const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+  assert.equal(rows[0].pid, client.processID);
 });
 
 knownGap('unnamed expression columns are named ?column?', {
