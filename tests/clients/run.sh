@@ -86,6 +86,8 @@ done
 
 echo "==== clients: summary" >&2
 printf '  %s\n' "${summary[@]}" >&2
+# one line in the form CI reads, counting clients (each client's runner printed its own counts)
+echo "clients: $((${#clients[@]} - ${#failed[@]})) passed, ${#failed[@]} failed"
 if [ ${#failed[@]} -gt 0 ]; then
   [ -z "$tmp" ] || { echo "clients: server log tail:" >&2; tail -20 "$tmp/mallard.log" >&2; }
   exit 1
