@@ -32,10 +32,11 @@ BYTEA_HEX = ("server gap: with UseServerSidePrepare=0 psqlODBC inlines a bytea p
 
 
 def _connect(server, options=""):
+    # CommLog=0: Debian's odbcinst.ini turns the driver's log on, one /tmp file per process
     return pyodbc.connect(
         "DRIVER={PostgreSQL Unicode};"
         f"SERVER={server.host};PORT={server.port};DATABASE=postgres;UID=postgres;"
-        f"PWD={server.password};SSLMODE=prefer;{options}", autocommit=True, timeout=10)
+        f"PWD={server.password};SSLMODE=prefer;CommLog=0;{options}", autocommit=True, timeout=10)
 
 
 @pytest.fixture
