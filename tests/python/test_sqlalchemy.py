@@ -7,6 +7,7 @@ answers stop it today.
 """
 
 import decimal
+import itertools
 import os
 
 import pytest
@@ -54,12 +55,15 @@ def engine(request, server):
     eng.dispose()
 
 
+_objects = itertools.count(1)
+
+
 @pytest.fixture
 def schema_objects(server):
     """Names for a parent table, a child table with a foreign key and an index, and a view; made
     through psycopg (not SQLAlchemy) so that the inspector checks do not depend on DDL support."""
     import psycopg
-    base = f"sa_{os.getpid()}_{id(object()) % 100000}"
+    base = f"sa_{os.getpid()}_{next(_objects)}"
     names = {"parent": f"{base}_parent", "child": f"{base}_child", "view": f"{base}_view",
              "index": f"{base}_ix"}
     with psycopg.connect(server.dsn(), autocommit=True) as c:
