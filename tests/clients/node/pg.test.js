@@ -209,6 +209,32 @@ knownGap('pg_backend_pid() names the session', {
   assert.equal(rows[0].pid, client.processID);
 });
 
+test('CREATE TABLE AS reports the rows it wrote', async () => {
+  const t = tableName('node_ctas');
+  try {
+    const res = await client.query(`CREATE TABLE ${t} AS SELECT * FROM range(5)`);
+    assert.deepEqual([res.command, res.rowCount], ['SELECT', 5]);
+  } finally {
+    await client.query(`DROP TABLE IF EXISTS ${t}`);
+  }
+});
+
+// dbt prefixes every statement with a /* {"app": "dbt", ...} */ comment and reports the count
+knownGap('CREATE TABLE AS after a leading comment reports its rows', {
+  reason: "server bug: '/* c */ CREATE TABLE t AS SELECT * FROM range(5)' answers the command "
+    + "tag SELECT 0 instead of SELECT 5",
+  error: /^SELECT 0$/,
+}, async () => {
+  const t = tableName('node_ctas');
+  try {
+    const res = await client.query(
+      `/* {"app": "node"} */ CREATE TABLE ${t} AS SELECT * FROM range(5)`);
+    assert.equal(`${res.command} ${res.rowCount}`, 'SELECT 5', `${res.command} ${res.rowCount}`);
+  } finally {
+    await client.query(`DROP TABLE IF EXISTS ${t}`);
+  }
+});
+
 knownGap('unnamed expression columns are named ?column?', {
   reason: "dialect gap: SELECT 1 + 1 names its column '(1 + 1)' (DuckDB's expression text) "
     + "instead of PostgreSQL's '?column?'",
