@@ -8,6 +8,8 @@ import asyncio
 import datetime
 import decimal
 import io
+import json
+import os
 import uuid
 
 import asyncpg
@@ -25,7 +27,11 @@ BYTEA_HEX = ("server gap: bytea hex input '\\x00ff'::bytea is read with DuckDB's
              "(b'\\x00ff' comes back as 0x00 'f' 'f')")
 PG_RANGE = ("catalog gap: asyncpg introspects int4[] with its type query, which joins "
             "pg_catalog.pg_range: 42P01 'Table with name pg_range does not exist'")
-TYPED_GAPS = {"bytea": BYTEA_HEX, "int4_array": PG_RANGE}
+JSONB = "dialect gap: '...'::jsonb answers 42704 'Type with name jsonb does not exist!'"
+POOL_RESET = ("catalog gap: a Pool resets each released connection with SELECT "
+              "pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL: 42883 'Scalar Function "
+              "with name pg_advisory_unlock_all does not exist!'")
+TYPED_GAPS = {"bytea": BYTEA_HEX, "int4_array": PG_RANGE, "jsonb": JSONB}
 
 
 def run(server, body):
@@ -71,6 +77,7 @@ TYPED = {
     "uuid": ("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid",
              uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
     "json": ("'{\"a\": [1, 2]}'::json", '{"a":[1,2]}'),
+    "jsonb": ("'{\"a\": [1, 2]}'::jsonb", '{"a":[1,2]}'),
     "int4_array": ("[1, 2, NULL]::int4[]", [1, 2, None]),
     "text_array": ("['a', 'b']::text[]", ["a", "b"]),
     "null": ("NULL::int4", None),
@@ -87,7 +94,7 @@ def test_typed_result(server, name):
     expr, want = TYPED[name]
     with _gap(TYPED_GAPS, name):
         got = run(server, lambda c: c.fetchval(f"SELECT {expr}"))
-        if name == "json":  # the JSON text's spacing is the server's own
+        if name in ("json", "jsonb"):  # the JSON text's spacing is the server's own
             got = got.replace(" ", "")
         # isinstance: asyncpg decodes uuid to its own subclass of uuid.UUID
         assert got == want and isinstance(got, type(want))
@@ -193,3 +200,36 @@ def test_errors_carry_sqlstate(server):
         # the connection is usable after both
         return missing.value.sqlstate, syntax.value.sqlstate, await c.fetchval("SELECT 7")
     assert run(server, body) == ("42P01", "42601", 7)
+
+
+@known_gap(ENCODING, ENCODING_ERROR)
+def test_enum_and_json_codec_introspection(server):
+    """asyncpg reads an unknown result type (an enum) and set_type_codec's target from pg_type."""
+    mood = f"apg_mood_{os.getpid()}"
+
+    async def body(c):
+        await c.execute(f"CREATE TYPE {mood} AS ENUM ('sad', 'happy')")
+        try:
+            await c.set_type_codec("json", encoder=json.dumps, decoder=json.loads,
+                                   schema="pg_catalog")
+            return (await c.fetchval(f"SELECT 'happy'::{mood}"),
+                    await c.fetchval("SELECT $1::json", {"k": [1, None]}))
+        finally:
+            await c.execute(f"DROP TYPE {mood}")
+    assert run(server, body) == ("happy", {"k": [1, None]})
+
+
+@known_gap(f"{ENCODING}; then {POOL_RESET}", ENCODING_ERROR)
+def test_pool_runs_concurrent_queries_and_resets_connections(server):
+    async def main():
+        async with asyncpg.create_pool(host=server.host, port=server.port, user="postgres",
+                                       password=server.password, database="postgres",
+                                       ssl="prefer", min_size=2, max_size=4) as pool:
+            first = await asyncio.gather(*[pool.fetchval("SELECT $1::int4 * 2", i)
+                                           for i in range(8)])
+            # every connection went back through the reset query once; use them again
+            second = await asyncio.gather(*[pool.fetchval("SELECT $1::int4 + 1", i)
+                                            for i in range(8)])
+            return first, second
+    first, second = asyncio.run(main())
+    assert first == [i * 2 for i in range(8)] and second == [i + 1 for i in range(8)]
