@@ -6,9 +6,12 @@ the server cannot pass it yet. The check still runs and must still fail with an 
 recorded); it is then reported as xfailed with the reason. A check that passes fails the run
 (XPASS: remove the gap), and a failure with any other error fails as usual. Each reason quotes
 the SQL and server error, to steer the catalog and dialect work.
+
+MALLARD_IGNORE_GAPS=1 runs every gapped check as an ordinary one, to see the raw errors.
 """
 
 import contextlib
+import os
 import re
 
 import pytest
@@ -23,6 +26,8 @@ class known_gap(contextlib.ContextDecorator):  # noqa: N801 - reads as a marker
         return self
 
     def __exit__(self, typ, exc, tb):
+        if os.environ.get("MALLARD_IGNORE_GAPS"):
+            return False
         if typ is None:
             pytest.fail(f"XPASS(strict): works now; remove its known gap: {self.reason}",
                         pytrace=False)

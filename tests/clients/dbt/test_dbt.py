@@ -54,6 +54,8 @@ def known_gap(reason, match):
     def wrap(check):
         @functools.wraps(check)
         def test(*args, **kwargs):
+            if os.environ.get("MALLARD_IGNORE_GAPS"):
+                return check(*args, **kwargs)
             try:
                 check(*args, **kwargs)
             except DbtStepFailed as e:

@@ -75,10 +75,17 @@ func table(t *testing.T, conn *pgx.Conn, columns string) string {
 
 // knownGap runs a check that the server cannot pass yet: it must fail with an error matching
 // errPattern (the answer observed when the gap was recorded). Passing fails the test, so the
-// gap gets removed; failing another way fails it too.
+// gap gets removed; failing another way fails it too. MALLARD_IGNORE_GAPS=1 runs it as an
+// ordinary check, to see the raw error.
 func knownGap(t *testing.T, reason, errPattern string, check func() error) {
 	t.Helper()
 	err := check()
+	if os.Getenv("MALLARD_IGNORE_GAPS") != "" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	if err == nil {
 		t.Fatalf("XPASS: works now; remove its known gap (%s)", reason)
 	}

@@ -41,12 +41,17 @@ pub fn table_name() -> String {
 
 /// A check the server cannot pass yet: it must fail with an error whose Debug text (which holds
 /// the server's message, unlike tokio-postgres's terse Display) contains `expected` (the answer observed when the gap was recorded). Passing panics, so the gap gets
-/// removed; failing another way panics too.
+/// removed; failing another way panics too. MALLARD_IGNORE_GAPS=1 treats it as an ordinary
+/// check, to see the raw error.
 pub fn known_gap<T: std::fmt::Debug, E: std::fmt::Debug>(
     reason: &str,
     expected: &str,
     outcome: Result<T, E>,
 ) {
+    if std::env::var_os("MALLARD_IGNORE_GAPS").is_some() {
+        outcome.expect("check under a known gap");
+        return;
+    }
     match outcome {
         Ok(v) => panic!("XPASS ({v:?}): works now; remove its known gap ({reason})"),
         Err(e) if format!("{e:?}").contains(expected) => eprintln!("known gap: {reason}"),
