@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the Python real-client suite (psycopg 3 and psycopg2) against a real Mallard server.
-# Sets up tests/python/.venv from tests/python/requirements.txt (reused while that file is
-# unchanged), builds server/target/mallard.jar when it is missing or stale (through bin/mallard),
+# Runs the Python real-client suite (psycopg 3, psycopg2, SQLAlchemy, pandas, asyncpg, psqlODBC
+# through pyodbc) against a real Mallard server. Installs Debian's unixODBC and psqlODBC when
+# missing, sets up tests/python/.venv from tests/python/requirements.txt (reused while that file
+# is unchanged), builds server/target/mallard.jar when it is missing or stale (through bin/mallard),
 # then runs pytest; tests/python/conftest.py starts and stops the server itself, on a free port
 # with a temporary data directory. Arguments go to pytest, e.g. tests/run-python.sh -k cancel.
 # Exits with pytest's exit code. PYTHON picks the interpreter (default python3, 3.10 or newer).
@@ -13,6 +14,13 @@ venv="$suite/.venv"
 python="${PYTHON:-python3}"
 stamp="$venv/.requirements.sha256"
 want="$(sha256sum "$suite/requirements.txt" | cut -d' ' -f1)"
+
+# psqlODBC registers itself as "PostgreSQL Unicode" in /etc/odbcinst.ini
+if ! grep -qs '^\[PostgreSQL Unicode\]' /etc/odbcinst.ini; then
+  echo "run-python: installing unixodbc and odbc-postgresql" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq unixodbc odbc-postgresql >/dev/null
+fi
 
 if ! "$venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
   echo "run-python: creating $venv" >&2
