@@ -93,7 +93,8 @@ final class KnownSettings {
   }
 
   private static String clientEncoding(String v) {
-    String norm = v.strip().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+    // PostgreSQL's clean_encoding_name: only letters and digits count ('utf-8', "'UTF8'", utf_8).
+    String norm = v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     switch (norm) {
       case "UTF8": case "UNICODE":
         return "UTF8";

@@ -87,5 +87,7 @@ class KnownSettingsTest {
         () -> KnownSettings.find("standard_conforming_strings").validate("off")).sqlState());
     assertEquals("ISO, YMD", KnownSettings.find("DateStyle").validate("ymd"));
     assertEquals("SQL_ASCII", KnownSettings.find("client_encoding").validate("sql_ascii"));
+    // asyncpg sends the name quoted; PostgreSQL ignores all but letters and digits.
+    assertEquals("UTF8", KnownSettings.find("client_encoding").validate("'utf-8'"));
   }
 }

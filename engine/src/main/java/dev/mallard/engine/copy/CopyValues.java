@@ -5,6 +5,12 @@ import dev.mallard.wire.types.PgType;
 import dev.mallard.wire.types.PgTypes;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 
 /**
  * Turns one COPY field into what the staging table holds: text DuckDB's casts understand, or
@@ -72,6 +78,32 @@ final class CopyValues {
       }
       return hex.toString();
     }
+    if (value instanceof TemporalAccessor t && !(value instanceof java.time.LocalDate)) {
+      return temporal(t);
+    }
     return value.toString();
+  }
+
+  // java.time's toString() drops zero seconds ("07:09Z"), which DuckDB's casts reject: always
+  // write seconds and microseconds.
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
+
+  private static String temporal(TemporalAccessor t) {
+    if (t instanceof LocalDateTime v) {
+      return TIMESTAMP.format(v);
+    }
+    if (t instanceof OffsetDateTime v) {
+      return TIMESTAMP.format(v) + OFFSET.format(v);
+    }
+    if (t instanceof LocalTime v) {
+      return TIME.format(v);
+    }
+    if (t instanceof OffsetTime v) {
+      return TIME.format(v) + OFFSET.format(v);
+    }
+    return t.toString();
   }
 }

@@ -118,6 +118,26 @@ class CopyTest {
   }
 
   @Test
+  void binaryTimestampsAtWholeMinutesRoundTrip() throws Exception {
+    // pgx's CopyFrom sends binary timestamps; a value at :00 seconds once lost its seconds.
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      s.execute("CREATE TABLE copy_ts_src AS SELECT TIMESTAMPTZ '2024-05-06 07:09:00+00' AS tz,"
+          + " TIMESTAMP '2024-05-06 07:09:00' AS ts, TIME '07:09:00' AS t"
+          + " UNION ALL SELECT TIMESTAMPTZ '2024-05-06 07:09:01.5+00', TIMESTAMP '2024-05-06 07:09:01.5',"
+          + " TIME '07:09:01.5'");
+      s.execute("CREATE TABLE copy_ts_dst (tz TIMESTAMPTZ, ts TIMESTAMP, t TIME)");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      copy(c).copyOut("COPY copy_ts_src TO STDOUT (FORMAT binary)", out);
+      assertEquals(2, copy(c).copyIn("COPY copy_ts_dst FROM STDIN (FORMAT binary)",
+          new ByteArrayInputStream(out.toByteArray())));
+      assertEquals("2024-05-06 07:09:00+00\t2024-05-06 07:09:00\t07:09:00\n"
+              + "2024-05-06 07:09:01.5+00\t2024-05-06 07:09:01.5\t07:09:01.5\n",
+          copyOut(c, "COPY (SELECT * FROM copy_ts_dst ORDER BY tz) TO STDOUT"));
+    }
+  }
+
+  @Test
   void malformedRowFailsWith22P04AndKeepsNothing() throws Exception {
     try (Connection c = server.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE copy_bad(a INTEGER, b VARCHAR)");
