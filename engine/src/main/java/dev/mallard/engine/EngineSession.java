@@ -70,6 +70,9 @@ public final class EngineSession implements AutoCloseable {
           statement.words());
       sql = statement.sql();
     }
+    if (statement.kind() == StatementKind.DECLARE_CURSOR) {
+      return prepareDeclaration(statement, declaredTypes);
+    }
     if (isSessionCommand(statement.kind())) {
       return new PreparedQuery(statement, null, new PgType[0], List.of(), null, null);
     }
@@ -104,6 +107,39 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /** DECLARE ... CURSOR FOR query: the query is prepared so its parameters can be bound. */
+  private PreparedQuery prepareDeclaration(Statement statement, int[] declaredTypes) {
+    CursorDeclaration declaration = CursorDeclaration.parse(statement.sql());
+    PreparedQuery query = prepare(declaration.query(), declaredTypes);
+    if (query.statement().kind() != StatementKind.QUERY || query.columns() != null
+        && query.columns().isEmpty()) {
+      query.close();
+      throw new PgException(SqlState.SYNTAX_ERROR,
+          "cursor \"" + declaration.name() + "\" must be a SELECT or VALUES query");
+    }
+    return PreparedQuery.declaration(statement, declaration, query);
+  }
+
+  /**
+   * Stores the rows of {@code query} in a new temporary table of this connection, so that they
+   * outlive the transaction (a holdable cursor) without being held in memory: DuckDB keeps the
+   * table in its buffer pool and spills it to disk.
+   */
+  public void materialize(PreparedQuery query, Object[] parameters, String table) {
+    claimConnection();
+    String sql = "CREATE TEMPORARY TABLE " + Identifiers.quote(table) + " AS "
+        + query.statement().sql();
+    PgType[] types = query.parameterTypes();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
+      }
+      ps.execute();
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
   /**
    * Frees the connection for a new statement: DuckDB ends a streamed result when its connection
    * runs anything else, so unfinished cursors read the rest of their results first.
@@ -111,7 +147,9 @@ public final class EngineSession implements AutoCloseable {
   private void claimConnection() {
     for (ResultCursor cursor : List.copyOf(openCursors)) {
       try {
-        if (cursor.isOpen()) {
+        if (cursor.closesOnClaim()) {
+          cursor.close();
+        } else if (cursor.isOpen()) {
           cursor.detach();
         }
       } catch (SQLException e) {
@@ -126,7 +164,7 @@ public final class EngineSession implements AutoCloseable {
     switch (kind) {
       case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
       case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD: case DEALLOCATE:
-      case PREPARE_TRANSACTION:
+      case PREPARE_TRANSACTION: case DECLARE_CURSOR: case FETCH: case MOVE: case CLOSE_CURSOR:
         return true;
       default:
         return false;

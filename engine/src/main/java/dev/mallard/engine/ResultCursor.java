@@ -47,6 +47,8 @@ public final class ResultCursor implements AutoCloseable {
   private boolean exhausted;
   private long batchNumber;
   private boolean closed;
+  /** Closed rather than read into memory when the connection must run another statement. */
+  private boolean closeOnClaim;
 
   ResultCursor(List<Column> columns, ArrowReader reader, ResultSet resultSet,
       BufferAllocator allocator, Runnable onClose) {
@@ -271,6 +273,23 @@ public final class ResultCursor implements AutoCloseable {
 
   boolean isOpen() {
     return !closed && !exhausted;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Makes the cursor close instead of reading the rest of its result into memory when another
+   * statement needs the connection: for results that can be opened again where they stopped (a
+   * holdable cursor's rows, kept in a DuckDB table).
+   */
+  public void closeWhenConnectionClaimed() {
+    closeOnClaim = true;
+  }
+
+  boolean closesOnClaim() {
+    return closeOnClaim;
   }
 
   @Override

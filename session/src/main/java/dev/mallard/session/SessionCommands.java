@@ -115,11 +115,14 @@ final class SessionCommands {
   /** Ends the DuckDB transaction; the session leaves the block even if DuckDB complains. */
   void endTransaction(String sql) {
     session.closePortals(); // they end with the transaction; no need to keep their rows first
+    boolean ended = false;
     try {
+      session.cursors().transactionEnding();
       engine.executeUtility(sql);
+      ended = true;
     } finally {
       session.status(TransactionStatus.IDLE);
-      session.transactionEnded(sql.equals("COMMIT"));
+      session.transactionEnded(ended && sql.equals("COMMIT"));
     }
   }
 

@@ -24,6 +24,8 @@ final class StatementRun implements Job {
   private CopyIn copyIn;
   /** Set for COPY TO STDOUT: writes the trailer and CopyDone before CommandComplete. */
   private CopyOut copyOut;
+  /** Set for DECLARE, FETCH, MOVE and CLOSE. */
+  private CursorRun cursorRun;
 
   StatementRun(Session session, Portal portal, long maxRows, boolean sendRowDescription) {
     this.session = session;
@@ -37,11 +39,18 @@ final class StatementRun implements Job {
     if (copyIn != null) {
       return finishCopyIn();
     }
+    if (cursorRun != null) {
+      return cursorRun.run();
+    }
     if (!started) {
       started = true;
       if (portal.completed) {
         session.send(new BackendMessage.CommandComplete(portal.completionTag));
         return true;
+      }
+      if (portal.query != null && CursorRun.handles(portal.query.statement().kind())) {
+        cursorRun = new CursorRun(session, portal, sendRowDescription);
+        return cursorRun.run();
       }
       if (portal.streamer == null) {
         if (!begin()) {
