@@ -57,7 +57,9 @@ final class CursorRun implements Job {
     SqlCursors cursors = session.cursors();
     switch (statement.kind()) {
       case DECLARE_CURSOR:
-        cursors.declare(portal, session.inTransactionBlock());
+        if (cursors.declare(portal, session.inTransactionBlock()).declaration.hold()) {
+          session.savepoints().changed(); // its table is part of the transaction's changes
+        }
         return complete(statement.commandTag(0));
       case CLOSE_CURSOR:
         CursorCommand close = CursorCommand.parseClose(statement.sql());

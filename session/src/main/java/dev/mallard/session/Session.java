@@ -48,6 +48,7 @@ final class Session {
   private final SessionSettings settings = new SessionSettings();
   private final SessionCommands commands;
   private final SqlCursors cursors;
+  private final Savepoints savepoints = new Savepoints();
   /** True while a multi-statement Query runs as an implicit transaction block. */
   private boolean implicitBlock;
   private final SettingsSync sync;
@@ -320,6 +321,24 @@ final class Session {
     return cursors;
   }
 
+  Savepoints savepoints() {
+    return savepoints;
+  }
+
+  SessionSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Called after DuckDB ran a statement successfully: anything but a query may have changed
+   * data, which a later ROLLBACK TO SAVEPOINT could not undo (see {@link Savepoints}).
+   */
+  void statementRan(dev.mallard.engine.Statement statement) {
+    if (statement.kind() != StatementKind.QUERY) {
+      savepoints.changed();
+    }
+  }
+
   /** Marks the implicit transaction block of a multi-statement Query (see SimpleQueryJob). */
   void implicitBlock(boolean running) {
     implicitBlock = running;
@@ -480,6 +499,7 @@ final class Session {
     settings.endTransaction(committed);
     extended.closeAllPortals();
     cursors.transactionEnded(committed);
+    savepoints.reset();
     sync.changed();
   }
 

@@ -86,6 +86,7 @@ final class StatementRun implements Job {
       QueryResult result = portal.pending != null
           ? portal.pending : session.engine().execute(portal.query, portal.parameters);
       portal.pending = null;
+      session.statementRan(statement);
       portal.tagged = result.statement();
       if (!result.hasRows()) {
         complete(result.statement().commandTag(result.changedRows()));
@@ -112,6 +113,7 @@ final class StatementRun implements Job {
   /** Starts a COPY; returns true when rows are to be streamed (TO STDOUT). */
   private boolean startCopy() {
     if (portal.query.copy().from()) {
+      session.statementRan(portal.query.statement());
       copyIn = session.startCopyIn(portal.query.copy());
       return false;
     }
