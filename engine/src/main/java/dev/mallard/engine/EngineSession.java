@@ -110,13 +110,11 @@ public final class EngineSession implements AutoCloseable {
   /** DECLARE ... CURSOR FOR query: the query is prepared so its parameters can be bound. */
   private PreparedQuery prepareDeclaration(Statement statement, int[] declaredTypes) {
     CursorDeclaration declaration = CursorDeclaration.parse(statement.sql());
-    PreparedQuery query = prepare(declaration.query(), declaredTypes);
-    if (query.statement().kind() != StatementKind.QUERY || query.columns() != null
-        && query.columns().isEmpty()) {
-      query.close();
+    if (StatementClassifier.classify(declaration.query()).kind() != StatementKind.QUERY) {
       throw new PgException(SqlState.SYNTAX_ERROR,
           "cursor \"" + declaration.name() + "\" must be a SELECT or VALUES query");
     }
+    PreparedQuery query = prepare(declaration.query(), declaredTypes);
     return PreparedQuery.declaration(statement, declaration, query);
   }
 
