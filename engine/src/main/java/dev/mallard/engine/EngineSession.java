@@ -4,7 +4,9 @@ import dev.mallard.catalog.Tenant;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.engine.sql.RewriteContext;
+import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.SqlRewriter;
+import dev.mallard.engine.sql.Token;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.types.DuckDbTypeMapping;
@@ -213,6 +215,9 @@ public final class EngineSession implements AutoCloseable {
    */
   public List<Column> describeWithSampleParameters(PreparedQuery query) {
     claimConnection();
+    if (query.statement().kind() != StatementKind.QUERY) {
+      return describeWithTypedParameters(query);
+    }
     String probe = "SELECT * FROM (" + query.executableSql() + "\n) LIMIT 0";
     PgType[] types = query.parameterTypes();
     try (PreparedStatement ps = connection.prepareStatement(probe)) {
@@ -222,6 +227,35 @@ public final class EngineSession implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         return describe(rs.getMetaData());
       }
+    } catch (SQLException e) {
+      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
+          "could not determine the result type of the statement from its parameter types", e);
+    }
+  }
+
+  /**
+   * The RETURNING columns of an INSERT, UPDATE or DELETE whose types depend on its parameters.
+   * Running it would change data, so it is prepared again with each parameter cast to its type,
+   * which lets DuckDB type the result without executing anything.
+   */
+  private List<Column> describeWithTypedParameters(PreparedQuery query) {
+    PgType[] types = query.parameterTypes();
+    StringBuilder typed = new StringBuilder();
+    for (Token t : SqlLexer.lex(query.executableSql())) {
+      int n = t.kind() == Token.Kind.PARAM ? Integer.parseInt(t.text().substring(1)) : 0;
+      if (n >= 1 && n <= types.length) {
+        typed.append("CAST(").append(t.text()).append(" AS ")
+            .append(DuckDbTypeMapping.duckDbTypeFor(types[n - 1]).orElse("VARCHAR")).append(')');
+      } else {
+        typed.append(t.text());
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement(typed.toString())) {
+      List<Column> columns = describe(ps.getMetaData());
+      if (columns == null) {
+        throw new SQLException("result types still unknown");
+      }
+      return columns;
     } catch (SQLException e) {
       throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
           "could not determine the result type of the statement from its parameter types", e);

@@ -146,11 +146,12 @@ final class ExtendedProtocol {
 
   /**
    * Columns that depend on the parameters' types: a bound portal's query starts now (a query has
-   * no side effects) and its result is kept for Execute; a statement is probed with sample values
-   * of its parameter types.
+   * no side effects) and its result is kept for Execute; a statement, or a data-changing one, is
+   * described from its parameter types without running it.
    */
   private List<Column> columnsFromParameters(PreparedQuery query, Portal portal) {
-    if (portal == null) {
+    if (portal == null || query.statement().kind() != StatementKind.QUERY) {
+      // an INSERT/UPDATE/DELETE ... RETURNING must not run before its Execute
       return session.engine().describeWithSampleParameters(query);
     }
     if (portal.pending == null) {
