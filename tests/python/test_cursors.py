@@ -1,6 +1,8 @@
 """SQL-level cursors (DECLARE / FETCH / MOVE / CLOSE) as psycopg2's named cursors and psycopg 3's
 server-side cursors drive them, and the same statements compared with a real PostgreSQL."""
 
+from datetime import date
+
 import psycopg
 import psycopg2
 import psycopg2.errors
@@ -109,6 +111,25 @@ def test_psycopg3_server_cursor_outside_transaction_needs_hold(conn):
     cur = conn.cursor(name="p3_nohold")
     with pytest.raises(errors.NoActiveSqlTransaction):
         cur.execute("SELECT 1")
+
+
+def binary_cursor_rows(conn):
+    cur = psycopg.ClientCursor(conn)  # simple protocol: the cursor's BINARY decides the format
+    cur.execute("BEGIN")
+    cur.execute("DECLARE bc BINARY CURSOR FOR SELECT 42::int8 AS i, 2.5::float8 AS f,"
+                " 'text'::text AS t, DATE '2024-02-29' AS d, NULL::int4 AS n")
+    cur.execute("FETCH ALL FROM bc")
+    formats = [cur.pgresult.fformat(i) for i in range(cur.pgresult.nfields)]
+    rows = cur.fetchall()
+    cur.execute("ROLLBACK")
+    return formats, rows
+
+
+def test_binary_cursor_over_the_simple_protocol(connect, reference):
+    formats, rows = binary_cursor_rows(connect(autocommit=True))
+    assert formats == [1, 1, 1, 1, 1]
+    assert rows == [(42, 2.5, "text", date(2024, 2, 29), None)]
+    assert rows == binary_cursor_rows(reference(autocommit=True))[1]
 
 
 # The same statements on Mallard and on PostgreSQL: status messages, rows and SQLSTATEs match.

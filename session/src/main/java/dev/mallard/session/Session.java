@@ -334,7 +334,10 @@ final class Session {
    * data, which a later ROLLBACK TO SAVEPOINT could not undo (see {@link Savepoints}).
    */
   void statementRan(dev.mallard.engine.Statement statement) {
-    if (statement.kind() != StatementKind.QUERY) {
+    List<String> words = statement.words();
+    boolean explainAnalyze = words.size() > 1 && words.get(0).equals("EXPLAIN")
+        && words.get(1).equals("ANALYZE"); // DuckDB runs the explained statement
+    if (statement.kind() != StatementKind.QUERY || explainAnalyze) {
       savepoints.changed();
     }
   }

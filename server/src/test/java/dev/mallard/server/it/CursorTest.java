@@ -163,6 +163,19 @@ class CursorTest {
           assertEquals(0, st.executeUpdate("MOVE 5 typed"), "MOVE past the end moves nothing");
         }
         conn.commit();
+        // pgjdbc's fetchSize on a FETCH statement: every row arrives, in order
+        try (Statement st = conn.createStatement()) {
+          st.execute("DECLARE sized CURSOR FOR SELECT range FROM range(250)");
+          st.setFetchSize(40);
+          long expected = 0;
+          try (ResultSet rs = st.executeQuery("FETCH ALL FROM sized")) {
+            while (rs.next()) {
+              assertEquals(expected++, rs.getLong(1), params);
+            }
+          }
+          assertEquals(250, expected, params);
+        }
+        conn.commit();
       }
     }
   }
