@@ -70,6 +70,15 @@ final class SqlCursor {
     SqlCursor c = new SqlCursor(d.name(), d, sequence, engine, null, table);
     try {
       c.columns = c.rows().columns();
+      // The table renamed duplicate column names (a, a_1); clients expect the query's own.
+      List<Column> declared = declare.query.cursorQuery().columns();
+      if (declared != null && declared.size() == c.columns.size()) {
+        List<Column> named = new java.util.ArrayList<>(declared.size());
+        for (int i = 0; i < declared.size(); i++) {
+          named.add(new Column(declared.get(i).name(), c.columns.get(i).type()));
+        }
+        c.columns = named;
+      }
     } catch (RuntimeException e) {
       c.close();
       throw e;

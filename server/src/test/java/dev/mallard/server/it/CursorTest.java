@@ -228,10 +228,13 @@ class CursorTest {
           () -> st.executeQuery("FETCH gone")).getSQLState());
       conn.rollback();
       conn.setAutoCommit(true);
-      st.execute("DECLARE auto CURSOR WITH HOLD FOR SELECT 7 AS v");
+      st.execute("DECLARE auto CURSOR WITH HOLD FOR SELECT 7 AS v, 8 AS v");
       try (ResultSet rs = st.executeQuery("FETCH ALL auto")) {
+        assertEquals("v", rs.getMetaData().getColumnName(1));
+        assertEquals("v", rs.getMetaData().getColumnName(2), "duplicate names as declared");
         assertTrue(rs.next());
         assertEquals(7, rs.getInt(1));
+        assertEquals(8, rs.getInt(2));
         assertFalse(rs.next());
       }
       st.execute("CLOSE auto");
