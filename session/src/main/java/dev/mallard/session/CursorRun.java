@@ -19,14 +19,24 @@ final class CursorRun implements Job {
   private final boolean simpleProtocol;
   private SqlCursor cursor;
   private ResultStreamer streamer;
-  private long limit;
+  private short[] formats;
+  /** Rows the FETCH asks for (0 for ALL), and the rows it sent so far. */
+  private long fetchCount;
+  private long sent;
+  /** The Execute's row limit (0 = none) and the rows sent before that Execute began. */
+  private long maxRows;
+  private long sentBeforeExecute;
   private boolean finished;
 
-  /** @param simpleProtocol true for a Query message: RowDescription precedes FETCH's rows */
-  CursorRun(Session session, Portal portal, boolean simpleProtocol) {
+  /**
+   * @param simpleProtocol true for a Query message: RowDescription precedes FETCH's rows
+   * @param maxRows the Execute's row limit; 0 for none (always, in the simple protocol)
+   */
+  CursorRun(Session session, Portal portal, boolean simpleProtocol, long maxRows) {
     this.session = session;
     this.portal = portal;
     this.simpleProtocol = simpleProtocol;
+    this.maxRows = maxRows;
   }
 
   static boolean handles(StatementKind kind) {
@@ -36,18 +46,42 @@ final class CursorRun implements Job {
 
   @Override
   public boolean run() {
-    boolean done = false;
     try {
-      done = streamer != null ? stream() : start();
-      return done;
+      return streamer != null ? stream() : start();
     } catch (RuntimeException e) {
-      done = true;
+      end();
       throw e;
-    } finally {
-      if (done && !finished) {
-        finished = true;
-        session.afterStatement();
+    }
+  }
+
+  /** A further Execute of a FETCH portal that stopped at the previous Execute's row limit. */
+  boolean resume(long executeMaxRows) {
+    maxRows = executeMaxRows;
+    sentBeforeExecute = sent;
+    try {
+      session.checkNotFailed(portal.query.statement().sql());
+      if (session.cursors().find(cursor.name) != cursor) {
+        throw new PgException(
+            SqlState.INVALID_CURSOR_NAME, "cursor \"" + cursor.name + "\" does not exist");
       }
+    } catch (RuntimeException e) {
+      end();
+      throw e;
+    }
+    // a held cursor's result may have been closed for another statement and opened again
+    streamer = newStreamer();
+    return run();
+  }
+
+  private ResultStreamer newStreamer() {
+    return new ResultStreamer(cursor.rows(), cursor.columns(), formats, session.outbox(), session);
+  }
+
+  private void end() {
+    portal.cursorRun = null;
+    if (!finished) {
+      finished = true;
+      session.afterStatement();
     }
   }
 
@@ -81,12 +115,12 @@ final class CursorRun implements Job {
       return complete(statement.commandTag(cursor.skip(command.count(), session::checkInterrupts)));
     }
     List<Column> columns = cursor.columns();
-    short[] formats = formats(columns.size());
+    formats = formats(columns.size());
     if (simpleProtocol) {
       session.send(RowDescriptions.of(columns, formats));
     }
-    limit = command.count() == CursorCommand.ALL ? 0 : command.count();
-    streamer = new ResultStreamer(cursor.rows(), columns, formats, session.outbox(), session);
+    fetchCount = command.count() == CursorCommand.ALL ? 0 : command.count();
+    streamer = newStreamer();
     return stream();
   }
 
@@ -103,18 +137,33 @@ final class CursorRun implements Job {
     return f;
   }
 
+  /**
+   * Sends rows until the FETCH's count, the end of the cursor, or the Execute's row limit; at the
+   * last, PortalSuspended lets the next Execute of the portal go on with the same FETCH.
+   */
   private boolean stream() {
+    long fetchLeft = fetchCount == 0 ? Long.MAX_VALUE : fetchCount - sent;
+    long executeLeft = maxRows == 0 ? Long.MAX_VALUE : maxRows - (sent - sentBeforeExecute);
+    long limit = Math.min(fetchLeft, executeLeft);
     long before = streamer.rowsSent();
     ResultStreamer.Outcome outcome;
     try {
-      outcome = streamer.stream(limit == 0 ? 0 : limit - before);
+      outcome = streamer.stream(limit == Long.MAX_VALUE ? 0 : limit);
     } finally {
-      cursor.advanced(streamer.rowsSent() - before);
+      long rows = streamer.rowsSent() - before;
+      sent += rows;
+      cursor.advanced(rows);
     }
     if (outcome == ResultStreamer.Outcome.PAUSED) {
       return false;
     }
-    return complete(portal.query.statement().commandTag(streamer.rowsSent()));
+    if (outcome == ResultStreamer.Outcome.LIMIT_REACHED && executeLeft < fetchLeft) {
+      portal.cursorRun = this;
+      session.send(new BackendMessage.PortalSuspended());
+      return true;
+    }
+    // as for any portal, PostgreSQL's tag counts the rows of this Execute
+    return complete(portal.query.statement().commandTag(sent - sentBeforeExecute));
   }
 
   private static PgException backward(SqlCursor cursor) {
@@ -128,6 +177,7 @@ final class CursorRun implements Job {
   }
 
   private boolean complete(String tag) {
+    end();
     portal.completed = true;
     portal.completionTag = tag;
     session.send(new BackendMessage.CommandComplete(tag));

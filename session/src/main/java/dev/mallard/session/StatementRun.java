@@ -48,8 +48,12 @@ final class StatementRun implements Job {
         session.send(new BackendMessage.CommandComplete(portal.completionTag));
         return true;
       }
+      if (portal.cursorRun != null) {
+        cursorRun = portal.cursorRun;
+        return cursorRun.resume(maxRows);
+      }
       if (portal.query != null && CursorRun.handles(portal.query.statement().kind())) {
-        cursorRun = new CursorRun(session, portal, sendRowDescription);
+        cursorRun = new CursorRun(session, portal, sendRowDescription, maxRows);
         return cursorRun.run();
       }
       if (portal.streamer == null) {

@@ -103,6 +103,54 @@ class CursorTest {
     }
   }
 
+  /** An Execute row limit on a FETCH portal suspends it; the next Execute goes on. */
+  @Test
+  void fetchPortalHonoursTheExecuteRowLimit() throws IOException {
+    try (RobustnessTest.RawClient c = RobustnessTest.RawClient.loggedIn(server.port)) {
+      simpleQuery(c, "BEGIN");
+      simpleQuery(c, "DECLARE lim CURSOR FOR SELECT range FROM range(25)");
+      c.sendTyped('P', concat(cstr(""), cstr("FETCH 20 FROM lim"), new byte[] {0, 0}));
+      c.sendTyped('B', concat(cstr("p"), cstr(""), new byte[] {0, 0, 0, 0, 0, 0}));
+      List<String> values = new ArrayList<>();
+      List<Character> ends = new ArrayList<>();
+      String tag = null;
+      for (int i = 0; i < 3; i++) {
+        c.sendTyped('E', concat(cstr("p"), new byte[] {0, 0, 0, 8}));
+        c.sendTyped('H', new byte[0]);
+        RobustnessTest.RawClient.Message m = c.read();
+        while (m.type() == 'D' || m.type() == '1' || m.type() == '2') {
+          if (m.type() == 'D') {
+            values.add(firstValue(m.body()));
+          }
+          m = c.read();
+        }
+        ends.add(m.type());
+        if (m.type() == 'C') {
+          tag = RobustnessTest.RawClient.cstring(m.body());
+        }
+      }
+      c.sendTyped('S', new byte[0]);
+      c.skipUntil('Z');
+      assertEquals(List.of('s', 's', 'C'), ends);
+      assertEquals("FETCH 4", tag, "PostgreSQL 15 counts the last Execute's rows");
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        expected.add(Integer.toString(i));
+      }
+      assertEquals(expected, values);
+      assertEquals(List.of("20", "21", "22", "23", "24"), simpleQuery(c, "FETCH ALL lim").values());
+      simpleQuery(c, "ROLLBACK");
+    }
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.write(p, 0, p.length);
+    }
+    return out.toByteArray();
+  }
+
   @Test
   void errorsCarryPostgresqlSqlstates() throws SQLException {
     try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
