@@ -117,9 +117,15 @@ final class ExtendedProtocol {
 
   private void sendRowDescription(PreparedQuery query, Portal portal) {
     if (query.statement().kind() == StatementKind.FETCH) {
-      // FETCH returns the cursor's columns, in the formats its Bind asks for
-      List<Column> columns = session.cursors()
-          .get(CursorCommand.parseFetch(query.statement().sql()).cursor()).columns();
+      // FETCH returns the cursor's columns, in the formats its Bind asks for; for a cursor that
+      // does not exist (yet) PostgreSQL answers NoData, and Execute reports the error
+      SqlCursor cursor = session.cursors()
+          .find(CursorCommand.parseFetch(query.statement().sql()).cursor());
+      if (cursor == null) {
+        session.send(new BackendMessage.NoData());
+        return;
+      }
+      List<Column> columns = cursor.columns();
       short[] formats = portal == null ? new short[columns.size()] : portal.formats(columns.size());
       session.send(RowDescriptions.of(columns, formats));
       return;

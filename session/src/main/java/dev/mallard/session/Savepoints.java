@@ -1,5 +1,7 @@
 package dev.mallard.session;
 
+import dev.mallard.engine.Statement;
+import dev.mallard.engine.StatementKind;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import java.util.ArrayList;
@@ -39,6 +41,19 @@ final class Savepoints {
   void reset() {
     stack.clear();
     changedInTransaction = false;
+  }
+
+  /**
+   * Records a statement DuckDB ran successfully: anything but a query may have changed data,
+   * which a later ROLLBACK TO SAVEPOINT could not undo.
+   */
+  void ran(Statement statement) {
+    List<String> words = statement.words();
+    boolean explainAnalyze = words.size() > 1 && words.get(0).equals("EXPLAIN")
+        && words.get(1).equals("ANALYZE"); // DuckDB runs the explained statement
+    if (statement.kind() != StatementKind.QUERY || explainAnalyze) {
+      changed();
+    }
   }
 
   /** Records that a statement changed (or may have changed) data in the transaction. */

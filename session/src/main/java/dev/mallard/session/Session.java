@@ -329,17 +329,9 @@ final class Session {
     return settings;
   }
 
-  /**
-   * Called after DuckDB ran a statement successfully: anything but a query may have changed
-   * data, which a later ROLLBACK TO SAVEPOINT could not undo (see {@link Savepoints}).
-   */
-  void statementRan(dev.mallard.engine.Statement statement) {
-    List<String> words = statement.words();
-    boolean explainAnalyze = words.size() > 1 && words.get(0).equals("EXPLAIN")
-        && words.get(1).equals("ANALYZE"); // DuckDB runs the explained statement
-    if (statement.kind() != StatementKind.QUERY || explainAnalyze) {
-      savepoints.changed();
-    }
+  /** Called after DuckDB ran a statement successfully (see {@link Savepoints#ran}). */
+  void statementRan(Statement statement) {
+    savepoints.ran(statement);
   }
 
   /** Marks the implicit transaction block of a multi-statement Query (see SimpleQueryJob). */
