@@ -107,6 +107,20 @@ def test_psycopg3_withhold_cursor_in_autocommit(conn):
         conn.execute("FETCH p3_hold")
 
 
+@pytest.mark.parametrize("binary", [False, True], ids=["text", "binary"])
+def test_psycopg3_withhold_cursor_with_parameters_survives_commit(connect, binary):
+    conn = connect()
+    cur = conn.cursor(name="p3_hold_params", withhold=True, binary=binary)
+    cur.execute("SELECT range AS i, %s || range AS s FROM range(%s) ORDER BY range", ("k", 1000))
+    assert cur.fetchmany(2) == [(0, "k0"), (1, "k1")]
+    conn.commit()
+    assert conn.execute("SELECT 5").fetchone() == (5,)
+    rest = cur.fetchall()
+    assert rest == [(i, f"k{i}") for i in range(2, 1000)]
+    cur.close()
+    conn.commit()
+
+
 def test_psycopg3_server_cursor_outside_transaction_needs_hold(conn):
     cur = conn.cursor(name="p3_nohold")
     with pytest.raises(errors.NoActiveSqlTransaction):
