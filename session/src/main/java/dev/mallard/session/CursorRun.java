@@ -171,9 +171,12 @@ final class CursorRun implements Job {
       return new PgException(SqlState.FEATURE_NOT_SUPPORTED,
           "backward FETCH and MOVE are not supported: Mallard reads a cursor's result forward only");
     }
+    // PostgreSQL's own error for a cursor that cannot go back; its hint (declare it SCROLL)
+    // would not help here, so the hint says what Mallard does instead
     return new PgException(PgException.Severity.ERROR, SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
         "cursor can only scan forward", null,
-        "Declare it with SCROLL option to enable backward scan.", 0, null);
+        "Mallard reads cursors forward only; declare a new cursor to read the rows again.", 0,
+        null);
   }
 
   private boolean complete(String tag) {
