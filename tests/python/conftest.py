@@ -35,7 +35,6 @@ BYTEA_HEX = ("server gap: bytea hex input '\\x0001ff'::bytea is read with DuckDB
              "(\\x00 then the characters '01ff') instead of as hex digits")
 ARRAY_INPUT = ("server gap: PostgreSQL array input '{1,2,3}'::int4[] fails with 22P02 (DuckDB "
                "cannot cast '{...}' text to a LIST)")
-DECLARE = "server gap: DECLARE ... CURSOR / FETCH / CLOSE answer 42601 syntax error"
 KNOWN_GAPS = {
     "test_psycopg_types.py::test_bytea_hex_literal": BYTEA_HEX,
     "test_psycopg_types.py::test_type_round_trip[bytea-simple]": BYTEA_HEX,
@@ -54,14 +53,12 @@ KNOWN_GAPS = {
         "server gap: unnamed result columns carry DuckDB's expression text ('1', "
         "'(CAST($1 AS INTEGER) + 1)', 'count_star()') instead of PostgreSQL's '?column?', type "
         "or function name"),
-    "test_psycopg.py::test_named_server_side_cursor": DECLARE,
-    "test_psycopg.py::test_declare_fetch_close": DECLARE,
-    "test_psycopg2.py::test_named_cursor": DECLARE,
     "test_psycopg.py::test_sql_prepare_with_parameter_types": (
         "server gap: PREPARE name (int4, int8) AS ... answers 0A000 'Prepared statement "
         "argument types are not supported, use CAST'"),
     "test_psycopg.py::test_nested_transaction_uses_savepoint": (
-        "server gap: SAVEPOINT answers 0A000 (README Limitations)"),
+        "server gap: ROLLBACK TO SAVEPOINT after the inner block wrote data answers 0A000: "
+        "DuckDB cannot undo part of a transaction (README Limitations)"),
 }
 
 

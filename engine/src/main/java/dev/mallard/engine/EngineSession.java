@@ -5,7 +5,9 @@ import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.analysis.StatementAnalyzer;
 import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.engine.sql.RewriteContext;
+import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.SqlRewriter;
+import dev.mallard.engine.sql.Token;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.types.DuckDbTypeMapping;
@@ -75,6 +77,9 @@ public final class EngineSession implements AutoCloseable {
           statement.words());
       sql = statement.sql();
     }
+    if (statement.kind() == StatementKind.DECLARE_CURSOR) {
+      return prepareDeclaration(statement, declaredTypes);
+    }
     if (isSessionCommand(statement.kind())) {
       return new PreparedQuery(statement, null, new PgType[0], List.of(), null, null);
     }
@@ -109,6 +114,37 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /** DECLARE ... CURSOR FOR query: the query is prepared so its parameters can be bound. */
+  private PreparedQuery prepareDeclaration(Statement statement, int[] declaredTypes) {
+    CursorDeclaration declaration = CursorDeclaration.parse(statement.sql());
+    if (StatementClassifier.classify(declaration.query()).kind() != StatementKind.QUERY) {
+      throw new PgException(SqlState.SYNTAX_ERROR,
+          "cursor \"" + declaration.name() + "\" must be a SELECT or VALUES query");
+    }
+    PreparedQuery query = prepare(declaration.query(), declaredTypes);
+    return PreparedQuery.declaration(statement, declaration, query);
+  }
+
+  /**
+   * Stores the rows of {@code query} in a new temporary table of this connection, so that they
+   * outlive the transaction (a holdable cursor) without being held in memory: DuckDB keeps the
+   * table in its buffer pool and spills it to disk.
+   */
+  public void materialize(PreparedQuery query, Object[] parameters, String table) {
+    claimConnection();
+    String sql = "CREATE TEMPORARY TABLE " + Identifiers.quote(table) + " AS "
+        + query.statement().sql();
+    PgType[] types = query.parameterTypes();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
+      }
+      ps.execute();
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
   /**
    * Frees the connection for a new statement: DuckDB ends a streamed result when its connection
    * runs anything else, so unfinished cursors read the rest of their results first.
@@ -116,7 +152,9 @@ public final class EngineSession implements AutoCloseable {
   private void claimConnection() {
     for (ResultCursor cursor : List.copyOf(openCursors)) {
       try {
-        if (cursor.isOpen()) {
+        if (cursor.closesOnClaim()) {
+          cursor.close();
+        } else if (cursor.isOpen()) {
           cursor.detach();
         }
       } catch (SQLException e) {
@@ -131,7 +169,7 @@ public final class EngineSession implements AutoCloseable {
     switch (kind) {
       case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
       case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD: case DEALLOCATE:
-      case PREPARE_TRANSACTION:
+      case PREPARE_TRANSACTION: case DECLARE_CURSOR: case FETCH: case MOVE: case CLOSE_CURSOR:
         return true;
       default:
         return false;
@@ -182,6 +220,9 @@ public final class EngineSession implements AutoCloseable {
    */
   public List<Column> describeWithSampleParameters(PreparedQuery query) {
     claimConnection();
+    if (query.statement().kind() != StatementKind.QUERY) {
+      return describeWithTypedParameters(query);
+    }
     String probe = "SELECT * FROM (" + query.executableSql() + "\n) LIMIT 0";
     PgType[] types = query.parameterTypes();
     try (PreparedStatement ps = connection.prepareStatement(probe)) {
@@ -191,6 +232,35 @@ public final class EngineSession implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         return describe(rs.getMetaData());
       }
+    } catch (SQLException e) {
+      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
+          "could not determine the result type of the statement from its parameter types", e);
+    }
+  }
+
+  /**
+   * The RETURNING columns of an INSERT, UPDATE or DELETE whose types depend on its parameters.
+   * Running it would change data, so it is prepared again with each parameter cast to its type,
+   * which lets DuckDB type the result without executing anything.
+   */
+  private List<Column> describeWithTypedParameters(PreparedQuery query) {
+    PgType[] types = query.parameterTypes();
+    StringBuilder typed = new StringBuilder();
+    for (Token t : SqlLexer.lex(query.executableSql())) {
+      int n = t.kind() == Token.Kind.PARAM ? Integer.parseInt(t.text().substring(1)) : 0;
+      if (n >= 1 && n <= types.length) {
+        typed.append("CAST(").append(t.text()).append(" AS ")
+            .append(DuckDbTypeMapping.duckDbTypeFor(types[n - 1]).orElse("VARCHAR")).append(')');
+      } else {
+        typed.append(t.text());
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement(typed.toString())) {
+      List<Column> columns = describe(ps.getMetaData());
+      if (columns == null) {
+        throw new SQLException("result types still unknown");
+      }
+      return columns;
     } catch (SQLException e) {
       throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
           "could not determine the result type of the statement from its parameter types", e);

@@ -19,6 +19,9 @@ public final class PreparedQuery implements AutoCloseable {
   private final CopyStatement copy;
   private final String wrappedSql;
   private boolean busy;
+  /** For DECLARE ... CURSOR: the declaration and its query, prepared; otherwise null. */
+  private CursorDeclaration declaration;
+  private PreparedQuery cursorQuery;
 
   PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
       List<Column> columns, CopyStatement copy, String wrappedSql) {
@@ -37,6 +40,28 @@ public final class PreparedQuery implements AutoCloseable {
 
   boolean isWrapped() {
     return wrappedSql != null;
+  }
+
+  /**
+   * A DECLARE ... CURSOR, which the session runs, with its query prepared in DuckDB: the
+   * parameters clients bind are the query's.
+   */
+  static PreparedQuery declaration(Statement statement, CursorDeclaration declaration,
+      PreparedQuery query) {
+    PreparedQuery p = new PreparedQuery(statement, null, query.parameterTypes, List.of(), null, null);
+    p.declaration = declaration;
+    p.cursorQuery = query;
+    return p;
+  }
+
+  /** The cursor a DECLARE statement declares, or null for other statements. */
+  public CursorDeclaration declaration() {
+    return declaration;
+  }
+
+  /** The prepared query of a DECLARE statement, or null for other statements. */
+  public PreparedQuery cursorQuery() {
+    return cursorQuery;
   }
 
   /** The COPY FROM STDIN / TO STDOUT this statement is, or null. */
@@ -83,6 +108,9 @@ public final class PreparedQuery implements AutoCloseable {
 
   @Override
   public void close() {
+    if (cursorQuery != null) {
+      cursorQuery.close();
+    }
     if (duckdb != null) {
       try {
         duckdb.close();

@@ -47,6 +47,10 @@ public final class ResultCursor implements AutoCloseable {
   private boolean exhausted;
   private long batchNumber;
   private boolean closed;
+  /** Closed rather than read into memory when the connection must run another statement. */
+  private boolean closeOnClaim;
+  /** Bytes of the largest batch read ahead, to stop before the memory limit is hit mid-batch. */
+  private long largestBatchBytes;
 
   ResultCursor(List<Column> columns, ArrowReader reader, ResultSet resultSet,
       BufferAllocator allocator, Runnable onClose) {
@@ -136,16 +140,36 @@ public final class ResultCursor implements AutoCloseable {
         currentOwned = true;
         batchNumber++; // the current rows now live in other vectors: encoders are rebuilt
       }
+      // Arrow's C import leaks its array when an allocation fails halfway through a batch, so
+      // stop before a batch as large as the largest so far could run out of room.
+      if (allocator.getHeadroom() < 2 * largestBatchBytes) {
+        throw new OutOfMemoryException("no room for another batch");
+      }
       if (!loadFromReader()) {
         return false;
       }
-      ahead.add(copyOut(readerRoot()));
+      VectorSchemaRoot owned = copyOut(readerRoot());
+      long bytes = 0;
+      for (FieldVector v : owned.getFieldVectors()) {
+        bytes += v.getBufferSize();
+      }
+      largestBatchBytes = Math.max(largestBatchBytes, bytes);
+      ahead.add(owned);
       return true;
     } catch (OutOfMemoryException e) {
-      throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED,
-          "an open portal's rows do not fit in memory while another statement runs;"
-              + " read it to the end first or use a smaller result");
+      throw tooLarge();
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof OutOfMemoryException) {
+        throw tooLarge(); // how Arrow's C import reports a failed allocation
+      }
+      throw e;
     }
+  }
+
+  private static PgException tooLarge() {
+    return new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED,
+        "an open portal's rows do not fit in memory while another statement runs;"
+            + " read it to the end first or use a smaller result");
   }
 
   /**
@@ -271,6 +295,23 @@ public final class ResultCursor implements AutoCloseable {
 
   boolean isOpen() {
     return !closed && !exhausted;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Makes the cursor close instead of reading the rest of its result into memory when another
+   * statement needs the connection: for results that can be opened again where they stopped (a
+   * holdable cursor's rows, kept in a DuckDB table).
+   */
+  public void closeWhenConnectionClaimed() {
+    closeOnClaim = true;
+  }
+
+  boolean closesOnClaim() {
+    return closeOnClaim;
   }
 
   @Override

@@ -41,6 +41,20 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
         return words.contains("ALL") ? "DEALLOCATE ALL" : "DEALLOCATE";
       case DDL:
         return ddlTag(rows);
+      case SAVEPOINT:
+        return "SAVEPOINT";
+      case RELEASE_SAVEPOINT:
+        return "RELEASE";
+      case ROLLBACK_TO_SAVEPOINT:
+        return "ROLLBACK";
+      case DECLARE_CURSOR:
+        return "DECLARE CURSOR";
+      case FETCH:
+        return "FETCH " + rows;
+      case MOVE:
+        return "MOVE " + rows;
+      case CLOSE_CURSOR:
+        return words.contains("ALL") ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
       default:
         return words.isEmpty() ? "" : words.get(0);
     }

@@ -65,6 +65,14 @@ public final class StatementClassifier {
         return StatementKind.COPY;
       case "DISCARD":
         return StatementKind.DISCARD;
+      case "DECLARE":
+        return StatementKind.DECLARE_CURSOR;
+      case "FETCH":
+        return StatementKind.FETCH;
+      case "MOVE":
+        return StatementKind.MOVE;
+      case "CLOSE":
+        return StatementKind.CLOSE_CURSOR;
       default:
         return StatementKind.OTHER;
     }

@@ -22,5 +22,9 @@ public enum StatementKind {
   DISCARD,
   DEALLOCATE,
   PREPARE_TRANSACTION,
+  DECLARE_CURSOR,
+  FETCH,
+  MOVE,
+  CLOSE_CURSOR,
   OTHER
 }

@@ -127,6 +127,20 @@ class StatementClassifierTest {
     assertEquals(StatementKind.PREPARE_TRANSACTION, kind("COMMIT PREPARED 'x'"));
     assertEquals(StatementKind.PREPARE_TRANSACTION, kind("ROLLBACK PREPARED 'x'"));
     assertEquals(StatementKind.OTHER, kind("PREPARE p AS SELECT 1"));
+    assertEquals("SAVEPOINT", tag("SAVEPOINT s1", 0));
+    assertEquals("RELEASE", tag("RELEASE SAVEPOINT s1", 0));
+    assertEquals("ROLLBACK", tag("ROLLBACK TO SAVEPOINT s1", 0));
+  }
+
+  @Test
+  void cursors() {
+    assertEquals(StatementKind.DECLARE_CURSOR, kind("DECLARE c CURSOR FOR SELECT 1"));
+    assertEquals("DECLARE CURSOR", tag("declare c binary cursor with hold for select 1", 0));
+    assertEquals("FETCH 3", tag("FETCH 3 FROM c", 3));
+    assertEquals("FETCH 0", tag("fetch all in c", 0));
+    assertEquals("MOVE 7", tag("MOVE FORWARD 7 IN c", 7));
+    assertEquals("CLOSE CURSOR", tag("CLOSE c", 0));
+    assertEquals("CLOSE CURSOR ALL", tag("CLOSE ALL", 0));
   }
 
   @Test

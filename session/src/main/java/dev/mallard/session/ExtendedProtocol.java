@@ -3,6 +3,7 @@ package dev.mallard.session;
 import dev.mallard.engine.Column;
 import dev.mallard.engine.PreparedQuery;
 import dev.mallard.engine.SqlSplitter;
+import dev.mallard.engine.StatementKind;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.message.BackendMessage;
@@ -97,6 +98,14 @@ final class ExtendedProtocol {
       session.send(new BackendMessage.ParameterDescription(oids));
       sendRowDescription(shared.query, null);
     } else {
+      SqlCursor cursor = portals.containsKey(d.name()) ? null : session.cursors().find(d.name());
+      if (cursor != null) {
+        // a DECLAREd cursor is a portal too in PostgreSQL (psycopg describes it by name)
+        short[] formats = new short[cursor.columns().size()];
+        java.util.Arrays.fill(formats, (short) (cursor.binary() ? 1 : 0));
+        session.send(RowDescriptions.of(cursor.columns(), formats));
+        return;
+      }
       Portal portal = portal(d.name());
       if (portal.shared.isEmpty()) {
         session.send(new BackendMessage.NoData());
@@ -107,6 +116,20 @@ final class ExtendedProtocol {
   }
 
   private void sendRowDescription(PreparedQuery query, Portal portal) {
+    if (query.statement().kind() == StatementKind.FETCH) {
+      // FETCH returns the cursor's columns, in the formats its Bind asks for; for a cursor that
+      // does not exist (yet) PostgreSQL answers NoData, and Execute reports the error
+      SqlCursor cursor = session.cursors()
+          .find(CursorCommand.parseFetch(query.statement().sql()).cursor());
+      if (cursor == null) {
+        session.send(new BackendMessage.NoData());
+        return;
+      }
+      List<Column> columns = cursor.columns();
+      short[] formats = portal == null ? new short[columns.size()] : portal.formats(columns.size());
+      session.send(RowDescriptions.of(columns, formats));
+      return;
+    }
     List<String> commandColumns = session.commandColumns(query);
     if (commandColumns != null) {
       session.send(commandColumns.isEmpty() ? new BackendMessage.NoData() : RowDescriptions.text(commandColumns));
@@ -129,11 +152,12 @@ final class ExtendedProtocol {
 
   /**
    * Columns that depend on the parameters' types: a bound portal's query starts now (a query has
-   * no side effects) and its result is kept for Execute; a statement is probed with sample values
-   * of its parameter types.
+   * no side effects) and its result is kept for Execute; a statement, or a data-changing one, is
+   * described from its parameter types without running it.
    */
   private List<Column> columnsFromParameters(PreparedQuery query, Portal portal) {
-    if (portal == null) {
+    if (portal == null || query.statement().kind() != StatementKind.QUERY) {
+      // an INSERT/UPDATE/DELETE ... RETURNING must not run before its Execute
       return session.engine().describeWithSampleParameters(query);
     }
     if (portal.pending == null) {

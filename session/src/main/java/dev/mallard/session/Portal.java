@@ -28,6 +28,8 @@ final class Portal {
   ResultStreamer.Prefetched prefetched;
   /** A failure while prefetching, reported by the next Execute. */
   RuntimeException prefetchError;
+  /** A FETCH stopped at an Execute's row limit, to go on at the next Execute; else null. */
+  CursorRun cursorRun;
   /** True once the statement ran to completion; a further Execute reports the tag again. */
   boolean completed;
   String completionTag;

@@ -47,6 +47,10 @@ final class Session {
   private final Map<String, String> startupParameters;
   private final SessionSettings settings = new SessionSettings();
   private final SessionCommands commands;
+  private final SqlCursors cursors;
+  private final Savepoints savepoints = new Savepoints();
+  /** True while a multi-statement Query runs as an implicit transaction block. */
+  private boolean implicitBlock;
   private final SettingsSync sync;
   private final ExtendedProtocol extended = new ExtendedProtocol(this);
   private final MessagePump pump;
@@ -70,6 +74,7 @@ final class Session {
     this.role = role;
     this.startupParameters = startupParameters;
     this.commands = new SessionCommands(this, engine, settings);
+    this.cursors = new SqlCursors(engine);
     this.sync = new SettingsSync(settings, engine, this::send,
         () -> status != TransactionStatus.IDLE);
     this.out = new Outbox(channel);
@@ -292,6 +297,11 @@ final class Session {
       copy.abort(new PgException(SqlState.CONNECTION_FAILURE, "connection closed during COPY"));
     }
     extended.closeAll();
+    try {
+      cursors.closeAll();
+    } catch (RuntimeException e) {
+      // the connection is going away with everything it held
+    }
     out.discard();
     registry.unregister(processId);
     engine.close();
@@ -305,6 +315,33 @@ final class Session {
 
   SessionCommands commands() {
     return commands;
+  }
+
+  SqlCursors cursors() {
+    return cursors;
+  }
+
+  Savepoints savepoints() {
+    return savepoints;
+  }
+
+  SessionSettings settings() {
+    return settings;
+  }
+
+  /** Called after DuckDB ran a statement successfully (see {@link Savepoints#ran}). */
+  void statementRan(Statement statement) {
+    savepoints.ran(statement);
+  }
+
+  /** Marks the implicit transaction block of a multi-statement Query (see SimpleQueryJob). */
+  void implicitBlock(boolean running) {
+    implicitBlock = running;
+  }
+
+  /** Whether statements now run in a transaction block, explicit or implicit. */
+  boolean inTransactionBlock() {
+    return status != TransactionStatus.IDLE || implicitBlock;
   }
 
   Outbox outbox() {
@@ -456,6 +493,8 @@ final class Session {
   void transactionEnded(boolean committed) {
     settings.endTransaction(committed);
     extended.closeAllPortals();
+    cursors.transactionEnded(committed);
+    savepoints.reset();
     sync.changed();
   }
 
@@ -465,6 +504,7 @@ final class Session {
 
   void discardAll() {
     extended.closeAll();
+    cursors.closeAll();
   }
 
   /** Drops a protocol-level prepared statement; false when there is none of that name. */

@@ -17,11 +17,13 @@ final class SessionCommands {
   private final Session session;
   private final EngineSession engine;
   private final SessionSettings settings;
+  private final SavepointCommands savepoints;
 
   SessionCommands(Session session, EngineSession engine, SessionSettings settings) {
     this.session = session;
     this.engine = engine;
     this.settings = settings;
+    this.savepoints = new SavepointCommands(session, engine, settings);
   }
 
   CommandResult run(Statement statement) {
@@ -35,9 +37,7 @@ final class SessionCommands {
       case SAVEPOINT:
       case RELEASE_SAVEPOINT:
       case ROLLBACK_TO_SAVEPOINT:
-        throw new PgException(
-            SqlState.FEATURE_NOT_SUPPORTED,
-            "savepoints are not supported: DuckDB cannot roll back part of a transaction");
+        return savepoints.run(statement);
       case PREPARE_TRANSACTION:
         throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
       case SET:
@@ -65,6 +65,7 @@ final class SessionCommands {
     boolean readOnly = containsPair(words, "READ", "ONLY");
     engine.executeUtility(readOnly ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
     session.status(TransactionStatus.IN_TRANSACTION);
+    session.savepoints().reset();
     settings.beginTransaction();
     int level = words.indexOf("LEVEL");
     if (level > 0 && level + 1 < words.size()) {
@@ -115,11 +116,14 @@ final class SessionCommands {
   /** Ends the DuckDB transaction; the session leaves the block even if DuckDB complains. */
   void endTransaction(String sql) {
     session.closePortals(); // they end with the transaction; no need to keep their rows first
+    boolean ended = false;
     try {
+      session.cursors().transactionEnding();
       engine.executeUtility(sql);
+      ended = true;
     } finally {
       session.status(TransactionStatus.IDLE);
-      session.transactionEnded(sql.equals("COMMIT"));
+      session.transactionEnded(ended && sql.equals("COMMIT"));
     }
   }
 

@@ -125,6 +125,21 @@ final class SessionSettings {
     atTransactionStart = null;
   }
 
+  /** The session's and the transaction's values at one moment (a savepoint). */
+  record Snapshot(Map<String, String> session, Map<String, String> local) {}
+
+  Snapshot snapshot() {
+    return new Snapshot(new HashMap<>(session), new HashMap<>(local));
+  }
+
+  /** ROLLBACK TO SAVEPOINT: SETs made since the savepoint are undone, as in PostgreSQL. */
+  void restore(Snapshot snapshot) {
+    session.clear();
+    session.putAll(snapshot.session());
+    local.clear();
+    local.putAll(snapshot.local());
+  }
+
   /** Name as it should be shown (canonical for known settings). */
   static String displayName(String name) {
     Setting s = KnownSettings.find(name);

@@ -53,12 +53,13 @@ final class SimpleQueryJob implements Job {
       if (implicitTransaction && !began) {
         began = true;
         session.engine().executeUtility("BEGIN TRANSACTION");
+        session.implicitBlock(true);
       }
       while (true) {
         if (current == null) {
           if (next >= statements.size()) {
             if (implicitTransaction) {
-              session.engine().executeUtility("COMMIT");
+              endImplicit(true);
             }
             return finish();
           }
@@ -78,9 +79,26 @@ final class SimpleQueryJob implements Job {
       }
       session.reportError(e);
       if (implicitTransaction && began) {
-        rollbackQuietly(session.engine());
+        endImplicit(false);
       }
       return finish();
+    }
+  }
+
+  /** Ends the implicit block; its cursors end with it (WITH HOLD ones only if it committed). */
+  private void endImplicit(boolean commit) {
+    session.implicitBlock(false);
+    boolean committed = false;
+    try {
+      session.cursors().transactionEnding();
+      if (commit) {
+        session.engine().executeUtility("COMMIT");
+        committed = true;
+      } else {
+        rollbackQuietly(session.engine());
+      }
+    } finally {
+      session.cursors().transactionEnded(committed);
     }
   }
 

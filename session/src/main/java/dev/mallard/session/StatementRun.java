@@ -24,6 +24,8 @@ final class StatementRun implements Job {
   private CopyIn copyIn;
   /** Set for COPY TO STDOUT: writes the trailer and CopyDone before CommandComplete. */
   private CopyOut copyOut;
+  /** Set for DECLARE, FETCH, MOVE and CLOSE. */
+  private CursorRun cursorRun;
 
   StatementRun(Session session, Portal portal, long maxRows, boolean sendRowDescription) {
     this.session = session;
@@ -37,11 +39,22 @@ final class StatementRun implements Job {
     if (copyIn != null) {
       return finishCopyIn();
     }
+    if (cursorRun != null) {
+      return cursorRun.run();
+    }
     if (!started) {
       started = true;
       if (portal.completed) {
         session.send(new BackendMessage.CommandComplete(portal.completionTag));
         return true;
+      }
+      if (portal.cursorRun != null) {
+        cursorRun = portal.cursorRun;
+        return cursorRun.resume(maxRows);
+      }
+      if (portal.query != null && CursorRun.handles(portal.query.statement().kind())) {
+        cursorRun = new CursorRun(session, portal, sendRowDescription, maxRows);
+        return cursorRun.run();
       }
       if (portal.streamer == null) {
         if (!begin()) {
@@ -77,6 +90,7 @@ final class StatementRun implements Job {
       QueryResult result = portal.pending != null
           ? portal.pending : session.engine().execute(portal.query, portal.parameters);
       portal.pending = null;
+      session.statementRan(statement);
       portal.tagged = result.statement();
       if (!result.hasRows()) {
         complete(result.statement().commandTag(result.changedRows()));
@@ -103,6 +117,7 @@ final class StatementRun implements Job {
   /** Starts a COPY; returns true when rows are to be streamed (TO STDOUT). */
   private boolean startCopy() {
     if (portal.query.copy().from()) {
+      session.statementRan(portal.query.statement());
       copyIn = session.startCopyIn(portal.query.copy());
       return false;
     }

@@ -1,0 +1,178 @@
+package dev.mallard.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SAVEPOINT, RELEASE and ROLLBACK TO through pgjdbc (its Savepoint API and autosave), with what
+ * Mallard can honestly do on DuckDB: go back to a savepoint when no data changed since it, and
+ * refuse with 0A000 otherwise (the transaction then fails as a whole, and nothing is stored).
+ */
+class SavepointTest {
+  static TestServer server;
+  private static int tables;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String newTable(Statement st) throws SQLException {
+    String name = "sp_t" + (++tables);
+    st.execute("CREATE TABLE " + name + " (id int4 PRIMARY KEY, v text)");
+    return name;
+  }
+
+  private static List<Integer> ids(Statement st, String table) throws SQLException {
+    List<Integer> ids = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+      while (rs.next()) {
+        ids.add(rs.getInt(1));
+      }
+    }
+    return ids;
+  }
+
+  private static String show(Statement st, String setting) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+      assertTrue(rs.next());
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void errorsOutsideABlockAndForUnknownSavepoints() throws SQLException {
+    try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
+      assertEquals("25P01", assertThrows(SQLException.class,
+          () -> st.execute("SAVEPOINT a")).getSQLState());
+      assertEquals("25P01", assertThrows(SQLException.class,
+          () -> st.execute("RELEASE SAVEPOINT a")).getSQLState());
+      assertEquals("25P01", assertThrows(SQLException.class,
+          () -> st.execute("ROLLBACK TO SAVEPOINT a")).getSQLState());
+      conn.setAutoCommit(false);
+      st.execute("SAVEPOINT a");
+      assertEquals("3B001", assertThrows(SQLException.class,
+          () -> st.execute("ROLLBACK TO b")).getSQLState());
+      conn.rollback();
+      st.execute("SAVEPOINT a");
+      st.execute("SAVEPOINT a");
+      st.execute("RELEASE a");
+      st.execute("RELEASE a"); // two of that name, as PostgreSQL allows
+      assertEquals("3B001", assertThrows(SQLException.class,
+          () -> st.execute("RELEASE a")).getSQLState());
+      conn.rollback();
+    }
+  }
+
+  @Test
+  void rollbackToAfterAFailedQueryKeepsEarlierWrites() throws SQLException {
+    try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
+      String t = newTable(st);
+      conn.setAutoCommit(false);
+      st.execute("INSERT INTO " + t + " VALUES (1, 'before')");
+      String appName = show(st, "application_name");
+      Savepoint sp = conn.setSavepoint("inner");
+      st.execute("SET application_name = 'inside'");
+      st.execute("DECLARE later CURSOR FOR SELECT 1");
+      SQLException e = assertThrows(SQLException.class,
+          () -> st.executeQuery("SELECT * FROM no_such_table_sp"));
+      assertEquals("42P01", e.getSQLState());
+      assertEquals("25P02", assertThrows(SQLException.class,
+          () -> st.executeQuery("SELECT 1")).getSQLState());
+      conn.rollback(sp);
+      assertEquals(appName, show(st, "application_name"), "the SET after the savepoint is undone");
+      assertEquals("34000", assertThrows(SQLException.class,
+          () -> st.executeQuery("FETCH later")).getSQLState());
+      conn.rollback(sp);
+      st.execute("INSERT INTO " + t + " VALUES (2, 'after')");
+      conn.releaseSavepoint(sp);
+      conn.commit();
+      assertEquals(List.of(1, 2), ids(st, t));
+    }
+  }
+
+  @Test
+  void failedInsertInASavepointOfAnUnchangedTransaction() throws SQLException {
+    // get_or_create: the INSERT fails on the unique key inside a savepoint, the ORM goes back
+    // to it and reads the existing row. DuckDB aborts its whole transaction on that error; it
+    // had changed nothing, so it is started again.
+    try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
+      String t = newTable(st);
+      st.execute("INSERT INTO " + t + " VALUES (1, 'existing')");
+      conn.setAutoCommit(false);
+      Savepoint sp = conn.setSavepoint();
+      assertEquals("23505", assertThrows(SQLException.class,
+          () -> st.execute("INSERT INTO " + t + " VALUES (1, 'dup')")).getSQLState());
+      conn.rollback(sp);
+      try (ResultSet rs = st.executeQuery("SELECT v FROM " + t + " WHERE id = 1")) {
+        assertTrue(rs.next());
+        assertEquals("existing", rs.getString(1));
+      }
+      st.execute("INSERT INTO " + t + " VALUES (2, 'new')");
+      conn.commit();
+      assertEquals(List.of(1, 2), ids(st, t));
+    }
+  }
+
+  @Test
+  void changesThatCannotBeUndoneAnswer0A000AndNothingIsStored() throws SQLException {
+    try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
+      String t = newTable(st);
+      conn.setAutoCommit(false);
+      Savepoint sp = conn.setSavepoint("w");
+      st.execute("INSERT INTO " + t + " VALUES (1, 'inside')");
+      SQLException e = assertThrows(SQLException.class, () -> conn.rollback(sp));
+      assertEquals("0A000", e.getSQLState());
+      assertEquals("25P02", assertThrows(SQLException.class,
+          () -> st.executeQuery("SELECT 1")).getSQLState());
+      conn.rollback();
+      assertEquals(List.of(), ids(st, t));
+
+      // a write before the savepoint, and an error that aborts DuckDB's transaction after it
+      st.execute("INSERT INTO " + t + " VALUES (1, 'kept?')");
+      Savepoint sp2 = conn.setSavepoint("w2");
+      assertEquals("23505", assertThrows(SQLException.class,
+          () -> st.execute("INSERT INTO " + t + " VALUES (1, 'dup')")).getSQLState());
+      assertEquals("0A000", assertThrows(SQLException.class,
+          () -> conn.rollback(sp2)).getSQLState());
+      conn.commit(); // PostgreSQL's COMMIT of a failed transaction rolls back
+      assertEquals(List.of(), ids(st, t));
+      conn.commit();
+    }
+  }
+
+  @Test
+  void pgjdbcAutosaveRecoversFromAFailedQuery() throws SQLException {
+    // autosave=always: pgjdbc sets a savepoint before each statement and rolls back to it when
+    // the statement fails, so the transaction goes on.
+    try (Connection conn = server.connect("sslmode=disable&autosave=always");
+        Statement st = conn.createStatement()) {
+      String t = newTable(st);
+      conn.setAutoCommit(false);
+      st.execute("INSERT INTO " + t + " VALUES (1, 'a')");
+      assertEquals("42P01", assertThrows(SQLException.class,
+          () -> st.executeQuery("SELECT * FROM missing_in_autosave")).getSQLState());
+      st.execute("INSERT INTO " + t + " VALUES (2, 'b')");
+      conn.commit();
+      assertEquals(List.of(1, 2), ids(st, t));
+      conn.commit();
+    }
+  }
+}
