@@ -4,6 +4,7 @@ import dev.mallard.catalog.Tenant;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.engine.sql.RewriteContext;
+import dev.mallard.engine.sql.SessionMacros;
 import dev.mallard.engine.sql.SqlRewriter;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
@@ -49,6 +50,16 @@ public final class EngineSession implements AutoCloseable {
     this.tenant = tenant;
     this.allocator = allocator;
     this.connection = tenant.connect();
+    try (java.sql.Statement s = connection.createStatement()) {
+      for (String sql : SessionMacros.statements()) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      allocator.close();
+      tenant.release();
+      throw DuckDbErrors.translate(e, null);
+    }
   }
 
   private RewriteContext rewriteContext() {

@@ -1,0 +1,24 @@
+package dev.mallard.engine.sql;
+
+import java.util.List;
+
+/**
+ * What each session's DuckDB connection is given before its first statement so that rewritten
+ * SQL has PostgreSQL's semantics: settings that change DuckDB's answers, and TEMP macros the rules
+ * call.
+ */
+public final class SessionMacros {
+  private SessionMacros() {}
+
+  public static List<String> statements() {
+    return List.of(
+        // PostgreSQL divides integers as integers: 5 / 2 = 2 (DuckDB would say 2.5)
+        "SET integer_division = true",
+        "CREATE OR REPLACE TEMP MACRO " + DivisionByZero.GUARD + "(divisor) AS CASE WHEN divisor = 0"
+            + " THEN error('division by zero') ELSE divisor END",
+        // initcap: upper-case the first letter of each run of letters and digits, lower the rest
+        "CREATE OR REPLACE TEMP MACRO initcap(s) AS array_to_string(list_transform("
+            + "regexp_extract_all(s, '[[:alnum:]]+|[^[:alnum:]]+'),"
+            + " w -> upper(w[1]) || lower(w[2:])), '')");
+  }
+}
