@@ -17,7 +17,9 @@ public final class SqlRewriter {
 
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
-    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema()));
+    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema(),
+        new SerialColumns(), new TypeNames(), new ArrayLiterals(), new ByteaLiterals(),
+        new JsonOperators(), new RegexOperators(), new LikeEscape(), new DivisionByZero()));
   }
 
   public String rewrite(String sql, RewriteContext context) {
