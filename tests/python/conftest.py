@@ -33,10 +33,10 @@ START_TIMEOUT_S = 120
 # removed. `tests/run-python.sh --runxfail` runs them as ordinary tests.
 DECLARE = "server gap: DECLARE ... CURSOR / FETCH / CLOSE answer 42601 syntax error"
 KNOWN_GAPS = {
-    "test_psycopg.py::test_column_names_of_unnamed_expressions": (
-        "server gap: unnamed result columns carry DuckDB's expression text ('1', "
-        "'(CAST($1 AS INTEGER) + 1)', 'count_star()') instead of PostgreSQL's '?column?', type "
-        "or function name"),
+    "test_psycopg_types.py::test_type_round_trip_through_table[simple]": (
+        "server gap: client-side binding writes a text[] value as an uncast '{x,NULL,\"y z\"}' "
+        "into a text[] column; DuckDB's implicit VARCHAR -> VARCHAR[] cast does not read "
+        "PostgreSQL's array syntax (only literals cast explicitly to an array type are rewritten)"),
     "test_psycopg.py::test_named_server_side_cursor": DECLARE,
     "test_psycopg.py::test_declare_fetch_close": DECLARE,
     "test_psycopg2.py::test_named_cursor": DECLARE,

@@ -35,7 +35,7 @@ final class Operands {
       "using", "escape", "similar", "collate", "at", "asc", "desc", "nulls", "qualify", "filter",
       "over", "within", "set", "values", "distinct", "all", "any", "some", "do");
   /** Type names that may prefix a string constant: {@code date '2024-01-01'}. */
-  private static final Set<String> TYPED_LITERALS = Set.of("date", "time", "timestamp",
+  static final Set<String> TYPED_LITERALS = Set.of("date", "time", "timestamp",
       "timestamptz", "interval", "json", "jsonb", "uuid", "numeric", "decimal", "text", "varchar",
       "bytea", "int", "int2", "int4", "int8", "integer", "bigint", "smallint", "float4", "float8",
       "real", "boolean", "bool", "inet", "timetz");
@@ -170,7 +170,7 @@ final class Operands {
     return -1;
   }
 
-  private static int primaryEnd(Tokens tokens, int i) {
+  static int primaryEnd(Tokens tokens, int i) {
     Token t = tokens.get(i);
     switch (t.kind()) {
       case NUMBER: case STRING: case PARAM:
@@ -266,7 +266,7 @@ final class Operands {
       int w = tokens.next(end);
       if ((isWordAt(tokens, w, "with") || isWordAt(tokens, w, "without"))
           && isWordAt(tokens, tokens.next(w), "time")) {
-        end = tokens.next(tokens.next(tokens.next(w)));
+        end = tokens.next(tokens.next(w));
       }
     }
     while (end >= 0 && tokens.nextIs(end, "[")) {

@@ -18,7 +18,7 @@ public final class SqlRewriter {
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
     return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema(),
-        new SerialColumns(), new TypeNames(), new ArrayLiterals(), new ByteaLiterals(),
+        new ColumnNames(), new SerialColumns(), new TypeNames(), new ArrayLiterals(), new ByteaLiterals(),
         new JsonOperators(), new RegexOperators(), new LikeEscape(), new DivisionByZero()));
   }
 

@@ -161,4 +161,32 @@ class DialectTest {
       assertEquals("null", row(c, "select initcap(null)"));
     }
   }
+
+  @Test
+  void resultColumnsNamedAsPostgresqlNamesThem() throws SQLException {
+    String sql = "select 1, x + 1, x::int, 'a'::text, cast(2.5 as numeric(4,2)), count(*), lower('A'), "
+        + "case when x > 0 then 1 end, x, now()::timestamptz, 1::integer from range(3) r(x) group by x "
+        + "order by x limit 1";
+    String expected = "?column?|?column?|x|text|numeric|count|lower|case|x|now|int4";
+    for (String mode : new String[] {"sslmode=disable&preferQueryMode=simple",
+        "sslmode=disable&prepareThreshold=-1"}) {
+      try (Connection c = server.connect(mode); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          names.append(i > 1 ? "|" : "").append(rs.getMetaData().getColumnLabel(i));
+        }
+        assertEquals(expected, names.toString(), mode);
+      }
+    }
+  }
+
+  @Test
+  void createTableAsNamesColumnsAsPostgresql() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      s.execute("create table dialect_ctas as select count(*), max(x) from range(4) r(x)");
+      assertEquals("4|3", row(c, "select count, max from dialect_ctas"));
+      s.execute("drop table dialect_ctas");
+    }
+  }
 }
