@@ -19,6 +19,11 @@ public final class SessionMacros {
         // initcap: upper-case the first letter of each run of letters and digits, lower the rest
         "CREATE OR REPLACE TEMP MACRO initcap(s) AS array_to_string(list_transform("
             + "regexp_extract_all(s, '[[:alnum:]]+|[^[:alnum:]]+'),"
-            + " w -> upper(w[1]) || lower(w[2:])), '')");
+            + " w -> upper(w[1]) || lower(w[2:])), '')",
+        "CREATE OR REPLACE TEMP MACRO btrim(s) AS trim(s), (s, characters) AS trim(s, characters)",
+        // json_typeof's names for DuckDB's json_type
+        "CREATE OR REPLACE TEMP MACRO json_typeof(j) AS CASE json_type(j) WHEN 'OBJECT' THEN 'object'"
+            + " WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
+            + " WHEN 'NULL' THEN 'null' ELSE 'number' END");
   }
 }

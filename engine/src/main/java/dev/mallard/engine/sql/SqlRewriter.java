@@ -19,7 +19,9 @@ public final class SqlRewriter {
   public static SqlRewriter standard() {
     return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema(),
         new ColumnNames(), new SerialColumns(), new TypeNames(), new ArrayLiterals(), new ByteaLiterals(),
-        new JsonOperators(), new RegexOperators(), new LikeEscape(), new DivisionByZero()));
+        new JsonOperators(), new RegexOperators(), new LikeEscape(), new DivisionByZero(),
+        new LockingClauses(), new OwnerChanges(), new FunctionNames(), new SetReturningFunctions(),
+        new DateFormats()));
   }
 
   public String rewrite(String sql, RewriteContext context) {
