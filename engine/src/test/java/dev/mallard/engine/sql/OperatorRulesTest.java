@@ -21,6 +21,8 @@ class OperatorRulesTest {
     assertEquals("select 1 / mallard_nonzero(0), 1 / mallard_nonzero((a - b))",
         rewrite(rule, "select 1 / 0, 1 / (a - b)"));
     assertEquals("select -a / mallard_nonzero(-b)", rewrite(rule, "select -a / -b"));
+    assertEquals("select (\"/\"(interval '1 day' * 2, 2)), (\"/\"(x::interval, mallard_nonzero(n)))",
+        rewrite(rule, "select interval '1 day' * 2 / 2, x::interval / n"));
     String untouched = "select a / 2, a / 0.5, a // b, a / $1, '1/0', 10 % 3";
     assertEquals(untouched, rewrite(rule, untouched));
   }

@@ -56,6 +56,9 @@ class DialectTest {
   void integerDivisionAndModulo() throws SQLException {
     try (Connection c = server.connect()) {
       assertEquals("2|-3|-1|3.5|1", row(c, "select 5/2, -7/2, -7 % 3, 7.0/2, 5 % 2"));
+      assertEquals("12:00:00|2024-01-02 00:00:00|1|2.5", row(c, "select interval '1 day' / 2, "
+          + "timestamp '2024-01-01' + interval '1 day' * 2 / 2, sum(x) / count(*), 10::float4 / 4 "
+          + "from (values (1), (2)) v(x)"));
     }
   }
 
