@@ -21,7 +21,7 @@ public final class SqlRewriter {
         new ColumnNames(), new SerialColumns(), new TypeNames(), new ArrayLiterals(), new ByteaLiterals(),
         new JsonOperators(), new RegexOperators(), new LikeEscape(), new DivisionByZero(),
         new LockingClauses(), new OwnerChanges(), new FunctionNames(), new SetReturningFunctions(),
-        new DateFormats()));
+        new DateFormats(), new SimilarTo()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

@@ -71,4 +71,13 @@ class OperatorRulesTest {
     String lists = "select [1, 2] @> [1], a <@ b";
     assertEquals(lists, rewrite(rule, lists));
   }
+
+  @Test
+  void similarToPatternsBecomeRegularExpressions() {
+    SimilarTo rule = new SimilarTo();
+    assertEquals("select a similar to 'a.*\\.b.', b not similar to '(x|y)[%_]+'",
+        rewrite(rule, "select a similar to 'a%.b_', b not similar to '(x|y)[%_]+'"));
+    String untouched = "select a similar to b, a similar to 'x!%' escape '!'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
 }

@@ -96,6 +96,8 @@ class DialectTest {
   void likeBackslashEscapes() throws SQLException {
     try (Connection c = server.connect()) {
       assertEquals("t|f|t", row(c, "select 'a_b' like 'a\\_b', 'axb' like 'a\\_b', 'A%' ilike 'a\\%'"));
+      assertEquals("t|f|t|f", row(c, "select 'abc' similar to 'a%', 'a.c' similar to 'a_', "
+          + "'a.c' similar to 'a.c', 'abc' similar to 'a.c'"));
     }
   }
 
