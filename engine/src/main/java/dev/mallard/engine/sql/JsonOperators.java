@@ -14,10 +14,15 @@ import java.util.List;
  *       {@code ->} / {@code ->>} with the JSONPath {@code $."a"[0]."b"}.
  *   <li>{@code ?}, {@code ?|}, {@code ?&} (top-level key exists) test {@code json_keys(a)}.
  *   <li>{@code @>} and {@code <@} become {@code json_contains} when an operand is cast to json or
- *       jsonb; otherwise they are DuckDB's list containment, as for PostgreSQL arrays.
+ *       jsonb or is a constant that is a JSON object or array; otherwise they are DuckDB's list
+ *       containment, as for PostgreSQL arrays.
+ *   <li>{@code ||} with an operand cast to jsonb is jsonb concatenation (the session macro
+ *       {@value #CONCAT}: a shallow merge of objects, or arrays appended), not string concatenation.
  * </ul>
  */
 final class JsonOperators implements RewriteRule {
+  static final String CONCAT = "mallard_jsonb_concat";
+
   @Override
   public String name() {
     return "json-operators";
@@ -48,6 +53,9 @@ final class JsonOperators implements RewriteRule {
           break;
         case "@>": case "<@":
           i = contains(tokens, i);
+          break;
+        case "||":
+          i = concatenate(tokens, i);
           break;
         default:
           break;
@@ -121,7 +129,8 @@ final class JsonOperators implements RewriteRule {
     }
     String left = tokens.text(ends[0], tokens.prev(i)).toLowerCase(java.util.Locale.ROOT);
     String right = tokens.text(tokens.next(i), ends[1]).toLowerCase(java.util.Locale.ROOT);
-    if (!(left.matches("(?s).*::\\s*jsonb?\\b.*") || right.matches("(?s).*::\\s*jsonb?\\b.*"))) {
+    if (!(isJson(left) || isJson(right) || looksLikeJson(tokens, ends[0], tokens.prev(i))
+        || looksLikeJson(tokens, tokens.next(i), ends[1]))) {
       return i;
     }
     boolean contains = tokens.get(i).text().equals("@>");
@@ -135,6 +144,35 @@ final class JsonOperators implements RewriteRule {
       BinaryCalls.call(tokens, a0, b1, null, "json_contains", b0, b1, a0, a1);
     }
     return a0;
+  }
+
+  private static int concatenate(Tokens tokens, int i) {
+    int[] ends = BinaryCalls.operands(tokens, i, Operands.OTHER);
+    if (ends == null) {
+      return i;
+    }
+    String left = tokens.text(ends[0], tokens.prev(i)).toLowerCase(java.util.Locale.ROOT);
+    String right = tokens.text(tokens.next(i), ends[1]).toLowerCase(java.util.Locale.ROOT);
+    if (!(left.matches("(?s).*::\\s*jsonb\\b.*") || right.matches("(?s).*::\\s*jsonb\\b.*"))) {
+      return i;
+    }
+    BinaryCalls.call(tokens, ends[0], ends[1], null, CONCAT, ends[0], tokens.prev(i),
+        tokens.next(i), ends[1]);
+    return ends[0];
+  }
+
+  private static boolean isJson(String operand) {
+    return operand.matches("(?s).*::\\s*jsonb?\\b.*");
+  }
+
+  /** A string constant holding a JSON object or array (PostgreSQL's array text has no ':'). */
+  private static boolean looksLikeJson(Tokens tokens, int from, int to) {
+    String value = from == to ? Literals.stringValue(tokens.get(from)) : null;
+    if (value == null) {
+      return false;
+    }
+    String v = value.strip();
+    return v.startsWith("[") || v.startsWith("{") && v.contains(":");
   }
 
   private static Token literal(String value) {

@@ -68,7 +68,11 @@ class OperatorRulesTest {
         rewrite(rule, "select j ? 'a', t.j -> 'x' ?| ['a']"));
     assertEquals("select (json_contains(j::jsonb, '{\"a\":1}')), (json_contains(b, a::json))",
         rewrite(rule, "select j::jsonb @> '{\"a\":1}', a::json <@ b"));
-    String lists = "select [1, 2] @> [1], a <@ b";
+    assertEquals("select (json_contains(data, '{\"a\": 1}')), (json_contains('[1]', tags))",
+        rewrite(rule, "select data @> '{\"a\": 1}', tags <@ '[1]'"));
+    assertEquals("select (mallard_jsonb_concat(data, $1::jsonb)), 'a' || 'b', x || '{\"a\":1}'",
+        rewrite(rule, "select data || $1::jsonb, 'a' || 'b', x || '{\"a\":1}'"));
+    String lists = "select [1, 2] @> [1], a <@ b, a @> '{1,2}'";
     assertEquals(lists, rewrite(rule, lists));
   }
 

@@ -81,6 +81,21 @@ class DialectFunctionsTest {
   }
 
   @Test
+  void jsonbConcatenationAndContainmentOnColumns() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      s.execute("create table dialect_docs (id int, data jsonb)");
+      s.execute("insert into dialect_docs values (1, '{\"a\": {\"x\": 1}, \"n\": 1}'), "
+          + "(2, '{\"a\": 2}')");
+      s.execute("update dialect_docs set data = data || '{\"a\": {\"y\": 2}}'::jsonb where id = 1");
+      assertEquals(compact("{\"a\": {\"y\": 2}, \"n\": 1}"),
+          compact(rows(c, "select data::text from dialect_docs where id = 1")));
+      assertEquals("2", rows(c, "select id from dialect_docs where data @> '{\"a\": 2}'"));
+      assertEquals(compact("[1, 2, 3]"), compact(rows(c, "select '[1]'::jsonb || '[2, 3]'::jsonb")));
+      s.execute("drop table dialect_docs");
+    }
+  }
+
+  @Test
   void setReturningFunctions() throws SQLException {
     try (Connection c = server.connect()) {
       assertEquals("1 2 3", rows(c, "select generate_series(1,3)"));
@@ -101,6 +116,8 @@ class DialectFunctionsTest {
       assertEquals("a|a|Hello World|2|bcd|b|00x", rows(c, "select btrim('xxaxx', 'x'), btrim('  a '), "
           + "initcap('hello world'), position('b' in 'abc'), substring('abcdef' from 2 for 3), "
           + "split_part('a,b,c', ',', 2), lpad('x', 3, '0')"));
+      assertEquals("{2}|{1,1}", rows(c, "select array_remove(array[1,2,1], 1), "
+          + "array_remove(array[1,null,1], null)"));
     }
   }
 
