@@ -194,4 +194,21 @@ class DialectTest {
       s.execute("drop table dialect_ctas");
     }
   }
+
+  @Test
+  void duckDbSyntaxKeepsWorking() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      s.execute("create table dialect_native (a int, b text, l int[])");
+      s.execute("insert into dialect_native values (1, 'x', [1,2]), (2, 'y', [3])");
+      assertEquals("0|x", row(c, "from dialect_native select a / 2, b order by a"));
+      assertEquals("1|x", row(c, "select * exclude (l) from dialect_native order by a"));
+      assertEquals("1|x", row(c, "select columns('a|b') from dialect_native order by a"));
+      assertEquals("1|1", row(c,
+          "select a, row_number() over (order by a) rn from dialect_native qualify rn = 1"));
+      assertEquals("{2,4}|{0,1}", row(c,
+          "select [x * 2 for x in l], list_transform(l, x -> x / 2) from dialect_native order by a"));
+      assertEquals("0|3", row(c, "select a // 2, 7 // 2 from dialect_native order by a"));
+      s.execute("drop table dialect_native");
+    }
+  }
 }
