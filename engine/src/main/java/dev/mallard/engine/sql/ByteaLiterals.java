@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * bytea constants in PostgreSQL's input formats: hex ({@code '\x0102'::bytea}) and escape
  * ({@code 'a\000b'}, {@code \\} for a backslash). DuckDB's BLOB text reads {@code \x01} as one
  * byte and the rest as characters, so the constant is decoded here and written back with every
- * byte as a DuckDB {@code \xHH} escape. Invalid input fails with 22P02, as bytea_in does.
+ * byte as a DuckDB {@code \xHH} escape. Invalid input fails as byteain does: 22023 for bad hex
+ * digits, 22P02 for a bad escape.
  */
 final class ByteaLiterals implements RewriteRule {
   @Override
@@ -52,14 +53,14 @@ final class ByteaLiterals implements RewriteRule {
       }
       int hi = Character.digit(c, 16);
       if (hi < 0) {
-        throw invalid("invalid hexadecimal digit: \"" + c + "\"");
+        throw badHex("invalid hexadecimal digit: \"" + c + "\"");
       }
       if (i + 1 >= text.length()) {
-        throw invalid("invalid hexadecimal data: odd number of digits");
+        throw badHex("invalid hexadecimal data: odd number of digits");
       }
       int lo = Character.digit(text.charAt(i + 1), 16);
       if (lo < 0) {
-        throw invalid("invalid hexadecimal digit: \"" + text.charAt(i + 1) + "\"");
+        throw badHex("invalid hexadecimal digit: \"" + text.charAt(i + 1) + "\"");
       }
       out.write(hi << 4 | lo);
       i += 2;
@@ -96,6 +97,11 @@ final class ByteaLiterals implements RewriteRule {
     return text.charAt(at) >= '0' && text.charAt(at) <= '3'
         && text.charAt(at + 1) >= '0' && text.charAt(at + 1) <= '7'
         && text.charAt(at + 2) >= '0' && text.charAt(at + 2) <= '7';
+  }
+
+  /** PostgreSQL's hex decoder reports bad digits as 22023, unlike other input errors. */
+  private static PgException badHex(String message) {
+    return new PgException(SqlState.INVALID_PARAMETER_VALUE, message);
   }
 
   private static PgException invalid(String message) {

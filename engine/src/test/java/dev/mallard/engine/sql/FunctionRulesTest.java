@@ -64,4 +64,13 @@ class FunctionRulesTest {
     assertEquals(untouched, rewrite(rule, untouched));
     assertNull(DateFormats.translate("Q", true));
   }
+
+  @Test
+  void createTableLikeCopiesColumns() {
+    CreateTableLike rule = new CreateTableLike();
+    assertEquals("create table if not exists t2 AS SELECT * FROM s.t LIMIT 0",
+        rewrite(rule, "create table if not exists t2 (like s.t including defaults excluding indexes)"));
+    String untouched = "create table t2 (like t, extra int)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
 }

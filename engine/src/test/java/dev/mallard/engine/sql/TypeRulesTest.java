@@ -45,7 +45,8 @@ class TypeRulesTest {
         rewrite(rule, "select '\\xdead'::bytea, CAST('\\x' AS bytea), bytea 'a\\000\\\\'"));
     assertArrayEquals(new byte[] {1, (byte) 0xff}, ByteaLiterals.decode("\\x01 ff"));
     PgException e = assertThrows(PgException.class, () -> ByteaLiterals.decode("\\x0g"));
-    assertEquals("22P02", e.sqlState());
+    assertEquals("22023", e.sqlState());
+    assertEquals("22P02", assertThrows(PgException.class, () -> ByteaLiterals.decode("a\\9")).sqlState());
     assertThrows(PgException.class, () -> ByteaLiterals.decode("\\x012"));
     String untouched = "select '\\x01'::blob, '\\x01'";
     assertEquals(untouched, rewrite(rule, untouched));

@@ -128,6 +128,10 @@ class DialectFunctionsTest {
       s.execute("insert into dialect_locked values (1)");
       assertEquals("1", rows(c, "select a from dialect_locked for update"));
       assertEquals("1", rows(c, "select a from dialect_locked l for no key update of l skip locked"));
+      s.execute("create table dialect_like (like dialect_locked including all)");
+      s.execute("insert into dialect_like values (7)");
+      assertEquals("7", rows(c, "select a from dialect_like"));
+      s.execute("drop table dialect_like");
       s.execute("alter table dialect_locked owner to postgres");
       assertEquals(0, s.getUpdateCount() < 0 ? 0 : s.getUpdateCount());
       assertEquals("1", rows(c, "select a from dialect_locked"));

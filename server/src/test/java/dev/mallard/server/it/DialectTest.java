@@ -113,7 +113,7 @@ class DialectTest {
         assertTrue(rs.next());
         assertArrayEquals(new byte[] {0, (byte) 0xff}, rs.getBytes(1));
       }
-      assertEquals("22P02", sqlState(c, "select '\\x0g'::bytea"));
+      assertEquals("22023", sqlState(c, "select '\\x0g'::bytea"));
       assertEquals("22P02", sqlState(c, "select '{1,2'::int[]"));
     }
   }
