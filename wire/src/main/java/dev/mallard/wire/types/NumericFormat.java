@@ -58,6 +58,39 @@ final class NumericFormat {
     return text;
   }
 
+  /**
+   * numeric_out of a value of the unconstrained numeric (see {@link DuckDbTypeMapping}): trailing
+   * fraction zeros are not printed, as a numeric without a declared scale keeps only the digits it
+   * was given (PostgreSQL would also keep zeros that were written; DuckDB does not know them).
+   */
+  AsciiBuffer composeTextUnconstrained(long lo, long hi, int scale) {
+    int trimmed = trimmedScale(lo, hi, scale);
+    return trimmed == scale ? composeText128(lo, hi, scale)
+        : composeText128(lo / Digits.pow10(scale - trimmed), hi, trimmed);
+  }
+
+  /** numeric_send of an unconstrained numeric, with dscale as its text shows. */
+  void writeBinaryUnconstrained(ByteBuf out, long lo, long hi, int scale, boolean withLength) {
+    int trimmed = trimmedScale(lo, hi, scale);
+    if (trimmed == scale) {
+      writeBinary128(out, lo, hi, scale, withLength);
+    } else {
+      writeBinary128(out, lo / Digits.pow10(scale - trimmed), hi, trimmed, withLength);
+    }
+  }
+
+  /** The scale without trailing zero digits, for values that fit a long; others keep theirs. */
+  private static int trimmedScale(long lo, long hi, int scale) {
+    if (hi != lo >> 63 || scale > 18) {
+      return scale;
+    }
+    while (scale > 0 && lo % 10 == 0) {
+      lo /= 10;
+      scale--;
+    }
+    return scale;
+  }
+
   /** A non-negative value with {@code scale} > 0 fraction digits and at least one before. */
   private void putScaled(long magnitude, int scale) {
     int digits = Math.max(Digits.count(magnitude), scale + 1);

@@ -43,4 +43,24 @@ class NumericFormatTest {
           decoder.decode(PgTypes.NUMERIC, (short) 1, ByteBufUtil.getBytes(a)));
     }
   }
+
+  @Test
+  void unconstrainedNumericDropsTrailingFractionZeros() {
+    NumericFormat numeric = new NumericFormat();
+    ParameterDecoder decoder = new ParameterDecoder(java.time.ZoneOffset.UTC);
+    long[] values = {123_456_789_000_000L, -15_000_000_000L, 0L, 10_000_000_000L, 1L, -7L};
+    String[] texts = {"12345.6789", "-1.5", "0", "1", "0.0000000001", "-0.0000000007"};
+    for (int i = 0; i < values.length; i++) {
+      long hi = values[i] >> 63;
+      ByteBuf text = Unpooled.buffer();
+      numeric.composeTextUnconstrained(values[i], hi, 10).writeTo(text);
+      assertEquals(texts[i], text.toString(StandardCharsets.US_ASCII));
+      ByteBuf binary = Unpooled.buffer();
+      numeric.writeBinaryUnconstrained(binary, values[i], hi, 10, false);
+      // dscale (the fourth Int16) is the printed scale, so clients show the same digits
+      assertEquals(new BigDecimal(texts[i]).scale(), binary.getShort(6));
+      assertEquals(new BigDecimal(texts[i]),
+          decoder.decode(PgTypes.NUMERIC, (short) 1, ByteBufUtil.getBytes(binary)));
+    }
+  }
 }
