@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code key, value}) and, without an alias, the function's name as the relation's. Elsewhere (a
  * select list), where PostgreSQL expands the rows, the call is unnested: DuckDB's {@code
  * generate_series(...)} in a select list is one list value, PostgreSQL's is a row per element.
+ * An alias of a scalar set-returning function in FROM also names its column.
  */
 final class SetReturningFunctions implements RewriteRule {
   /** In FROM: the subquery, with %s for the argument list's text. */
@@ -33,6 +34,13 @@ final class SetReturningFunctions implements RewriteRule {
       "json_object_keys", "unnest(json_keys(%s))",
       "jsonb_object_keys", "unnest(json_keys(%s))",
       "generate_series", "unnest(generate_series(%s))");
+  /**
+   * Functions returning one scalar column: PostgreSQL's alias without a column list names that
+   * column too ({@code FROM generate_series(1, 3) g} reads the numbers as {@code g}); DuckDB's
+   * names only the row, so the column list {@code g(g)} is added.
+   */
+  private static final java.util.Set<String> SCALAR_IN_FROM = java.util.Set.of(
+      "generate_series", "unnest");
   private static final java.util.Set<String> CLAUSE_WORDS = java.util.Set.of("select", "where",
       "on", "set", "having", "group", "order", "values", "returning", "using", "into");
 
@@ -56,12 +64,16 @@ final class SetReturningFunctions implements RewriteRule {
       String function = t.text().toLowerCase(Locale.ROOT);
       int open = tokens.next(i);
       int close = tokens.closing(open);
-      if (close < 0 || !(IN_FROM.containsKey(function) || IN_SELECT.containsKey(function))) {
+      if (close < 0 || !(IN_FROM.containsKey(function) || IN_SELECT.containsKey(function)
+          || SCALAR_IN_FROM.contains(function))) {
         continue;
       }
       String args = tokens.text(open + 1, close - 1);
       boolean inFrom = inFrom(tokens, i);
-      if (inFrom && IN_FROM.containsKey(function)) {
+      if (inFrom && SCALAR_IN_FROM.contains(function) && hasAlias(tokens, close)
+          && (function.equals("generate_series") || !hasTopLevelComma(tokens, open, close))) {
+        nameTheColumnAfterTheAlias(tokens, close);
+      } else if (inFrom && IN_FROM.containsKey(function)) {
         String replacement = String.format(IN_FROM.get(function), args);
         if (!hasAlias(tokens, close)) {
           replacement += " AS " + function;
@@ -73,6 +85,21 @@ final class SetReturningFunctions implements RewriteRule {
         tokens.replace(i, close, SqlLexer.lex(String.format(IN_SELECT.get(function), args)));
       }
     }
+  }
+
+  private static boolean hasTopLevelComma(Tokens tokens, int open, int close) {
+    int depth = 0;
+    for (int j = open + 1; j < close; j++) {
+      Token t = tokens.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        depth--;
+      } else if (depth == 0 && t.is(",")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the call at i is a FROM item: FROM or JOIN comes before any other clause. */

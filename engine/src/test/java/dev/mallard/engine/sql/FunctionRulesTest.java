@@ -29,7 +29,9 @@ class FunctionRulesTest {
         rewrite(rule, "select a, generate_series(1, a) from t"));
     assertEquals("select unnest(json_extract_string(j, '$[*]')) from t",
         rewrite(rule, "select jsonb_array_elements_text(j) from t"));
-    String untouched = "select * from generate_series(1, 3) g join t on f(generate_series(1, 2))";
+    assertEquals("select g % 2 from generate_series(1, 3) g(g), unnest(a) as u(u), unnest(a, b) w",
+        rewrite(rule, "select g % 2 from generate_series(1, 3) g, unnest(a) as u, unnest(a, b) w"));
+    String untouched = "select * from generate_series(1, 3) g(n) join t on f(generate_series(1, 2))";
     assertEquals(untouched, rewrite(rule, untouched));
   }
 

@@ -99,6 +99,8 @@ class DialectFunctionsTest {
   void setReturningFunctions() throws SQLException {
     try (Connection c = server.connect()) {
       assertEquals("1 2 3", rows(c, "select generate_series(1,3)"));
+      assertEquals("0|3|18 1|4|22 2|3|15", rows(c, "select g % 3 as k, count(*), sum(g) "
+          + "from generate_series(1, 10) g group by 1 order by 1"));
       assertEquals("1|1 2|1 2|2", rows(c,
           "select x, generate_series(1, x) from (values (1),(2)) v(x) order by 1, 2"));
       assertEquals("a|1 b|x", rows(c,
