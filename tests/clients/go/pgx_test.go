@@ -215,12 +215,29 @@ func TestTransactions(t *testing.T) {
 	if ids, err = pgx.CollectRows(rows, pgx.RowTo[int32]); err != nil || !reflect.DeepEqual(ids, []int32{1}) {
 		t.Fatalf("ids %v %v", ids, err)
 	}
-	knownGap(t, "server gap: a nested pgx transaction is a SAVEPOINT, which answers 0A000 "+
-		"'savepoints are not supported'", `SQLSTATE 0A000`, func() error {
-		return pgx.BeginFunc(c, conn, func(outer pgx.Tx) error {
-			return pgx.BeginFunc(c, outer, func(inner pgx.Tx) error { return nil })
+	// A nested pgx transaction is SAVEPOINT ... RELEASE SAVEPOINT.
+	err = pgx.BeginFunc(c, conn, func(outer pgx.Tx) error {
+		if _, err := outer.Exec(c, "INSERT INTO "+tbl+" VALUES (3)"); err != nil {
+			return err
+		}
+		return pgx.BeginFunc(c, outer, func(inner pgx.Tx) error {
+			var n int64
+			if err := inner.QueryRow(c, "SELECT count(*) FROM "+tbl).Scan(&n); err != nil {
+				return err
+			}
+			if n != 2 {
+				t.Errorf("inside the savepoint: %d rows", n)
+			}
+			return nil
 		})
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ = conn.Query(c, "SELECT id FROM "+tbl+" ORDER BY id")
+	if ids, err = pgx.CollectRows(rows, pgx.RowTo[int32]); err != nil || !reflect.DeepEqual(ids, []int32{1, 3}) {
+		t.Fatalf("ids after the nested transaction %v %v", ids, err)
+	}
 }
 
 func TestErrorCodes(t *testing.T) {

@@ -231,11 +231,7 @@ test('CREATE TABLE AS after a leading comment reports its rows', async () => {
   }
 });
 
-knownGap('unnamed expression columns are named ?column?', {
-  reason: "dialect gap: SELECT 1 + 1 names its column '(1 + 1)' (DuckDB's expression text) "
-    + "instead of PostgreSQL's '?column?'",
-  error: /column\?/,
-}, async () => {
+test('unnamed expression columns are named ?column?', async () => {
   const { fields } = await client.query('SELECT 1 + 1');
   assert.equal(fields[0].name, '?column?');
 });

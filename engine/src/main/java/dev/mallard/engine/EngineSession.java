@@ -5,6 +5,7 @@ import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.analysis.StatementAnalyzer;
 import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.engine.sql.RewriteContext;
+import dev.mallard.engine.sql.SessionMacros;
 import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.SqlRewriter;
 import dev.mallard.engine.sql.Token;
@@ -54,6 +55,16 @@ public final class EngineSession implements AutoCloseable {
     this.tenant = tenant;
     this.allocator = allocator;
     this.connection = tenant.connect();
+    try (java.sql.Statement s = connection.createStatement()) {
+      for (String sql : SessionMacros.statements()) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      allocator.close();
+      tenant.release();
+      throw DuckDbErrors.translate(e, null);
+    }
   }
 
   private RewriteContext rewriteContext() {

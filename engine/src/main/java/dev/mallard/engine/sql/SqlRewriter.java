@@ -17,7 +17,13 @@ public final class SqlRewriter {
 
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
-    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema()));
+    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema(),
+        // ColumnNames first: names come from the statement as the client wrote it; JsonOperators
+        // before TypeNames, which turns jsonb (what tells jsonb's || from text's) into JSON
+        new ColumnNames(), new JsonOperators(), new SerialColumns(), new TypeNames(),
+        new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
+        new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new FunctionNames(),
+        new SetReturningFunctions(), new DateFormats(), new SimilarTo(), new CreateTableLike()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

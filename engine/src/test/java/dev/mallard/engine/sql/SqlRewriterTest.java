@@ -28,7 +28,7 @@ class SqlRewriterTest {
 
   @Test
   void unchangedTextIsReturnedAsIs() {
-    String sql = "select /* public.x */ 'public.t'";
+    String sql = "select /* public.x */ 'public.t' as t";
     assertEquals(sql, SqlRewriter.standard().rewrite(sql, new RewriteContext(null)));
   }
 }

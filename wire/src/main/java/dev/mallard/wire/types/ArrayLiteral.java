@@ -13,7 +13,7 @@ import java.util.function.Function;
  * "[1:3]=" dimension prefix is not accepted. Each element's text goes through the element type's
  * decoder; nested braces give nested Object[].
  */
-final class ArrayLiteral {
+public final class ArrayLiteral {
   private final String text;
   private final Function<String, Object> element;
   private int pos;
@@ -23,7 +23,7 @@ final class ArrayLiteral {
     this.element = element;
   }
 
-  static Object[] parse(String text, Function<String, Object> element) {
+  public static Object[] parse(String text, Function<String, Object> element) {
     ArrayLiteral p = new ArrayLiteral(text, element);
     p.skipSpace();
     Object[] result = p.array();

@@ -192,7 +192,8 @@ final class BinaryWriters {
   private static ValueWriter numeric(FieldVector vector, ArrowBuf data, IntegerReader integers) {
     NumericFormat numeric = new NumericFormat();
     if (vector instanceof DecimalVector decimal) {
-      return new DecimalBinary(numeric, data, decimal.getScale());
+      return new DecimalBinary(numeric, data, decimal.getScale(),
+          DuckDbTypeMapping.isUnconstrainedNumeric(decimal.getPrecision(), decimal.getScale()));
     }
     if (integers == null) {
       return null;
@@ -232,16 +233,24 @@ final class BinaryWriters {
   }
 
   /** numeric_send of Decimal128 slots, which works out the length before writing. */
-  private record DecimalBinary(NumericFormat numeric, ArrowBuf data, int scale)
+  private record DecimalBinary(NumericFormat numeric, ArrowBuf data, int scale, boolean trim)
       implements LengthFirst {
     @Override
     public void write(ByteBuf out, int index) {
-      numeric.writeBinary128(out, lo(index), hi(index), scale, false);
+      writeWithLength(out, index, false);
     }
 
     @Override
     public void writeWithLength(ByteBuf out, int index) {
-      numeric.writeBinary128(out, lo(index), hi(index), scale, true);
+      writeWithLength(out, index, true);
+    }
+
+    private void writeWithLength(ByteBuf out, int index, boolean withLength) {
+      if (trim) {
+        numeric.writeBinaryUnconstrained(out, lo(index), hi(index), scale, withLength);
+      } else {
+        numeric.writeBinary128(out, lo(index), hi(index), scale, withLength);
+      }
     }
 
     private long lo(int index) {

@@ -144,6 +144,16 @@ public final class DuckDbTypeMapping {
     return Optional.ofNullable(duck);
   }
 
+  /**
+   * PostgreSQL's numeric without precision and scale, which keeps every digit, has no DuckDB
+   * equivalent; Mallard's SQL rewriting makes it DECIMAL(38,10), the widest DuckDB decimal with
+   * room for fractions. That one DECIMAL is announced as numeric without a modifier and its values
+   * are written without trailing fraction zeros (an explicit numeric(38,10) looks the same).
+   */
+  public static boolean isUnconstrainedNumeric(int precision, int scale) {
+    return precision == 38 && scale == 10;
+  }
+
   private static PgColumnType decimal(String upper, int paren) {
     if (paren < 0) {
       return DEFAULT_DECIMAL;
@@ -153,7 +163,8 @@ public final class DuckDbTypeMapping {
     try {
       int precision = Integer.parseInt((comma < 0 ? args : args.substring(0, comma)).trim());
       int scale = comma < 0 ? 0 : Integer.parseInt(args.substring(comma + 1).trim());
-      return PgColumnType.numeric(precision, scale);
+      return isUnconstrainedNumeric(precision, scale) ? PgColumnType.of(PgTypes.NUMERIC)
+          : PgColumnType.numeric(precision, scale);
     } catch (NumberFormatException e) {
       return PgColumnType.of(PgTypes.NUMERIC);
     }

@@ -1,6 +1,7 @@
 package dev.mallard.wire.types;
 
 import io.netty.buffer.ByteBuf;
+import java.math.BigInteger;
 
 /**
  * numeric output from a scaled 128-bit integer (Arrow's Decimal128, which carries DuckDB's DECIMAL,
@@ -20,6 +21,7 @@ final class NumericFormat {
   private static final int MAX_DIGITS = 40;
   private static final long BILLION = 1_000_000_000L;
   private static final long MASK32 = 0xFFFF_FFFFL;
+  private static final BigInteger LOW64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   /** ASCII digits of the magnitude in digits[start..MAX_DIGITS). */
   private final byte[] digits = new byte[MAX_DIGITS];
@@ -56,6 +58,54 @@ final class NumericFormat {
       putScaled(lo, scale);
     }
     return text;
+  }
+
+  /**
+   * numeric_out of a value of the unconstrained numeric (see {@link DuckDbTypeMapping}): trailing
+   * fraction zeros are not printed, as a numeric without a declared scale keeps only the digits it
+   * was given (PostgreSQL would also keep zeros that were written; DuckDB does not know them).
+   */
+  AsciiBuffer composeTextUnconstrained(long lo, long hi, int scale) {
+    if (hi != lo >> 63 || scale > 18) {
+      long[] t = trimmedWide(lo, hi, scale);
+      return composeText128(t[0], t[1], (int) t[2]);
+    }
+    int trimmed = trimmedScale(lo, scale);
+    return composeText128(lo / Digits.pow10(scale - trimmed), hi, trimmed);
+  }
+
+  /** numeric_send of an unconstrained numeric, with dscale as its text shows. */
+  void writeBinaryUnconstrained(ByteBuf out, long lo, long hi, int scale, boolean withLength) {
+    if (hi != lo >> 63 || scale > 18) {
+      long[] t = trimmedWide(lo, hi, scale);
+      writeBinary128(out, t[0], t[1], (int) t[2], withLength);
+      return;
+    }
+    int trimmed = trimmedScale(lo, scale);
+    writeBinary128(out, lo / Digits.pow10(scale - trimmed), hi, trimmed, withLength);
+  }
+
+  /** The scale of a long value without its trailing zero digits. */
+  private static int trimmedScale(long lo, int scale) {
+    while (scale > 0 && lo % 10 == 0) {
+      lo /= 10;
+      scale--;
+    }
+    return scale;
+  }
+
+  /** {lo, hi, scale} of a 128-bit value without its trailing zero digits (the rare wide case). */
+  private static long[] trimmedWide(long lo, long hi, int scale) {
+    BigInteger value = BigInteger.valueOf(hi).shiftLeft(64).or(BigInteger.valueOf(lo).and(LOW64));
+    while (scale > 0) {
+      BigInteger[] qr = value.divideAndRemainder(BigInteger.TEN);
+      if (qr[1].signum() != 0) {
+        break;
+      }
+      value = qr[0];
+      scale--;
+    }
+    return new long[] {value.longValue(), value.shiftRight(64).longValue(), scale};
   }
 
   /** A non-negative value with {@code scale} > 0 fraction digits and at least one before. */

@@ -81,6 +81,10 @@ final class TextWriters {
     if (vector instanceof DecimalVector decimal) {
       NumericFormat numeric = new NumericFormat();
       int scale = decimal.getScale();
+      if (DuckDbTypeMapping.isUnconstrainedNumeric(decimal.getPrecision(), scale)) {
+        return (ComposedText) i -> numeric.composeTextUnconstrained(
+            data.getLong(i * 16L), data.getLong(i * 16L + 8), scale);
+      }
       return (ComposedText)
           i -> numeric.composeText128(data.getLong(i * 16L), data.getLong(i * 16L + 8), scale);
     }

@@ -57,7 +57,9 @@ class DuckDbTypeMappingTest {
   void decimalCarriesPostgresTypmod() {
     // numeric(5,2) has atttypmod 327686 in PostgreSQL.
     assertMaps("DECIMAL(5,2)", PgTypes.NUMERIC, 327_686);
-    assertMaps("DECIMAL(38,10)", PgTypes.NUMERIC, ((38 << 16) | 10) + 4);
+    // DECIMAL(38,10) is what numeric without precision is rewritten to: no modifier, like PostgreSQL
+    assertMaps("DECIMAL(38,10)", PgTypes.NUMERIC, -1);
+    assertMaps("DECIMAL(38,9)", PgTypes.NUMERIC, ((38 << 16) | 9) + 4);
     assertMaps("DECIMAL", PgTypes.NUMERIC, ((18 << 16) | 3) + 4);
   }
 

@@ -43,4 +43,26 @@ class NumericFormatTest {
           decoder.decode(PgTypes.NUMERIC, (short) 1, ByteBufUtil.getBytes(a)));
     }
   }
+
+  @Test
+  void unconstrainedNumericDropsTrailingFractionZeros() {
+    NumericFormat numeric = new NumericFormat();
+    ParameterDecoder decoder = new ParameterDecoder(java.time.ZoneOffset.UTC);
+    String[] texts = {"12345.6789", "-1.5", "0", "1", "0.0000000001", "-0.0000000007",
+        "123456789012.3456", "-9999999999999999999999999999.9999999999", "1000000000000000000000"};
+    for (int i = 0; i < texts.length; i++) {
+      BigInteger unscaled = new BigDecimal(texts[i]).setScale(10).unscaledValue();
+      long lo = unscaled.longValue();
+      long hi = unscaled.shiftRight(64).longValue();
+      ByteBuf text = Unpooled.buffer();
+      numeric.composeTextUnconstrained(lo, hi, 10).writeTo(text);
+      assertEquals(texts[i], text.toString(StandardCharsets.US_ASCII));
+      ByteBuf binary = Unpooled.buffer();
+      numeric.writeBinaryUnconstrained(binary, lo, hi, 10, false);
+      // dscale (the fourth Int16) is the printed scale, so clients show the same digits
+      assertEquals(Math.max(0, new BigDecimal(texts[i]).scale()), binary.getShort(6));
+      assertEquals(new BigDecimal(texts[i]),
+          decoder.decode(PgTypes.NUMERIC, (short) 1, ByteBufUtil.getBytes(binary)));
+    }
+  }
 }

@@ -171,8 +171,13 @@ class ScalarTextEncodingTest {
             Vectors.decimals(5, 2, "1.5", "-1.5", "0", "0.05", "-0.05", "999.99", null),
             PgTypes.NUMERIC));
     assertEquals(
-        list("-1.5000000000", "123456789012.3456000000"),
-        text(Vectors.decimals(38, 10, "-1.5", "123456789012.3456"), PgTypes.NUMERIC));
+        list("-1.500000000", "123456789012.345600000"),
+        text(Vectors.decimals(38, 9, "-1.5", "123456789012.3456"), PgTypes.NUMERIC));
+    // DECIMAL(38,10) stands for numeric without a scale (DuckDbTypeMapping): no trailing zeros
+    assertEquals(
+        list("-1.5", "123456789012.3456", "-9999999999999999999999999999", "0"),
+        text(Vectors.decimals(38, 10, "-1.5", "123456789012.3456",
+            "-9999999999999999999999999999.0000000000", "0"), PgTypes.NUMERIC));
     assertEquals(
         list("99999999999999999999999999999999999999", "-1", "0"),
         text(

@@ -1,0 +1,189 @@
+package dev.mallard.engine.sql;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Result columns named as PostgreSQL names them (FigureColname in parse_target.c): a function call
+ * by the function ({@code count(*)} is "count"), a cast by its operand's name or else the type
+ * ({@code a::int} is "a", {@code 'x'::text} "text"), CASE "case", anything else "?column?".
+ * DuckDB would use the expression's text ({@code count_star()}, {@code CAST(a AS INTEGER)}), and
+ * clients read columns by name. Only unaliased items of the top-level select list (of a SELECT,
+ * WITH ... SELECT, or CREATE TABLE/VIEW ... AS SELECT) get an alias, and only items this rule
+ * fully understands: anything else, DuckDB-only syntax included, keeps DuckDB's name.
+ */
+final class ColumnNames implements RewriteRule {
+  private static final Set<String> LIST_END = Set.of("from", "into", "where", "group", "having",
+      "window", "order", "limit", "offset", "union", "intersect", "except", "for", "fetch",
+      "qualify", "returning", "using");
+  /** Words that are not column names when they end an item ({@code x IS NULL}). */
+  private static final Set<String> VALUE_WORDS = Set.of("null", "true", "false", "unknown", "end");
+  private static final Set<String> UNSURE_WORDS = Set.of("exclude", "replace", "columns", "at",
+      "collate", "rename", "lambda");
+
+  @Override
+  public String name() {
+    return "column-names";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    int select = mainSelect(tokens);
+    if (select < 0) {
+      return;
+    }
+    int i = tokens.next(select);
+    Token t = tokens.at(i);
+    if (t != null && t.isWord("distinct")) {
+      i = tokens.next(i);
+      if (tokens.at(i) != null && tokens.get(i).isWord("on") && tokens.nextIs(i, "(")) {
+        i = tokens.next(tokens.closing(tokens.next(i)));
+      }
+    } else if (t != null && t.isWord("all")) {
+      i = tokens.next(i);
+    }
+    if (i < 0) {
+      return;
+    }
+    List<int[]> items = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = i;
+    int j = i;
+    for (; j < tokens.size(); j++) {
+      Token k = tokens.get(j);
+      if (k.is("(") || k.is("[")) {
+        depth++;
+      } else if (k.is(")") || k.is("]")) {
+        if (--depth < 0) {
+          break;
+        }
+      } else if (depth == 0 && (k.is(",") || k.is(";") || k.isWord()
+          && LIST_END.contains(k.text().toLowerCase(Locale.ROOT)))) {
+        items.add(new int[] {start, tokens.prev(j)});
+        if (!k.is(",")) {
+          break;
+        }
+        start = tokens.next(j);
+      }
+    }
+    if (j >= tokens.size() && start >= 0) {
+      items.add(new int[] {start, tokens.prev(tokens.size())});
+    }
+    for (int n = items.size() - 1; n >= 0; n--) {
+      int s = items.get(n)[0];
+      int e = items.get(n)[1];
+      if (s < 0 || e < s) {
+        continue;
+      }
+      String alias = aliasFor(tokens, s, e);
+      if (alias != null) {
+        tokens.insert(e + 1, List.of(new Token(Token.Kind.SPACE, " "), Token.word("AS"),
+            new Token(Token.Kind.SPACE, " "),
+            new Token(Token.Kind.QUOTED_IDENT, "\"" + alias.replace("\"", "\"\"") + "\"")));
+      }
+    }
+  }
+
+  /** The select key word whose list names the result, or -1. */
+  private static int mainSelect(Tokens tokens) {
+    int first = tokens.next(-1);
+    Token t = tokens.at(first);
+    if (t == null) {
+      return -1;
+    }
+    if (t.isWord("select")) {
+      return first;
+    }
+    int from = first;
+    if (t.isWord("create")) {
+      from = -1;
+      boolean relation = false;
+      for (int j = first; j >= 0 && j < tokens.size(); j = tokens.next(j)) {
+        Token k = tokens.get(j);
+        if (k.is("(")) {
+          return -1; // a column list: names come from it
+        }
+        relation |= k.isWord("table") || k.isWord("view");
+        if (k.isWord("as")) {
+          from = relation ? j : -1;
+          break;
+        }
+      }
+      if (from < 0) {
+        return -1;
+      }
+      Token body = tokens.at(tokens.next(from));
+      if (body != null && body.isWord("select")) {
+        return tokens.next(from);
+      }
+      if (body == null || !body.isWord("with")) {
+        return -1;
+      }
+    } else if (!t.isWord("with")) {
+      return -1;
+    }
+    int depth = 0;
+    for (int j = from; j < tokens.size(); j++) {
+      Token k = tokens.get(j);
+      if (k.is("(")) {
+        depth++;
+      } else if (k.is(")")) {
+        depth--;
+      } else if (depth == 0 && k.isWord("select")) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** The alias to add to item s..e, or null when it has one, needs none, or is not understood. */
+  static String aliasFor(Tokens tokens, int s, int e) {
+    int depth = 0;
+    boolean operator = false;
+    for (int j = s; j <= e; j++) {
+      Token k = tokens.get(j);
+      if (k.is("(") || k.is("[")) {
+        depth++;
+      } else if (k.is(")") || k.is("]")) {
+        depth--;
+      } else if (depth == 0) {
+        if (k.is("*") && (j == s || tokens.prevIs(j, ".")) || k.isWord("as") || k.is(":")
+            || k.isWord() && UNSURE_WORDS.contains(k.text().toLowerCase(Locale.ROOT))) {
+          return null;
+        }
+        operator |= k.kind() == Token.Kind.OPERATOR && !k.is("::") || Operands.level(k) > 0;
+      }
+    }
+    if (Operands.unitEnd(tokens, s) == e) {
+      Name name = ExpressionNames.of(tokens, s, e);
+      if (name == null || name.plainColumn()) {
+        return null;
+      }
+      return name.text();
+    }
+    return operator && !hasImplicitAlias(tokens, s, e) ? Name.NONE.text() : null;
+  }
+
+  private static boolean hasImplicitAlias(Tokens tokens, int s, int e) {
+    Token last = tokens.get(e);
+    if (e == s || !last.isIdentifier() || last.isWord()
+        && VALUE_WORDS.contains(last.text().toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    Token before = tokens.get(tokens.prev(e));
+    if (before.is(")") || before.is("]") || before.kind() == Token.Kind.NUMBER
+        || before.kind() == Token.Kind.STRING || before.kind() == Token.Kind.PARAM
+        || before.kind() == Token.Kind.QUOTED_IDENT) {
+      return true;
+    }
+    return before.isWord() && Operands.level(before) < 0 && !before.isWord("distinct")
+        && !before.isWord("from") && !before.isWord("then") && !before.isWord("else")
+        && !before.isWord("when");
+  }
+
+  /** A result name and how sure PostgreSQL is of it (0 none, 1 type or case, 2 a real name). */
+  record Name(String text, int strength, boolean plainColumn) {
+    static final Name NONE = new Name("?column?", 0, false);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.mallard.engine.sql;
+
+import java.util.Map;
+
+/**
+ * PostgreSQL functions that DuckDB has under another name with the same meaning (json and jsonb
+ * are both DuckDB's JSON). Functions DuckDB lacks altogether are session macros ({@link
+ * SessionMacros}); set-returning ones are {@link SetReturningFunctions}.
+ */
+final class FunctionNames implements RewriteRule {
+  private static final Map<String, String> RENAMED = Map.ofEntries(
+      Map.entry("json_build_object", "json_object"), Map.entry("jsonb_build_object", "json_object"),
+      Map.entry("json_build_array", "json_array"), Map.entry("jsonb_build_array", "json_array"),
+      Map.entry("json_object_agg", "json_group_object"),
+      Map.entry("jsonb_object_agg", "json_group_object"), Map.entry("to_jsonb", "to_json"),
+      Map.entry("jsonb_typeof", "json_typeof"), Map.entry("jsonb_array_length", "json_array_length"),
+      Map.entry("jsonb_extract_path", "json_extract_path"),
+      Map.entry("jsonb_extract_path_text", "json_extract_path_text"),
+      Map.entry("jsonb_pretty", "json_pretty"));
+
+  /**
+   * json_agg(x [ORDER BY ..]) [FILTER (..)] [OVER ..] is {@code to_json(list(x ..) ..)}: DuckDB's
+   * json_group_array is a macro, which takes no ORDER BY or FILTER; list keeps NULLs as json_agg.
+   */
+  private static void jsonAgg(Tokens tokens, int i) {
+    int end = tokens.closing(tokens.next(i));
+    if (end < 0) {
+      return;
+    }
+    Token after = tokens.at(tokens.next(end));
+    if (after != null && after.isWord("filter") && tokens.nextIs(tokens.next(end), "(")) {
+      end = tokens.closing(tokens.next(tokens.next(end)));
+      after = tokens.at(tokens.next(end));
+    }
+    if (end >= 0 && after != null && after.isWord("over")) {
+      int window = tokens.next(tokens.next(end));
+      end = tokens.at(window) != null && tokens.get(window).is("(") ? tokens.closing(window) : window;
+    }
+    if (end < 0) {
+      return;
+    }
+    tokens.insert(end + 1, java.util.List.of(Token.punct(")")));
+    tokens.replace(i, i, java.util.List.of(Token.word("to_json"), Token.punct("("), Token.word("list")));
+  }
+
+  @Override
+  public String name() {
+    return "function-names";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!t.isWord() || !tokens.nextIs(i, "(") || tokens.prevIs(i, ".")) {
+        continue;
+      }
+      String name = t.text().toLowerCase(java.util.Locale.ROOT);
+      if (name.equals("json_agg") || name.equals("jsonb_agg")) {
+        jsonAgg(tokens, i);
+        continue;
+      }
+      String target = RENAMED.get(name);
+      if (target != null) {
+        tokens.set(i, Token.word(target));
+      }
+    }
+  }
+}

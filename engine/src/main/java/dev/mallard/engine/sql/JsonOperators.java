@@ -1,0 +1,181 @@
+package dev.mallard.engine.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's json/jsonb operators on DuckDB's JSON type.
+ * <ul>
+ *   <li>{@code ->} and {@code ->>} with a text key: DuckDB reads a key starting with {@code $} as a
+ *       JSONPath and one starting with {@code /} as a JSON pointer, so such keys (PostHog's
+ *       {@code properties->>'$browser'}) become the path {@code $."key"}; a negative array index
+ *       becomes {@code $[#-n]} (PostgreSQL counts it from the end).
+ *   <li>{@code #>} and {@code #>>} with a constant path such as {@code '{a,0,b}'} become
+ *       {@code ->} / {@code ->>} with the JSONPath {@code $."a"[0]."b"}.
+ *   <li>{@code ?}, {@code ?|}, {@code ?&} (top-level key exists) test {@code json_keys(a)}.
+ *   <li>{@code @>} and {@code <@} become {@code json_contains} when an operand is cast to json or
+ *       jsonb or is a constant that is a JSON object or array; otherwise they are DuckDB's list
+ *       containment, as for PostgreSQL arrays.
+ *   <li>{@code ||} with an operand cast to jsonb is jsonb concatenation (the session macro
+ *       {@value #CONCAT}: a shallow merge of objects, or arrays appended), not string concatenation.
+ * </ul>
+ */
+final class JsonOperators implements RewriteRule {
+  static final String CONCAT = "mallard_jsonb_concat";
+
+  @Override
+  public String name() {
+    return "json-operators";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() != Token.Kind.OPERATOR) {
+        continue;
+      }
+      switch (t.text()) {
+        case "->": case "->>":
+          arrow(tokens, i);
+          break;
+        case "#>": case "#>>":
+          path(tokens, i);
+          break;
+        case "?":
+          keys(tokens, i, "list_contains");
+          break;
+        case "?|":
+          keys(tokens, i, "list_has_any");
+          break;
+        case "?&":
+          keys(tokens, i, "list_has_all");
+          break;
+        case "@>": case "<@":
+          i = contains(tokens, i);
+          break;
+        case "||":
+          i = concatenate(tokens, i);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private static void arrow(Tokens tokens, int i) {
+    int k = tokens.next(i);
+    Token key = tokens.at(k);
+    if (key == null) {
+      return;
+    }
+    if (key.is("-") && tokens.at(tokens.next(k)) != null
+        && tokens.at(tokens.next(k)).kind() == Token.Kind.NUMBER) {
+      int n = tokens.next(k);
+      tokens.replace(k, n, List.of(literal("$[#-" + tokens.get(n).text() + "]")));
+      return;
+    }
+    String text = Literals.stringValue(key);
+    if (text != null && (text.startsWith("$") || text.startsWith("/")) && text.indexOf('"') < 0) {
+      tokens.set(k, literal("$.\"" + text + "\""));
+    }
+  }
+
+  private static void path(Tokens tokens, int i) {
+    int k = tokens.next(i);
+    String text = Literals.stringValue(tokens.at(k));
+    if (text == null) {
+      return;
+    }
+    Object[] elements;
+    try {
+      elements = dev.mallard.wire.types.ArrayLiteral.parse(text, s -> s);
+    } catch (RuntimeException e) {
+      return;
+    }
+    StringBuilder json = new StringBuilder("$");
+    for (Object e : elements) {
+      if (!(e instanceof String s) || s.indexOf('"') >= 0) {
+        return;
+      }
+      json.append(s.matches("\\d+") ? "[" + s + "]" : ".\"" + s + "\"");
+    }
+    tokens.set(i, new Token(Token.Kind.OPERATOR, tokens.get(i).text().equals("#>") ? "->" : "->>"));
+    tokens.set(k, literal(json.toString()));
+  }
+
+  private static void keys(Tokens tokens, int i, String function) {
+    int[] ends = BinaryCalls.operands(tokens, i, Operands.OTHER);
+    if (ends == null) {
+      return;
+    }
+    List<Token> keysOf = new ArrayList<>();
+    keysOf.add(Token.word("json_keys"));
+    keysOf.add(Token.punct("("));
+    BinaryCalls.copy(tokens, ends[0], tokens.prev(i), keysOf);
+    keysOf.add(Token.punct(")"));
+    int left = ends[0];
+    tokens.replace(left, tokens.prev(i), keysOf);
+    int op = tokens.next(left + keysOf.size() - 1);
+    int right = Operands.rightEnd(tokens, op, Operands.OTHER);
+    BinaryCalls.call(tokens, left, right, null, function, left, left + keysOf.size() - 1,
+        tokens.next(op), right);
+  }
+
+  private static int contains(Tokens tokens, int i) {
+    int[] ends = BinaryCalls.operands(tokens, i, Operands.OTHER);
+    if (ends == null) {
+      return i;
+    }
+    String left = tokens.text(ends[0], tokens.prev(i)).toLowerCase(java.util.Locale.ROOT);
+    String right = tokens.text(tokens.next(i), ends[1]).toLowerCase(java.util.Locale.ROOT);
+    if (!(isJson(left) || isJson(right) || looksLikeJson(tokens, ends[0], tokens.prev(i))
+        || looksLikeJson(tokens, tokens.next(i), ends[1]))) {
+      return i;
+    }
+    boolean contains = tokens.get(i).text().equals("@>");
+    int a0 = ends[0];
+    int a1 = tokens.prev(i);
+    int b0 = tokens.next(i);
+    int b1 = ends[1];
+    if (contains) {
+      BinaryCalls.call(tokens, a0, b1, null, "json_contains", a0, a1, b0, b1);
+    } else {
+      BinaryCalls.call(tokens, a0, b1, null, "json_contains", b0, b1, a0, a1);
+    }
+    return a0;
+  }
+
+  private static int concatenate(Tokens tokens, int i) {
+    int[] ends = BinaryCalls.operands(tokens, i, Operands.OTHER);
+    if (ends == null) {
+      return i;
+    }
+    String left = tokens.text(ends[0], tokens.prev(i)).toLowerCase(java.util.Locale.ROOT);
+    String right = tokens.text(tokens.next(i), ends[1]).toLowerCase(java.util.Locale.ROOT);
+    if (!(left.matches("(?s).*::\\s*jsonb\\b.*") || right.matches("(?s).*::\\s*jsonb\\b.*"))) {
+      return i;
+    }
+    BinaryCalls.call(tokens, ends[0], ends[1], null, CONCAT, ends[0], tokens.prev(i),
+        tokens.next(i), ends[1]);
+    return ends[0];
+  }
+
+  private static boolean isJson(String operand) {
+    return operand.matches("(?s).*::\\s*jsonb?\\b.*");
+  }
+
+  /** A string constant holding a JSON object or array (PostgreSQL's array text has no ':'). */
+  private static boolean looksLikeJson(Tokens tokens, int from, int to) {
+    String value = from == to ? Literals.stringValue(tokens.get(from)) : null;
+    if (value == null) {
+      return false;
+    }
+    String v = value.strip();
+    return v.startsWith("[") || v.startsWith("{") && v.contains(":");
+  }
+
+  private static Token literal(String value) {
+    return new Token(Token.Kind.STRING, Literals.quote(value));
+  }
+}

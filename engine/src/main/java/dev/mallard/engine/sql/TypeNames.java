@@ -1,0 +1,74 @@
+package dev.mallard.engine.sql;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * PostgreSQL type names DuckDB lacks or reads differently, wherever a type is written: after
+ * {@code ::}, in {@code CAST(x AS t)}, in column definitions.
+ * <ul>
+ *   <li>{@code numeric} / {@code decimal} without a precision keep every digit in PostgreSQL;
+ *       DuckDB would make them DECIMAL(18,3) and round to 3 decimals. They become
+ *       {@value #UNCONSTRAINED_NUMERIC}: DuckDB's widest decimal, 28 digits before the point and
+ *       10 after (a deliberate, documented limit: DuckDB has no arbitrary-precision numeric).
+ *   <li>{@code jsonb} is DuckDB's {@code JSON} (text kept as written, not normalized).
+ * </ul>
+ */
+final class TypeNames implements RewriteRule {
+  static final String UNCONSTRAINED_NUMERIC = "DECIMAL(38,10)";
+  private static final Map<String, String> NAMES = Map.of(
+      "numeric", UNCONSTRAINED_NUMERIC, "decimal", UNCONSTRAINED_NUMERIC, "jsonb", "JSON");
+
+  @Override
+  public String name() {
+    return "type-names";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!t.isWord()) {
+        continue;
+      }
+      String replacement = NAMES.get(t.text().toLowerCase(Locale.ROOT));
+      if (replacement == null || tokens.prevIs(i, ".") || tokens.nextIs(i, ".")
+          || replacement == UNCONSTRAINED_NUMERIC && tokens.nextIs(i, "(")) {
+        continue;
+      }
+      if (isTypePosition(tokens, i)) {
+        tokens.replace(i, i, SqlLexer.lex(replacement));
+      }
+    }
+  }
+
+  /** After {@code ::}, after AS inside a cast, before a string constant, or in a column list. */
+  private static boolean isTypePosition(Tokens tokens, int i) {
+    Token before = tokens.at(tokens.prev(i));
+    Token after = tokens.at(tokens.next(i));
+    if (before == null) {
+      return false;
+    }
+    if (before.is("::") || after != null && after.kind() == Token.Kind.STRING) {
+      return true;
+    }
+    if (before.isWord("as")) {
+      return after != null && (after.is(")") || after.is("["));
+    }
+    if (before.isWord("type") || before.isWord("returns")) {
+      return true; // ALTER COLUMN c TYPE numeric, RETURNS numeric
+    }
+    // a column definition: "(name numeric" or ", name numeric"
+    Token beforeName = tokens.at(tokens.prev(tokens.prev(i)));
+    return before.isIdentifier() && beforeName != null
+        && (beforeName.is("(") || beforeName.is(",") || beforeName.isWord("column")
+            || beforeName.isWord("add"))
+        && isInsideCreateOrAlter(tokens, i);
+  }
+
+  private static boolean isInsideCreateOrAlter(Tokens tokens, int i) {
+    int first = tokens.next(-1);
+    Token t = tokens.at(first);
+    return t != null && (t.isWord("create") || t.isWord("alter"));
+  }
+}

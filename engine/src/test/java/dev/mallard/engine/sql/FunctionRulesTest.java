@@ -1,0 +1,78 @@
+package dev.mallard.engine.sql;
+
+import static dev.mallard.engine.sql.OperatorRulesTest.rewrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class FunctionRulesTest {
+  @Test
+  void jsonFunctionsTakeDuckDbsNames() {
+    assertEquals("select json_object('a', 1), to_json(list(x order by y) filter (where x > 0)), "
+        + "to_json(list(x) over (partition by y)), t.jsonb_agg(x), jsonb_agg",
+        rewrite(new FunctionNames(), "select jsonb_build_object('a', 1), "
+            + "json_agg(x order by y) filter (where x > 0), jsonb_agg(x) over (partition by y), "
+            + "t.jsonb_agg(x), jsonb_agg"));
+  }
+
+  @Test
+  void setReturningFunctionsInFromAndSelectList() {
+    SetReturningFunctions rule = new SetReturningFunctions();
+    assertEquals("select * from (SELECT value FROM json_each(j)) AS jsonb_array_elements",
+        rewrite(rule, "select * from jsonb_array_elements(j)"));
+    assertEquals("select e.key from t, (SELECT key, value ->> '$' AS value FROM json_each(t.j)) e where 1",
+        rewrite(rule, "select e.key from t, json_each_text(t.j) e where 1"));
+    assertEquals("select k from (SELECT unnest(json_keys(j)) AS jsonb_object_keys) as k(k)",
+        rewrite(rule, "select k from jsonb_object_keys(j) as k"));
+    assertEquals("select a, unnest(generate_series(1, a)) from t",
+        rewrite(rule, "select a, generate_series(1, a) from t"));
+    assertEquals("select unnest(json_extract_string(j, '$[*]')) from t",
+        rewrite(rule, "select jsonb_array_elements_text(j) from t"));
+    assertEquals("select g % 2 from generate_series(1, 3) g(g), unnest(a) as u(u), unnest(a, b) w",
+        rewrite(rule, "select g % 2 from generate_series(1, 3) g, unnest(a) as u, unnest(a, b) w"));
+    String untouched = "select * from generate_series(1, 3) g(n) join t on f(generate_series(1, 2))";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void lockingClausesAreDropped() {
+    LockingClauses rule = new LockingClauses();
+    assertEquals("select * from t where a = 1 ", rewrite(rule, "select * from t where a = 1 for update"));
+    assertEquals("select * from t  limit 1",
+        rewrite(rule, "select * from t for no key update of t, s.u skip locked limit 1"));
+    assertEquals("select 1 from t  ", rewrite(rule, "select 1 from t for share nowait for key share"));
+    String untouched = "select 1 for; create trigger x after insert on t for each row execute f()";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void ownerChangesAreAccepted() {
+    OwnerChanges rule = new OwnerChanges();
+    assertEquals(OwnerChanges.NO_OP, rewrite(rule, "ALTER TABLE public.t OWNER TO bob"));
+    assertEquals(OwnerChanges.NO_OP + ";", rewrite(rule, "alter sequence s owner to \"Bob\";"));
+    String untouched = "alter table t rename column owner to x";
+    assertEquals("alter table t rename column owner to x", rewrite(rule, untouched));
+  }
+
+  @Test
+  void dateTemplatesBecomeStrftime() {
+    DateFormats rule = new DateFormats();
+    assertEquals("select strftime(ts, '%Y-%m-%d %H:%M:%S.%g'), strptime(s, '%d/%m/%Y')::DATE, "
+        + "strptime(s, '%Y %I%p')::TIMESTAMPTZ, strftime(d, '%-d %b at %%')",
+        rewrite(rule, "select to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS'), to_date(s, 'DD/MM/YYYY'), "
+            + "to_timestamp(s, 'YYYY HH12AM'), to_char(d, 'FMDD Mon \"at\" %')"));
+    String untouched = "select to_char(n, '999D99'), to_char(d, 'Month'), to_char(d, f), to_timestamp(0)";
+    assertEquals(untouched, rewrite(rule, untouched));
+    assertNull(DateFormats.translate("Q", true));
+  }
+
+  @Test
+  void createTableLikeCopiesColumns() {
+    CreateTableLike rule = new CreateTableLike();
+    assertEquals("create table if not exists t2 AS SELECT * FROM s.t LIMIT 0",
+        rewrite(rule, "create table if not exists t2 (like s.t including defaults excluding indexes)"));
+    String untouched = "create table t2 (like t, extra int)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+}

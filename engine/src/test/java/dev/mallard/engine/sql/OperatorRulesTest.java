@@ -1,0 +1,87 @@
+package dev.mallard.engine.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OperatorRulesTest {
+  static String rewrite(RewriteRule rule, String sql) {
+    return new SqlRewriter(List.of(rule)).rewrite(sql, new RewriteContext(null));
+  }
+
+  @Test
+  void divisorsAreGuardedUnlessNonZeroConstants() {
+    DivisionByZero rule = new DivisionByZero();
+    assertEquals("select a / mallard_nonzero(b), c % mallard_nonzero(d.e) from t",
+        rewrite(rule, "select a / b, c % d.e from t"));
+    assertEquals("select a / mallard_nonzero(b::int[1]) + 1", rewrite(rule, "select a / b::int[1] + 1"));
+    assertEquals("select x / mallard_nonzero(f(y, z) ^ 2) * 3",
+        rewrite(rule, "select x / f(y, z) ^ 2 * 3"));
+    assertEquals("select 1 / mallard_nonzero(0), 1 / mallard_nonzero((a - b))",
+        rewrite(rule, "select 1 / 0, 1 / (a - b)"));
+    assertEquals("select -a / mallard_nonzero(-b)", rewrite(rule, "select -a / -b"));
+    assertEquals("select (\"/\"(interval '1 day' * 2, 2)), (\"/\"(x::interval, mallard_nonzero(n)))",
+        rewrite(rule, "select interval '1 day' * 2 / 2, x::interval / n"));
+    String untouched = "select a / 2, a / 0.5, a // b, a / $1, '1/0', 10 % 3";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void regexOperatorsSearchAnywhere() {
+    RegexOperators rule = new RegexOperators();
+    assertEquals("select (regexp_matches(a, 'b')), (NOT regexp_matches(t.a || 'x', '^b', 'i'))",
+        rewrite(rule, "select a ~ 'b', t.a || 'x' !~* '^b'"));
+    assertEquals("select * from t where (regexp_matches(name, $1)) and x = 1",
+        rewrite(rule, "select * from t where name ~ $1 and x = 1"));
+    assertEquals("select (regexp_matches(lower(a)::text, 'x', 'i')) = true",
+        rewrite(rule, "select lower(a)::text ~* 'x' = true"));
+    String untouched = "select a ~~ b, a !~~ b, '~'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void likeGetsPostgresqlsBackslashEscape() {
+    LikeEscape rule = new LikeEscape();
+    assertEquals("select a like 'x\\_y' ESCAPE '\\', b not ilike $1 ESCAPE '\\' from t",
+        rewrite(rule, "select a like 'x\\_y', b not ilike $1 from t"));
+    assertEquals("select a like b || '%' ESCAPE '\\' and c", rewrite(rule, "select a like b || '%' and c"));
+    String untouched = "select a like 'x%', a like 'x\\%' escape '!', b like any ('{a}') "
+        + "from t; create table u (like t)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void jsonArrowsReadKeysLiterally() {
+    JsonOperators rule = new JsonOperators();
+    assertEquals("select properties->>'$.\"$browser\"', j -> '$.\"/x\"', j->'a', j->>0",
+        rewrite(rule, "select properties->>'$browser', j -> '/x', j->'a', j->>0"));
+    assertEquals("select j->'$[#-1]'", rewrite(rule, "select j->-1"));
+    assertEquals("select j ->> '$.\"a\"[0].\"b c\"', j -> '$.\"x\"'",
+        rewrite(rule, "select j #>> '{a,0,\"b c\"}', j #> '{x}'"));
+  }
+
+  @Test
+  void jsonKeyAndContainmentOperators() {
+    JsonOperators rule = new JsonOperators();
+    assertEquals("select (list_contains(json_keys(j), 'a')), (list_has_any(json_keys(t.j -> 'x'), ['a']))",
+        rewrite(rule, "select j ? 'a', t.j -> 'x' ?| ['a']"));
+    assertEquals("select (json_contains(j::jsonb, '{\"a\":1}')), (json_contains(b, a::json))",
+        rewrite(rule, "select j::jsonb @> '{\"a\":1}', a::json <@ b"));
+    assertEquals("select (json_contains(data, '{\"a\": 1}')), (json_contains('[1]', tags))",
+        rewrite(rule, "select data @> '{\"a\": 1}', tags <@ '[1]'"));
+    assertEquals("select (mallard_jsonb_concat(data, $1::jsonb)), 'a' || 'b', x || '{\"a\":1}'",
+        rewrite(rule, "select data || $1::jsonb, 'a' || 'b', x || '{\"a\":1}'"));
+    String lists = "select [1, 2] @> [1], a <@ b, a @> '{1,2}'";
+    assertEquals(lists, rewrite(rule, lists));
+  }
+
+  @Test
+  void similarToPatternsBecomeRegularExpressions() {
+    SimilarTo rule = new SimilarTo();
+    assertEquals("select a similar to 'a.*\\.b.', b not similar to '(x|y)[%_]+'",
+        rewrite(rule, "select a similar to 'a%.b_', b not similar to '(x|y)[%_]+'"));
+    String untouched = "select a similar to b, a similar to 'x!%' escape '!'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+}
