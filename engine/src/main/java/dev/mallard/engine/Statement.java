@@ -41,6 +41,9 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
         return words.contains("ALL") ? "DEALLOCATE ALL" : "DEALLOCATE";
       case DDL:
         return ddlTag(rows);
+      case ROLE:
+        // PostgreSQL tags the USER and GROUP spellings, and ALTER GROUP ... ADD USER, as ROLE.
+        return words.get(0) + " ROLE";
       default:
         return words.isEmpty() ? "" : words.get(0);
     }

@@ -22,5 +22,7 @@ public enum StatementKind {
   DISCARD,
   DEALLOCATE,
   PREPARE_TRANSACTION,
+  /** CREATE/ALTER/DROP ROLE (USER, GROUP) and GRANT/REVOKE of roles: the system catalog's. */
+  ROLE,
   OTHER
 }

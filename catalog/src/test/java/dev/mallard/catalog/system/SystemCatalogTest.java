@@ -34,6 +34,7 @@ class SystemCatalogTest {
     try (SystemCatalog c = SystemCatalog.open(dir)) {
       Role postgres = c.find("postgres").orElseThrow();
       assertEquals(Role.BOOTSTRAP_OID, postgres.oid());
+      assertNull(postgres.validUntil(), "no VALID UNTIL reads back as none, not as 1970");
       assertTrue(postgres.superuser());
       Role analyst = c.find("analyst").orElseThrow();
       assertTrue(analyst.oid() >= 16384);
