@@ -314,4 +314,56 @@ class RolesTest {
     assertEquals("28P01", sqlState(() -> connect("durable", "first")));
     assertLogsIn("postgres", SUPERUSER_PASSWORD);
   }
+
+  record Psql(int exitCode, String out, String err) {}
+
+  /**
+   * Runs psql as {@code user}, feeding {@code stdin}. setsid leaves psql without a controlling
+   * terminal, so its password prompts (\password) read standard input, as they do in scripts.
+   */
+  static Psql psql(String user, String password, String stdin, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("setsid", "psql", "-X", "-h", "127.0.0.1", "-p",
+        Integer.toString(port), "-U", user, "-d", "postgres", "-v", "ON_ERROR_STOP=1"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("PGPASSWORD", password);
+    pb.environment().put("PGSSLMODE", "disable");
+    pb.environment().put("PGCONNECT_TIMEOUT", "10");
+    Path in = Files.createTempFile("psql", ".in");
+    Path out = Files.createTempFile("psql", ".out");
+    Path err = Files.createTempFile("psql", ".err");
+    Files.writeString(in, stdin);
+    pb.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("psql timed out");
+    }
+    return new Psql(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void psqlCreatesAUserThatLogsInAndChangesItsPasswordWithBackslashPassword() throws Exception {
+    Psql created = psql("postgres", SUPERUSER_PASSWORD, "",
+        "-c", "CREATE USER psql_user PASSWORD 'first-pw'", "-c", "CREATE ROLE psql_group",
+        "-c", "GRANT psql_group TO psql_user", "-c", "REVOKE psql_group FROM psql_user",
+        "-c", "ALTER ROLE psql_group RENAME TO psql_group2", "-c", "DROP ROLE psql_group2");
+    assertEquals(0, created.exitCode(), created.err());
+    assertEquals("CREATE ROLE\nCREATE ROLE\nGRANT ROLE\nREVOKE ROLE\nALTER ROLE\nDROP ROLE\n",
+        created.out());
+
+    Psql login = psql("psql_user", "first-pw", "", "-At", "-c", "SELECT 'in as psql_user'");
+    assertEquals(0, login.exitCode(), login.err());
+    assertEquals("in as psql_user\n", login.out());
+
+    // \password hashes on the client and sends ALTER USER ... PASSWORD 'SCRAM-SHA-256$...'
+    Psql changed = psql("psql_user", "first-pw", "second-pw\nsecond-pw\n", "-c", "\\password psql_user");
+    assertEquals(0, changed.exitCode(), changed.err());
+    assertEquals("28P01", sqlState(() -> connect("psql_user", "first-pw")));
+    assertLogsIn("psql_user", "second-pw");
+
+    Psql refused = psql("psql_user", "second-pw", "", "-c", "CREATE ROLE not_allowed");
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.err().contains("permission denied to create role"), refused.err());
+  }
 }
