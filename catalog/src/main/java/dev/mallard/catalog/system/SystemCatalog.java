@@ -220,19 +220,39 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
 
   /** GRANT role TO member [WITH ADMIN OPTION]; refuses membership loops (0LP01). */
   public synchronized void grantMembership(String roleName, String memberName, boolean admin) {
-    Role role = require(roleName);
-    Role member = require(memberName);
-    if (role.oid() == member.oid() || memberOf(role.name()).contains(member.name())) {
-      throw new PgException(SqlState.INVALID_GRANT_OPERATION, "role \"" + memberName
-          + "\" is a member of role \"" + roleName + "\"");
+    grantMemberships(List.of(roleName), List.of(memberName), admin);
+  }
+
+  /**
+   * GRANT roles TO members [WITH ADMIN OPTION]: every pair is checked first, then all are made
+   * in one transaction, so the statement applies entirely or not at all. A loop (0LP01) is
+   * reported as PostgreSQL does: "role R is a member of role M".
+   */
+  public synchronized void grantMemberships(List<String> roleNames, List<String> memberNames,
+      boolean admin) {
+    List<Role[]> pairs = new java.util.ArrayList<>();
+    for (String roleName : roleNames) {
+      Role role = require(roleName);
+      for (String memberName : memberNames) {
+        Role member = require(memberName);
+        if (role.oid() == member.oid() || memberOf(role.name()).contains(member.name())) {
+          throw new PgException(SqlState.INVALID_GRANT_OPERATION, "role \"" + roleName
+              + "\" is a member of role \"" + memberName + "\"");
+        }
+        Boolean current = snapshot.members().getOrDefault(role.oid(), Map.of()).get(member.oid());
+        if (current == null || admin && !current) {
+          pairs.add(new Role[] {role, member}); // granting without ADMIN OPTION never removes it
+        }
+      }
     }
-    Boolean current = snapshot.members().getOrDefault(role.oid(), Map.of()).get(member.oid());
-    if (current != null && (current || !admin)) {
-      return; // already a member, and granting without ADMIN OPTION never takes it away
+    if (pairs.isEmpty()) {
+      return;
     }
     change(() -> {
-      deleteMember(role.oid(), member.oid());
-      insertMember(role.oid(), member.oid(), admin);
+      for (Role[] pair : pairs) {
+        deleteMember(pair[0].oid(), pair[1].oid());
+        insertMember(pair[0].oid(), pair[1].oid(), admin);
+      }
     });
   }
 

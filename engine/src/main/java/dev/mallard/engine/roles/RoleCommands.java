@@ -160,11 +160,7 @@ public final class RoleCommands {
     for (String name : g.roles()) {
       mayAdminister(role(name), actor);
     }
-    for (String name : g.roles()) {
-      for (String member : members) {
-        catalog.grantMembership(name, member, g.admin());
-      }
-    }
+    catalog.grantMemberships(g.roles(), members, g.admin());
   }
 
   private void revoke(RoleStatement.Revoke r, Actor actor) {
