@@ -47,13 +47,14 @@ public final class EngineSession implements AutoCloseable {
   private volatile boolean closed;
   private final SqlRewriter rewriter = SqlRewriter.standard();
   private final StatementAnalyzer analyzer;
-  private final String user;
+  /** OID of the session's role, for role statements; -1 without a system catalog. */
+  private final int roleOid;
   private final RoleCommands roles;
 
   /** @param roles runs role statements; null when roles are fixed (no system catalog) */
   EngineSession(Tenant tenant, BufferAllocator allocator, StatementAnalyzer analyzer, String user,
       RoleCommands roles) {
-    this.user = user;
+    this.roleOid = roles == null ? -1 : roles.oidOf(user);
     this.roles = roles;
     this.analyzer = analyzer;
     this.tenant = tenant;
@@ -217,7 +218,7 @@ public final class EngineSession implements AutoCloseable {
     }
     if (query.roleStatement() != null) {
       claimConnection(); // VALID UNTIL is read by DuckDB
-      return RoleStatements.execute(query, roles, user, connection);
+      return RoleStatements.execute(query, roles, roleOid, connection);
     }
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();

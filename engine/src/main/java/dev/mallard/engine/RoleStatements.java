@@ -26,9 +26,9 @@ final class RoleStatements {
     return PreparedQuery.role(statement, RoleStatementParser.parse(statement.sql()));
   }
 
-  static QueryResult execute(PreparedQuery query, RoleCommands roles, String user,
+  static QueryResult execute(PreparedQuery query, RoleCommands roles, int roleOid,
       Connection connection) {
-    roles.execute(query.roleStatement(), user, text -> timestamptz(connection, text));
+    roles.execute(query.roleStatement(), roleOid, text -> timestamptz(connection, text));
     return new QueryResult(query.statement(), null, 0);
   }
 

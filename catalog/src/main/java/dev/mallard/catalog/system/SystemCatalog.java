@@ -106,6 +106,11 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     return Optional.ofNullable(snapshot.roles().get(name));
   }
 
+  /** The role with this OID: sessions hold their role by OID, which survives a RENAME. */
+  public Optional<Role> find(int oid) {
+    return Optional.ofNullable(snapshot.byOid(oid));
+  }
+
   @Override
   public Collection<Role> all() {
     return List.copyOf(snapshot.roles().values());

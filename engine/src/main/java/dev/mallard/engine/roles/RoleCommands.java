@@ -31,14 +31,22 @@ public final class RoleCommands {
     this.changed = changed;
   }
 
+  /** The OID of a session's role, which the session keeps (names change with RENAME); -1 if none. */
+  public int oidOf(String user) {
+    return catalog.find(user).map(Role::oid).orElse(-1);
+  }
+
   /**
-   * Executes {@code statement} as {@code sessionUser}.
+   * Executes {@code statement} as the session's role.
    *
+   * @param sessionRoleOid from {@link #oidOf(String)} when the session started
    * @param timestamps reads a VALID UNTIL value in the session's time zone
    */
-  public void execute(RoleStatement statement, String sessionUser,
+  public void execute(RoleStatement statement, int sessionRoleOid,
       Function<String, Instant> timestamps) {
-    Actor actor = new Actor(sessionUser, catalog.find(sessionUser));
+    Optional<Role> role = catalog.find(sessionRoleOid);
+    // A dropped role keeps its session (as in PostgreSQL) but holds no privileges any more.
+    Actor actor = new Actor(role.map(Role::name).orElse(""), role);
     if (statement instanceof RoleStatement.Create c) {
       create(c, actor, timestamps);
     } else if (statement instanceof RoleStatement.Alter a) {
@@ -112,7 +120,7 @@ public final class RoleCommands {
 
   private void rename(RoleStatement.Rename r, Actor actor) {
     Role target = role(r.name());
-    if (target.name().equals(actor.name())) {
+    if (actor.role().isPresent() && target.oid() == actor.role().get().oid()) {
       throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "session user cannot be renamed");
     }
     if (target.oid() == Role.BOOTSTRAP_OID) {

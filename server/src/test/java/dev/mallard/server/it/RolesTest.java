@@ -277,6 +277,20 @@ class RolesTest {
   }
 
   @Test
+  void aSessionKeepsItsRoleAcrossARename() throws Exception {
+    asSuperuser("CREATE USER renamed_admin CREATEROLE PASSWORD 'pw'");
+    try (Connection c = connect("renamed_admin", "pw"); Statement s = c.createStatement()) {
+      assertEquals("0A000", sqlState(() -> s.execute("ALTER ROLE renamed_admin RENAME TO x")));
+      asSuperuser("ALTER ROLE renamed_admin RENAME TO admin_now");
+      s.execute("CREATE ROLE made_after_rename"); // still CREATEROLE: the session holds the OID
+      assertEquals("55006", sqlState(() -> s.execute("DROP ROLE admin_now")));
+    }
+    assertEquals(1, roleCount("made_after_rename"));
+    assertEquals("28P01", sqlState(() -> connect("renamed_admin", "pw")));
+    assertLogsIn("admin_now", "pw"); // SCRAM verifiers do not depend on the name
+  }
+
+  @Test
   void roleStatementsApplyAtOnceEvenInATransactionBlock() throws Exception {
     try (Connection c = connect("postgres", SUPERUSER_PASSWORD); Statement s = c.createStatement()) {
       c.setAutoCommit(false);
