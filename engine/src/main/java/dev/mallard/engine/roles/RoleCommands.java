@@ -164,6 +164,7 @@ public final class RoleCommands {
   }
 
   private void grant(RoleStatement.Grant g, Actor actor) {
+    checkGrantor(g.grantedBy(), actor);
     List<String> members = members(g.members(), actor);
     for (String name : g.roles()) {
       mayAdminister(role(name), actor);
@@ -172,6 +173,7 @@ public final class RoleCommands {
   }
 
   private void revoke(RoleStatement.Revoke r, Actor actor) {
+    checkGrantor(r.grantedBy(), actor);
     List<String> members = members(r.members(), actor);
     for (String name : r.roles()) {
       mayAdminister(role(name), actor);
@@ -185,6 +187,20 @@ public final class RoleCommands {
           catalog.revokeMembership(name, member);
         }
       }
+    }
+  }
+
+  /**
+   * GRANTED BY: Mallard does not record grantors, so the clause only has to be allowed: naming
+   * oneself always is, another role only for a superuser (PostgreSQL 15's rule).
+   */
+  private void checkGrantor(RoleSpec grantedBy, Actor actor) {
+    if (grantedBy == null) {
+      return;
+    }
+    Role grantor = role(grantedBy.resolve(actor.name()));
+    if (!grantor.name().equals(actor.name())) {
+      requireSuperuser(actor, "must be superuser to set grantor");
     }
   }
 

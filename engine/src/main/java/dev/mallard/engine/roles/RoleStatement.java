@@ -85,9 +85,13 @@ public sealed interface RoleStatement {
     }
   }
 
-  /** GRANT roles TO members; also ALTER GROUP g ADD USER u (tagged ALTER ROLE). */
-  record Grant(List<String> roles, List<RoleSpec> members, boolean admin, String commandTag)
-      implements RoleStatement {}
+  /**
+   * GRANT roles TO members; also ALTER GROUP g ADD USER u (tagged ALTER ROLE).
+   *
+   * @param grantedBy the GRANTED BY role, or null
+   */
+  record Grant(List<String> roles, List<RoleSpec> members, boolean admin, RoleSpec grantedBy,
+      String commandTag) implements RoleStatement {}
 
   /**
    * REVOKE [ADMIN OPTION FOR] roles FROM members; also ALTER GROUP g DROP USER u.
@@ -95,5 +99,5 @@ public sealed interface RoleStatement {
    * @param adminOptionOnly keep the membership, take away only its ADMIN OPTION
    */
   record Revoke(List<String> roles, List<RoleSpec> members, boolean adminOptionOnly,
-      String commandTag) implements RoleStatement {}
+      RoleSpec grantedBy, String commandTag) implements RoleStatement {}
 }

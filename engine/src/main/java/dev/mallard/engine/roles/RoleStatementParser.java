@@ -113,8 +113,8 @@ public final class RoleStatementParser {
       expectWord("USER");
       List<RoleSpec> users = nameList().stream().map(RoleSpec::named).toList();
       return action.equals("ADD")
-          ? new RoleStatement.Grant(List.of(role.name()), users, false, "ALTER ROLE")
-          : new RoleStatement.Revoke(List.of(role.name()), users, false, "ALTER ROLE");
+          ? new RoleStatement.Grant(List.of(role.name()), users, false, null, "ALTER ROLE")
+          : new RoleStatement.Revoke(List.of(role.name()), users, false, null, "ALTER ROLE");
     }
     if (peekWord("SET") || peekWord("RESET") || peekWord("IN")) {
       throw unsupported("per-role settings (ALTER ROLE ... SET)");
@@ -132,8 +132,7 @@ public final class RoleStatementParser {
       String value = expectOneOf("OPTION", "TRUE", "FALSE");
       admin = !value.equals("FALSE");
     }
-    grantedBy();
-    return new RoleStatement.Grant(roles, members, admin, "GRANT ROLE");
+    return new RoleStatement.Grant(roles, members, admin, grantedBy(), "GRANT ROLE");
   }
 
   private RoleStatement revoke() {
@@ -146,21 +145,20 @@ public final class RoleStatementParser {
     List<String> roles = nameList();
     expectWord("FROM");
     List<RoleSpec> members = granteeList();
-    grantedBy();
+    RoleSpec grantedBy = grantedBy();
     if (!acceptWord("CASCADE")) {
       acceptWord("RESTRICT");
     }
-    return new RoleStatement.Revoke(roles, members, adminOnly, "REVOKE ROLE");
+    return new RoleStatement.Revoke(roles, members, adminOnly, grantedBy, "REVOKE ROLE");
   }
 
-  /** GRANTED BY: PostgreSQL 15 records the grantor only as the current user, so only that is allowed. */
-  private void grantedBy() {
-    if (acceptWord("GRANTED")) {
-      expectWord("BY");
-      if (!roleSpec().current()) {
-        throw unsupported("GRANTED BY a role other than the current user");
-      }
+  /** The GRANTED BY role (pg_dumpall writes it), or null. */
+  private RoleSpec grantedBy() {
+    if (!acceptWord("GRANTED")) {
+      return null;
     }
+    expectWord("BY");
+    return roleSpec();
   }
 
   private Options options(boolean create) {

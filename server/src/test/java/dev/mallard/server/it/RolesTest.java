@@ -246,7 +246,11 @@ class RolesTest {
       assertEquals("42501", e.getSQLState());
       assertTrue(e.getMessage().contains("must have admin option on role \"readers\""), e.getMessage());
     }
-    asSuperuser("GRANT readers TO member1 WITH ADMIN OPTION");
+    try (Connection c = connect("member1", "pw"); Statement s = c.createStatement()) {
+      assertEquals("42501", sqlState(() -> s.execute("GRANT readers TO member2 GRANTED BY postgres")));
+    }
+    // pg_dumpall writes GRANTED BY; a superuser may name any grantor
+    asSuperuser("GRANT readers TO member1 WITH ADMIN OPTION GRANTED BY member2");
     try (Connection c = connect("member1", "pw"); Statement s = c.createStatement()) {
       s.execute("GRANT readers TO member2");
     }
