@@ -79,8 +79,11 @@ public final class RoleCommands {
     if (Boolean.TRUE.equals(o.attributes().superuser())) {
       requireSuperuser(actor, "must be superuser to create superusers");
     }
-    if (o.superuserOnly()) {
-      requireSuperuser(actor, "must be superuser to create replication or bypassrls users");
+    if (Boolean.TRUE.equals(o.replication())) {
+      requireSuperuser(actor, "must be superuser to create replication users");
+    }
+    if (Boolean.TRUE.equals(o.bypassRls())) {
+      requireSuperuser(actor, "must be superuser to create bypassrls users");
     }
     if (!actor.createRole()) {
       throw denied("permission denied to create role");
@@ -101,9 +104,13 @@ public final class RoleCommands {
       requireSuperuser(actor,
           "must be superuser to alter superuser roles or change superuser attribute");
     }
-    if (o.superuserOnly()) {
+    // PostgreSQL 15 asks for a superuser whenever ALTER names these attributes, even NO...
+    if (o.replication() != null) {
       requireSuperuser(actor,
           "must be superuser to alter replication roles or change replication attribute");
+    }
+    if (o.bypassRls() != null) {
+      requireSuperuser(actor, "must be superuser to change bypassrls attribute");
     }
     if (target.oid() == Role.BOOTSTRAP_OID && Boolean.FALSE.equals(o.attributes().superuser())) {
       throw new PgException(PgException.Severity.ERROR, SqlState.INSUFFICIENT_PRIVILEGE,

@@ -44,15 +44,17 @@ public sealed interface RoleStatement {
    *
    * @param password null when not given
    * @param validUntil the VALID UNTIL text, null when not given
-   * @param superuserOnly REPLICATION or BYPASSRLS were given: accepted (Mallard has neither
-   *     replication connections nor row security) but, as in PostgreSQL, only from a superuser
+   * @param replication [NO]REPLICATION, null when not given; accepted but not kept, since
+   *     Mallard has no replication connections; as in PostgreSQL only a superuser may give it
+   * @param bypassRls [NO]BYPASSRLS likewise (Mallard has no row security)
    */
   record Options(RoleAttributes attributes, Password password, String validUntil,
-      boolean superuserOnly, List<String> inRoles, List<String> members, List<String> admins) {
+      Boolean replication, Boolean bypassRls, List<String> inRoles, List<String> members,
+      List<String> admins) {
 
     boolean onlyPassword() {
       return password != null && !attributes.changesMoreThanPassword() && validUntil == null
-          && !superuserOnly;
+          && replication == null && bypassRls == null;
     }
   }
 

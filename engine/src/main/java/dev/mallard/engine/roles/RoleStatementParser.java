@@ -166,7 +166,8 @@ public final class RoleStatementParser {
     RoleAttributes a = RoleAttributes.none();
     Password password = null;
     String validUntil = null;
-    boolean superuserOnly = false;
+    Boolean replication = null;
+    Boolean bypassRls = null;
     List<String> inRoles = new ArrayList<>();
     List<String> members = new ArrayList<>();
     List<String> admins = new ArrayList<>();
@@ -182,7 +183,8 @@ public final class RoleStatementParser {
         case "CREATEROLE" -> a = a.withCreateRole(on);
         case "INHERIT" -> a = a.withInherit(on);
         case "LOGIN" -> a = a.withLogin(on);
-        case "REPLICATION", "BYPASSRLS" -> superuserOnly |= on;
+        case "REPLICATION" -> replication = on;
+        case "BYPASSRLS" -> bypassRls = on;
         case "CONNECTION" -> {
           expectWord("LIMIT");
           a = a.withConnectionLimit(signedInteger());
@@ -216,7 +218,9 @@ public final class RoleStatementParser {
         }
         case "ADMIN" -> admins.addAll(nameList());
         case "SYSID" -> signedInteger(); // ignored by PostgreSQL too
-        default -> throw syntaxError(start);
+        default -> throw new PgException(PgException.Severity.ERROR, SqlState.SYNTAX_ERROR,
+            "unrecognized role option \"" + word.toLowerCase(Locale.ROOT) + "\"", null, null,
+            position(start), null);
       }
       boolean createOnly = List.of("IN", "ROLE", "ADMIN", "SYSID").contains(option);
       if (!on && (createOnly || option.equals("CONNECTION") || option.equals("VALID"))
@@ -228,7 +232,7 @@ public final class RoleStatementParser {
             "conflicting or redundant options", null, null, position(start), null);
       }
     }
-    return new Options(a, password, validUntil, superuserOnly, List.copyOf(inRoles),
+    return new Options(a, password, validUntil, replication, bypassRls, List.copyOf(inRoles),
         List.copyOf(members), List.copyOf(admins));
   }
 

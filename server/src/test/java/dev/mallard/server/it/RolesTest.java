@@ -225,12 +225,18 @@ class RolesTest {
       assertEquals("42501", su.getSQLState());
       assertTrue(su.getMessage().contains("must be superuser to create superusers"), su.getMessage());
       assertEquals("42501", sqlState(() -> s.execute("ALTER ROLE postgres PASSWORD 'x'")));
+      SQLException replication = failure(() -> s.execute("CREATE ROLE copier REPLICATION"));
+      assertTrue(replication.getMessage().contains("must be superuser to create replication users"),
+          replication.getMessage());
       assertEquals("42501", sqlState(() -> s.execute("DROP ROLE postgres")));
       assertEquals("55006", sqlState(() -> s.execute("DROP ROLE manager")));
       s.execute("DROP ROLE managed2, victim");
     }
     assertEquals("42704", sqlState(() -> asSuperuser("DROP ROLE victim")));
     asSuperuser("DROP ROLE IF EXISTS victim");
+    // pg_dumpall's form: accepted from a superuser; Mallard keeps no REPLICATION or BYPASSRLS
+    asSuperuser("CREATE ROLE dumped", "ALTER ROLE dumped WITH NOSUPERUSER INHERIT NOCREATEROLE"
+        + " NOCREATEDB NOLOGIN REPLICATION BYPASSRLS", "DROP ROLE dumped");
     assertEquals("42939", sqlState(() -> asSuperuser("CREATE ROLE pg_mine")));
     assertEquals("42939", sqlState(() -> asSuperuser("CREATE ROLE public")));
     assertEquals("42601", sqlState(() -> asSuperuser("CREATE ROLE x WITH LOGIN NOLOGIN")));
