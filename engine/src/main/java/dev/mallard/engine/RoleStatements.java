@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The engine's side of role statements: parsed when prepared (so that a syntax error answers
@@ -28,8 +29,9 @@ final class RoleStatements {
 
   static QueryResult execute(PreparedQuery query, RoleCommands roles, int roleOid,
       Connection connection) {
-    roles.execute(query.roleStatement(), roleOid, text -> timestamptz(connection, text));
-    return new QueryResult(query.statement(), null, 0);
+    List<QueryResult.Notice> notices =
+        roles.execute(query.roleStatement(), roleOid, text -> timestamptz(connection, text));
+    return new QueryResult(query.statement(), null, 0, notices);
   }
 
   /** A timestamptz literal read by DuckDB, in the session's time zone. */

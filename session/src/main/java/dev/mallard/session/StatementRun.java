@@ -78,6 +78,9 @@ final class StatementRun implements Job {
           ? portal.pending : session.engine().execute(portal.query, portal.parameters);
       portal.pending = null;
       portal.tagged = result.statement();
+      for (QueryResult.Notice n : result.notices()) {
+        session.notice(n.severity(), n.sqlState(), n.message());
+      }
       if (!result.hasRows()) {
         complete(result.statement().commandTag(result.changedRows()));
         ok = true;

@@ -4,6 +4,7 @@ import dev.mallard.catalog.Role;
 import dev.mallard.catalog.system.Passwords;
 import dev.mallard.catalog.system.RoleAttributes;
 import dev.mallard.catalog.system.SystemCatalog;
+import dev.mallard.engine.QueryResult.Notice;
 import dev.mallard.engine.roles.RoleStatement.Options;
 import dev.mallard.engine.roles.RoleStatement.RoleSpec;
 import dev.mallard.wire.error.PgException;
@@ -42,25 +43,27 @@ public final class RoleCommands {
    * @param sessionRoleOid from {@link #oidOf(String)} when the session started
    * @param timestamps reads a VALID UNTIL value in the session's time zone
    */
-  public void execute(RoleStatement statement, int sessionRoleOid,
+  public List<Notice> execute(RoleStatement statement, int sessionRoleOid,
       Function<String, Instant> timestamps) {
+    List<Notice> notices = new ArrayList<>();
     Optional<Role> role = catalog.find(sessionRoleOid);
     // A dropped role keeps its session (as in PostgreSQL) but holds no privileges any more.
     Actor actor = new Actor(role.map(Role::name).orElse(""), role);
     if (statement instanceof RoleStatement.Create c) {
-      create(c, actor, timestamps);
+      create(c, actor, timestamps, notices);
     } else if (statement instanceof RoleStatement.Alter a) {
-      alter(a, actor, timestamps);
+      alter(a, actor, timestamps, notices);
     } else if (statement instanceof RoleStatement.Rename r) {
       rename(r, actor);
     } else if (statement instanceof RoleStatement.Drop d) {
-      drop(d, actor);
+      drop(d, actor, notices);
     } else if (statement instanceof RoleStatement.Grant g) {
-      grant(g, actor);
+      grant(g, actor, notices);
     } else if (statement instanceof RoleStatement.Revoke r) {
-      revoke(r, actor);
+      revoke(r, actor, notices);
     }
     changed.run();
+    return notices;
   }
 
   /** The role running the statement; absent when it was dropped while its session went on. */
@@ -74,7 +77,8 @@ public final class RoleCommands {
     }
   }
 
-  private void create(RoleStatement.Create c, Actor actor, Function<String, Instant> timestamps) {
+  private void create(RoleStatement.Create c, Actor actor, Function<String, Instant> timestamps,
+      List<Notice> notices) {
     Options o = c.options();
     if (Boolean.TRUE.equals(o.attributes().superuser())) {
       requireSuperuser(actor, "must be superuser to create superusers");
@@ -93,11 +97,12 @@ public final class RoleCommands {
         requireSuperuser(actor, "must be superuser to alter superusers");
       }
     }
-    catalog.createRole(c.name(), attributes(o, timestamps), c.login(), o.inRoles(), o.members(),
-        o.admins());
+    catalog.createRole(c.name(), attributes(o, timestamps, notices), c.login(), o.inRoles(),
+        o.members(), o.admins());
   }
 
-  private void alter(RoleStatement.Alter a, Actor actor, Function<String, Instant> timestamps) {
+  private void alter(RoleStatement.Alter a, Actor actor, Function<String, Instant> timestamps,
+      List<Notice> notices) {
     Options o = a.options();
     Role target = role(a.role().resolve(actor.name()));
     if (target.superuser() || o.attributes().superuser() != null) {
@@ -122,7 +127,7 @@ public final class RoleCommands {
     if (!actor.createRole() && !ownPassword) {
       throw denied("permission denied");
     }
-    catalog.alterRole(target.name(), attributes(o, timestamps));
+    catalog.alterRole(target.name(), attributes(o, timestamps, notices));
   }
 
   private void rename(RoleStatement.Rename r, Actor actor) {
@@ -144,7 +149,7 @@ public final class RoleCommands {
   }
 
   /** Checks every role first, so that the statement drops all of them or none. */
-  private void drop(RoleStatement.Drop d, Actor actor) {
+  private void drop(RoleStatement.Drop d, Actor actor, List<Notice> notices) {
     if (!actor.createRole()) {
       throw denied("permission denied to drop role");
     }
@@ -153,7 +158,8 @@ public final class RoleCommands {
       Optional<Role> role = catalog.find(name);
       if (role.isEmpty()) {
         if (d.ifExists()) {
-          continue; // PostgreSQL: NOTICE "role ... does not exist, skipping"
+          notices.add(Notice.notice("role \"" + name + "\" does not exist, skipping"));
+          continue;
         }
         role(name);
       }
@@ -170,16 +176,24 @@ public final class RoleCommands {
     }
   }
 
-  private void grant(RoleStatement.Grant g, Actor actor) {
+  private void grant(RoleStatement.Grant g, Actor actor, List<Notice> notices) {
     checkGrantor(g.grantedBy(), actor);
     List<String> members = members(g.members(), actor);
     for (String name : g.roles()) {
       mayAdminister(role(name), actor);
     }
+    for (String name : g.roles()) {
+      for (String member : members) {
+        if (isDirectMember(name, member) && (!g.admin() || catalog.hasAdminOption(name, member))) {
+          notices.add(Notice.notice(
+              "role \"" + member + "\" is already a member of role \"" + name + "\""));
+        }
+      }
+    }
     catalog.grantMemberships(g.roles(), members, g.admin());
   }
 
-  private void revoke(RoleStatement.Revoke r, Actor actor) {
+  private void revoke(RoleStatement.Revoke r, Actor actor, List<Notice> notices) {
     checkGrantor(r.grantedBy(), actor);
     List<String> members = members(r.members(), actor);
     for (String name : r.roles()) {
@@ -187,11 +201,11 @@ public final class RoleCommands {
     }
     for (String name : r.roles()) {
       for (String member : members) {
-        // A membership that does not exist is a WARNING in PostgreSQL, not an error.
-        if (r.adminOptionOnly()) {
-          catalog.revokeAdminOption(name, member);
-        } else {
-          catalog.revokeMembership(name, member);
+        boolean was = r.adminOptionOnly()
+            ? catalog.revokeAdminOption(name, member) : catalog.revokeMembership(name, member);
+        if (!was) { // a WARNING in PostgreSQL, not an error
+          notices.add(Notice.warning(
+              "role \"" + member + "\" is not a member of role \"" + name + "\""));
         }
       }
     }
@@ -231,13 +245,24 @@ public final class RoleCommands {
     }
   }
 
-  private static RoleAttributes attributes(Options o, Function<String, Instant> timestamps) {
+  private boolean isDirectMember(String role, String member) {
+    int roleOid = role(role).oid();
+    int memberOid = role(member).oid();
+    return catalog.memberships().stream()
+        .anyMatch(m -> m.roleOid() == roleOid && m.memberOid() == memberOid);
+  }
+
+  private static RoleAttributes attributes(Options o, Function<String, Instant> timestamps,
+      List<Notice> notices) {
     RoleAttributes a = o.attributes();
     if (a.connectionLimit() != null && a.connectionLimit() < -1) {
       throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
           "invalid connection limit: " + a.connectionLimit());
     }
     if (o.password() != null) {
+      if ("".equals(o.password().value())) {
+        notices.add(Notice.notice("empty string is not a valid password, clearing password"));
+      }
       a = a.withPassword(Passwords.verifier(o.password().value()));
     }
     if (o.validUntil() != null) {

@@ -386,6 +386,16 @@ class RolesTest {
     assertEquals("28P01", sqlState(() -> connect("psql_user", "first-pw")));
     assertLogsIn("psql_user", "second-pw");
 
+    Psql notices = psql("postgres", SUPERUSER_PASSWORD, "", "-c", "DROP ROLE IF EXISTS nobody_here",
+        "-c", "CREATE ROLE psql_g", "-c", "GRANT psql_g TO psql_user", "-c",
+        "GRANT psql_g TO psql_user", "-c", "REVOKE psql_g FROM psql_user", "-c",
+        "REVOKE psql_g FROM psql_user", "-c", "ALTER ROLE psql_g PASSWORD ''");
+    assertEquals(0, notices.exitCode(), notices.err());
+    assertEquals("NOTICE:  role \"nobody_here\" does not exist, skipping\n"
+        + "NOTICE:  role \"psql_user\" is already a member of role \"psql_g\"\n"
+        + "WARNING:  role \"psql_user\" is not a member of role \"psql_g\"\n"
+        + "NOTICE:  empty string is not a valid password, clearing password\n", notices.err());
+
     Psql refused = psql("psql_user", "second-pw", "", "-c", "CREATE ROLE not_allowed");
     assertEquals(1, refused.exitCode());
     assertTrue(refused.err().contains("permission denied to create role"), refused.err());
