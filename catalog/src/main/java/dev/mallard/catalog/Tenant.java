@@ -65,6 +65,24 @@ public final class Tenant implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Rewrites the server-wide objects (roles, databases) in this tenant's pg_catalog in one
+   * transaction, so that concurrent readers see the old rows or the new, never none.
+   */
+  public synchronized void refreshServerObjects(PgCatalog.ServerObjects server)
+      throws SQLException {
+    root.setAutoCommit(false);
+    try {
+      PgCatalog.refreshServerObjects(root, name, server);
+      root.commit();
+    } catch (SQLException | RuntimeException e) {
+      root.rollback();
+      throw e;
+    } finally {
+      root.setAutoCommit(true);
+    }
+  }
+
   /** A new connection to this tenant's DuckDB instance, for one session. */
   public DuckDBConnection connect() {
     try {

@@ -87,7 +87,27 @@ public final class TenantManager implements AutoCloseable {
       public Collection<Role> roles() {
         return roles.all();
       }
+
+      @Override
+      public List<RoleDirectory.Membership> memberships() {
+        return roles.memberships();
+      }
     };
+  }
+
+  /**
+   * Rewrites the roles and databases that every open tenant's pg_catalog shows, after they
+   * changed. A tenant that fails is logged and skipped: the change itself has been made.
+   */
+  public void refreshServerObjects() {
+    PgCatalog.ServerObjects server = serverObjects();
+    for (Tenant t : open.values()) {
+      try {
+        t.refreshServerObjects(server);
+      } catch (SQLException | RuntimeException e) {
+        log.warn("refreshing pg_catalog of database {} failed: {}", t.name(), e.getMessage());
+      }
+    }
   }
 
   /** Names of the databases in the data directory. */

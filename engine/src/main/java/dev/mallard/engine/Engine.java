@@ -1,7 +1,9 @@
 package dev.mallard.engine;
 
 import dev.mallard.catalog.TenantManager;
+import dev.mallard.catalog.system.SystemCatalog;
 import dev.mallard.engine.analysis.StatementAnalyzer;
+import dev.mallard.engine.roles.RoleCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -12,9 +14,20 @@ public final class Engine implements AutoCloseable {
   private final BufferAllocator root;
   private final long perSessionLimit;
   private final StatementAnalyzer analyzer;
+  private final RoleCommands roles;
 
   public Engine(TenantManager tenants, long arrowMemoryLimit, long perSessionLimit,
       MeterRegistry metrics) {
+    this(tenants, null, arrowMemoryLimit, perSessionLimit, metrics);
+  }
+
+  /**
+   * @param systemCatalog where role statements go; null refuses them (roles fixed at start-up)
+   */
+  public Engine(TenantManager tenants, SystemCatalog systemCatalog, long arrowMemoryLimit,
+      long perSessionLimit, MeterRegistry metrics) {
+    this.roles = systemCatalog == null ? null
+        : new RoleCommands(systemCatalog, tenants::refreshServerObjects);
     this.tenants = tenants;
     this.root = new RootAllocator(arrowMemoryLimit);
     this.perSessionLimit = perSessionLimit;
@@ -25,7 +38,7 @@ public final class Engine implements AutoCloseable {
   public EngineSession openSession(String database, String user) {
     BufferAllocator child = root.newChildAllocator(user + "@" + database, 0, perSessionLimit);
     try {
-      return new EngineSession(tenants.tenant(database), child, analyzer);
+      return new EngineSession(tenants.tenant(database), child, analyzer, user, roles);
     } catch (RuntimeException e) {
       child.close();
       throw e;

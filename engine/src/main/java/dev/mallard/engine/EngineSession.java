@@ -4,6 +4,7 @@ import dev.mallard.catalog.Tenant;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.analysis.StatementAnalyzer;
 import dev.mallard.engine.copy.CopyStatement;
+import dev.mallard.engine.roles.RoleCommands;
 import dev.mallard.engine.sql.RewriteContext;
 import dev.mallard.engine.sql.SessionMacros;
 import dev.mallard.engine.sql.SqlLexer;
@@ -49,8 +50,15 @@ public final class EngineSession implements AutoCloseable {
   private volatile boolean closed;
   private final SqlRewriter rewriter = SqlRewriter.standard();
   private final StatementAnalyzer analyzer;
+  /** OID of the session's role, for role statements; -1 without a system catalog. */
+  private final int roleOid;
+  private final RoleCommands roles;
 
-  EngineSession(Tenant tenant, BufferAllocator allocator, StatementAnalyzer analyzer) {
+  /** @param roles runs role statements; null when roles are fixed (no system catalog) */
+  EngineSession(Tenant tenant, BufferAllocator allocator, StatementAnalyzer analyzer, String user,
+      RoleCommands roles) {
+    this.roleOid = roles == null ? -1 : roles.oidOf(user);
+    this.roles = roles;
     this.analyzer = analyzer;
     this.tenant = tenant;
     this.allocator = allocator;
@@ -81,6 +89,9 @@ public final class EngineSession implements AutoCloseable {
    */
   public PreparedQuery prepare(String sql, int[] declaredTypes) {
     Statement statement = StatementClassifier.classify(sql);
+    if (statement.kind() == StatementKind.ROLE) {
+      return RoleStatements.prepare(statement, roles);
+    }
     if (!isSessionCommand(statement.kind()) && statement.kind() != StatementKind.COPY) {
       // Counted and logged for now; authorization (roles and grants) will decide from it.
       analyzer.analyze(sql);
@@ -285,6 +296,10 @@ public final class EngineSession implements AutoCloseable {
   public QueryResult execute(PreparedQuery query, Object[] parameters) {
     if (query.isSessionCommand()) {
       throw new IllegalArgumentException("session command: " + query.statement().sql());
+    }
+    if (query.roleStatement() != null) {
+      claimConnection(); // VALID UNTIL is read by DuckDB
+      return RoleStatements.execute(query, roles, roleOid, connection);
     }
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();

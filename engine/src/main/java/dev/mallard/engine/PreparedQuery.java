@@ -1,6 +1,7 @@
 package dev.mallard.engine;
 
 import dev.mallard.engine.copy.CopyStatement;
+import dev.mallard.engine.roles.RoleStatement;
 import dev.mallard.wire.types.PgType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ public final class PreparedQuery implements AutoCloseable {
   private final List<Column> columns;
   private final CopyStatement copy;
   private final String wrappedSql;
+  private final RoleStatement role;
   private boolean busy;
   /** For DECLARE ... CURSOR: the declaration and its query, prepared; otherwise null. */
   private CursorDeclaration declaration;
@@ -25,12 +27,28 @@ public final class PreparedQuery implements AutoCloseable {
 
   PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
       List<Column> columns, CopyStatement copy, String wrappedSql) {
+    this(statement, duckdb, parameterTypes, columns, copy, wrappedSql, null);
+  }
+
+  private PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
+      List<Column> columns, CopyStatement copy, String wrappedSql, RoleStatement role) {
+    this.role = role;
     this.wrappedSql = wrappedSql;
     this.statement = statement;
     this.duckdb = duckdb;
     this.parameterTypes = parameterTypes;
     this.columns = columns;
     this.copy = copy;
+  }
+
+  /** A role statement, run against the system catalog when executed. */
+  static PreparedQuery role(Statement statement, RoleStatement role) {
+    return new PreparedQuery(statement, null, new PgType[0], List.of(), null, null, role);
+  }
+
+  /** The role statement this is, or null. */
+  RoleStatement roleStatement() {
+    return role;
   }
 
   /** The SQL DuckDB runs: the statement, or the statement wrapped by {@link ExportProjection}. */
@@ -91,7 +109,7 @@ public final class PreparedQuery implements AutoCloseable {
 
   /** True for statements run by the session rather than by DuckDB. */
   public boolean isSessionCommand() {
-    return duckdb == null;
+    return duckdb == null && role == null;
   }
 
   PreparedStatement duckdb() {

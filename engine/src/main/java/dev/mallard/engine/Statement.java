@@ -55,6 +55,9 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
         return "MOVE " + rows;
       case CLOSE_CURSOR:
         return words.contains("ALL") ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+      case ROLE:
+        // PostgreSQL tags the USER and GROUP spellings, and ALTER GROUP ... ADD USER, as ROLE.
+        return words.get(0) + " ROLE";
       default:
         return words.isEmpty() ? "" : words.get(0);
     }

@@ -1,5 +1,6 @@
 package dev.mallard.engine;
 
+import dev.mallard.engine.roles.RoleStatementParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,13 @@ public final class StatementClassifier {
         return StatementKind.QUERY;
       case "INSERT": case "UPDATE": case "DELETE": case "MERGE":
         return dmlKind(first);
-      case "CREATE": case "DROP": case "ALTER": case "COMMENT":
+      case "CREATE": case "DROP": case "ALTER":
+        return RoleStatementParser.isRoleStatement(w, List.of())
+            ? StatementKind.ROLE : StatementKind.DDL;
+      case "GRANT": case "REVOKE":
+        return RoleStatementParser.isRoleStatement(w, topLevelWords(sql, 64))
+            ? StatementKind.ROLE : StatementKind.OTHER;
+      case "COMMENT":
         return StatementKind.DDL;
       case "TRUNCATE":
         return StatementKind.TRUNCATE;

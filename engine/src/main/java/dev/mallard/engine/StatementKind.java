@@ -26,5 +26,7 @@ public enum StatementKind {
   FETCH,
   MOVE,
   CLOSE_CURSOR,
+  /** CREATE/ALTER/DROP ROLE (USER, GROUP) and GRANT/REVOKE of roles: the system catalog's. */
+  ROLE,
   OTHER
 }

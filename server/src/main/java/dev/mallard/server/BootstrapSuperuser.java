@@ -4,11 +4,13 @@ import dev.mallard.auth.OwnerOnlyFiles;
 import dev.mallard.auth.PasswordFile;
 import dev.mallard.auth.scram.ScramVerifier;
 import dev.mallard.catalog.Role;
+import dev.mallard.catalog.system.SystemCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * once without ever having a known default password. Its password is, in order: MALLARD_PASSWORD
  * (which then replaces the stored one), the one stored in {@code <dataDir>/postgres.password}, or
  * a new random one that is stored there (mode 0600) and announced once on standard output.
+ *
+ * <p>The role lives in the system catalog (OID 10, as in PostgreSQL). It is created with that
+ * password on first start; afterwards MALLARD_PASSWORD, when set, replaces its password at each
+ * start, and otherwise the password SQL last set (ALTER ROLE postgres PASSWORD ...) stays.
  */
 final class BootstrapSuperuser {
   static final String NAME = "postgres";
@@ -60,6 +66,24 @@ final class BootstrapSuperuser {
       announce.flush();
     }
     return password;
+  }
+
+  /**
+   * Creates the superuser in the system catalog when it is missing; when {@code replace} (the
+   * password came from MALLARD_PASSWORD) and the stored verifier does not match, replaces it.
+   */
+  static void install(SystemCatalog catalog, String password, boolean replace) {
+    Optional<Role> existing = catalog.find(NAME);
+    if (existing.isEmpty()) {
+      catalog.ensureRole(role(password).withOid(Role.BOOTSTRAP_OID));
+      log.info("created superuser {} in the system catalog", NAME);
+      return;
+    }
+    String verifier = existing.get().scramVerifier();
+    if (replace && (verifier == null || !ScramVerifier.parse(verifier).verifyPassword(password))) {
+      catalog.setVerifier(NAME, ScramVerifier.create(password).encode());
+      log.info("password of superuser {} replaced from {}", NAME, ENV_PASSWORD);
+    }
   }
 
   /** The superuser's role, with a fresh SCRAM verifier for {@code password}. */

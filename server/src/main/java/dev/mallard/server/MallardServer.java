@@ -1,6 +1,6 @@
 package dev.mallard.server;
 
-import dev.mallard.catalog.StaticRoleDirectory;
+import dev.mallard.catalog.system.SystemCatalog;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.engine.Engine;
 import dev.mallard.session.PgChannelInitializer;
@@ -56,6 +56,7 @@ public final class MallardServer implements AutoCloseable {
 
   private volatile State state = State.NEW;
   private Engine engine;
+  private SystemCatalog systemCatalog;
   private ExecutorService workers;
   private EventLoopGroup acceptGroup;
   private EventLoopGroup ioGroup;
@@ -111,15 +112,17 @@ public final class MallardServer implements AutoCloseable {
     MallardConfig.Limits limits = config.limits();
     createDataDir(config.dataDir());
     String password = BootstrapSuperuser.password(config.dataDir(), bootstrapPassword, announce);
-    StaticRoleDirectory roles =
-        new StaticRoleDirectory(Roles.of(BootstrapSuperuser.role(password), config.users()));
+    systemCatalog = SystemCatalog.open(config.dataDir());
+    SystemCatalog roles = systemCatalog;
+    BootstrapSuperuser.install(roles, password,
+        bootstrapPassword != null && !bootstrapPassword.isEmpty());
+    Roles.bootstrap(roles, config.users());
     ServerTls tls = ServerTls.create(config);
     TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles,
         config.extensionDirectory());
     try {
-      engine =
-          new Engine(tenants, limits.arrowMemoryLimitBytes(), limits.perSessionMemoryLimitBytes(),
-              metrics);
+      engine = new Engine(tenants, roles, limits.arrowMemoryLimitBytes(),
+          limits.perSessionMemoryLimitBytes(), metrics);
     } catch (RuntimeException e) {
       tenants.close();
       throw e;
@@ -288,6 +291,13 @@ public final class MallardServer implements AutoCloseable {
         engine.close();
       } catch (RuntimeException e) {
         log.warn("closing the engine failed: {}", e.toString());
+      }
+    }
+    if (systemCatalog != null) {
+      try {
+        systemCatalog.close();
+      } catch (java.sql.SQLException | RuntimeException e) {
+        log.warn("closing the system catalog failed: {}", e.toString());
       }
     }
   }

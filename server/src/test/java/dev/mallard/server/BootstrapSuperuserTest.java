@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mallard.auth.scram.ScramVerifier;
 import dev.mallard.catalog.Role;
+import dev.mallard.catalog.system.RoleAttributes;
+import dev.mallard.catalog.system.SystemCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +63,53 @@ class BootstrapSuperuserTest {
     assertTrue(role.superuser());
     assertTrue(role.canLogin());
     assertTrue(ScramVerifier.parse(role.scramVerifier()).verifyPassword("pw"));
+  }
+
+  private static boolean accepts(SystemCatalog c, String name, String password) {
+    return ScramVerifier.parse(c.find(name).orElseThrow().scramVerifier()).verifyPassword(password);
+  }
+
+  @Test
+  void installCreatesOid10OnceAndOnlyTheEnvironmentReplacesItsPassword() throws Exception {
+    try (SystemCatalog c = SystemCatalog.open(dataDir)) {
+      BootstrapSuperuser.install(c, "first", false);
+      Role postgres = c.find("postgres").orElseThrow();
+      assertEquals(Role.BOOTSTRAP_OID, postgres.oid());
+      assertTrue(postgres.superuser() && postgres.canLogin() && postgres.createRole());
+      assertTrue(accepts(c, "postgres", "first"));
+
+      // ALTER ROLE postgres PASSWORD ... survives a start without MALLARD_PASSWORD
+      c.alterRole("postgres", RoleAttributes.none()
+          .withPassword(ScramVerifier.create("from-sql").encode()));
+      BootstrapSuperuser.install(c, "first", false);
+      assertTrue(accepts(c, "postgres", "from-sql"));
+
+      BootstrapSuperuser.install(c, "from-env", true);
+      assertTrue(accepts(c, "postgres", "from-env"));
+      String verifier = c.find("postgres").orElseThrow().scramVerifier();
+      BootstrapSuperuser.install(c, "from-env", true);
+      assertEquals(verifier, c.find("postgres").orElseThrow().scramVerifier(),
+          "an unchanged MALLARD_PASSWORD does not rewrite the verifier");
+    }
+  }
+
+  @Test
+  void configuredUsersAreCreatedWhenAbsentAndThenLeftToSql() throws Exception {
+    try (SystemCatalog c = SystemCatalog.open(dataDir)) {
+      List<MallardConfig.User> users = List.of(
+          new MallardConfig.User("app", "app-pw", null, false),
+          new MallardConfig.User("admin", null, ScramVerifier.create("admin-pw").encode(), true));
+      Roles.bootstrap(c, users);
+      assertTrue(accepts(c, "app", "app-pw"));
+      assertTrue(accepts(c, "admin", "admin-pw"));
+      assertTrue(c.find("admin").orElseThrow().superuser());
+      assertFalse(c.find("app").orElseThrow().superuser());
+
+      c.alterRole("app", RoleAttributes.none().withLogin(false)
+          .withPassword(ScramVerifier.create("changed").encode()));
+      Roles.bootstrap(c, users);
+      assertTrue(accepts(c, "app", "changed"));
+      assertFalse(c.find("app").orElseThrow().canLogin());
+    }
   }
 }

@@ -8,13 +8,16 @@ import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.message.BackendMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * One login's password exchange: SCRAM-SHA-256 (and -PLUS when TLS gives a channel binding) by
  * default, or a cleartext password when the server allows it and the connection is encrypted.
  * Unknown users go through the same exchange and fail at the end, so their absence is not
- * revealed.
+ * revealed; so do roles whose VALID UNTIL has passed, as in PostgreSQL, which then treats the role
+ * as having no password. Whether the role may log in at all (LOGIN, its connection limit) is
+ * checked after the password, as PostgreSQL does when the session starts.
  */
 final class Authentication {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,7 +35,7 @@ final class Authentication {
    */
   Authentication(String user, Optional<Role> role, boolean tls, boolean allowCleartext, byte[] endPointHash) {
     this.user = user;
-    this.role = role.filter(Role::canLogin);
+    this.role = role.filter(r -> r.passwordValidAt(Instant.now()));
     this.cleartext = tls && allowCleartext;
     this.channelBinding = tls && endPointHash != null;
     ScramVerifier verifier =

@@ -28,6 +28,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
   private final ServerContext context;
   private final SessionRegistry registry;
   private boolean counted;
+  /** The role whose connection limit counts this connection, once logged in; else null. */
+  private Role countedRole;
   private boolean tls;
   private Map<String, String> startupParameters;
   private Authentication authentication;
@@ -122,10 +124,31 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
     ctx.writeAndFlush(new BackendMessage.AuthenticationOk());
     String user = startupParameters.get("user");
     String database = startupParameters.getOrDefault("database", user);
-    Role role = context.roles().find(user).orElseThrow();
+    Role role = admit(user);
     // Opening the tenant may touch disk: do it off the event loop.
     opening = new java.util.ArrayList<>();
     context.workers().execute(() -> openSession(ctx, role, database));
+  }
+
+  /**
+   * The authenticated role, if it may start a session now (PostgreSQL's checks at session start):
+   * it still exists (it may have been dropped during the exchange), has LOGIN, and is within its
+   * CONNECTION LIMIT, from which superusers are exempt.
+   */
+  private Role admit(String user) {
+    Role role = context.roles().find(user).orElseThrow(() -> PgException.fatal(
+        SqlState.INVALID_PASSWORD, "password authentication failed for user \"" + user + "\""));
+    if (!role.canLogin()) {
+      throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+          "role \"" + role.name() + "\" is not permitted to log in");
+    }
+    int limit = role.superuser() ? -1 : role.connectionLimit();
+    if (!registry.tryAcquireRoleConnection(role.oid(), limit)) {
+      throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS,
+          "too many connections for role \"" + role.name() + "\"");
+    }
+    countedRole = role;
+    return role;
   }
 
   private void openSession(ChannelHandlerContext ctx, Role role, String database) {
@@ -182,6 +205,10 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
     if (counted) {
       registry.releaseConnection();
       counted = false;
+    }
+    if (countedRole != null) {
+      registry.releaseRoleConnection(countedRole.oid());
+      countedRole = null;
     }
     if (session != null) {
       Session s = session;

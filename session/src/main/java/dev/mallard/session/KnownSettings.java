@@ -58,6 +58,8 @@ final class KnownSettings {
     plain("lc_messages", "C", any(), "Sets the language in which messages are displayed.");
     plain("lc_monetary", "C", any(), "Sets the locale for formatting monetary amounts.");
     plain("lc_numeric", "C", any(), "Sets the locale for formatting numbers.");
+    // psql's \password asks for it to pick how to hash; Mallard stores only SCRAM-SHA-256.
+    plain("password_encryption", "scram-sha-256", oneOf("password_encryption", "scram-sha-256"), "Chooses the algorithm for encrypting passwords.");
     plain("lc_time", "C", any(), "Sets the locale for formatting date and time values.");
     plain("timezone_abbreviations", "Default", any(), "Selects a file of time zone abbreviations.");
     plain("row_security", "on", bool("row_security"), "Enable row security.");

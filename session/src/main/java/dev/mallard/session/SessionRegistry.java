@@ -15,6 +15,7 @@ public final class SessionRegistry {
   private final Map<Integer, Session> byProcessId = new ConcurrentHashMap<>();
   private final AtomicInteger nextProcessId = new AtomicInteger(1000);
   private final AtomicInteger connections = new AtomicInteger();
+  private final Map<Integer, Integer> byRole = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
   /** Counts a new connection; false when the limit is reached. */
@@ -32,6 +33,24 @@ public final class SessionRegistry {
 
   void releaseConnection() {
     connections.decrementAndGet();
+  }
+
+  /** Counts a logged-in connection of a role; false when that exceeds {@code limit} (-1: none). */
+  boolean tryAcquireRoleConnection(int roleOid, int limit) {
+    boolean[] admitted = {true};
+    byRole.compute(roleOid, (k, n) -> {
+      int current = n == null ? 0 : n;
+      if (limit >= 0 && current >= limit) {
+        admitted[0] = false;
+        return n;
+      }
+      return current + 1;
+    });
+    return admitted[0];
+  }
+
+  void releaseRoleConnection(int roleOid) {
+    byRole.computeIfPresent(roleOid, (k, n) -> n <= 1 ? null : n - 1);
   }
 
   int register(Session session) {

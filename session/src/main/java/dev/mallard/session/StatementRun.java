@@ -92,6 +92,9 @@ final class StatementRun implements Job {
       portal.pending = null;
       session.statementRan(statement);
       portal.tagged = result.statement();
+      for (QueryResult.Notice n : result.notices()) {
+        session.notice(n.severity(), n.sqlState(), n.message());
+      }
       if (!result.hasRows()) {
         complete(result.statement().commandTag(result.changedRows()));
         ok = true;

@@ -1,6 +1,7 @@
 package dev.mallard.catalog.pg;
 
 import dev.mallard.catalog.Role;
+import dev.mallard.catalog.RoleDirectory;
 import dev.mallard.wire.types.PgType;
 import dev.mallard.wire.types.PgTypes;
 import java.io.IOException;
@@ -77,8 +78,15 @@ public final class PgCatalog {
     try (Statement s = root.createStatement()) {
       s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_databases"
           + " (datname VARCHAR, is_current BOOLEAN)");
+      // The first three columns keep their places; the rest are pg_authid's, in its order.
+      // Mallard has no replication connections and no row security: those two are false.
       s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_roles (rolname VARCHAR,"
-          + " rolsuper BOOLEAN, rolcanlogin BOOLEAN)");
+          + " rolsuper BOOLEAN, rolcanlogin BOOLEAN, oid INTEGER, rolinherit BOOLEAN,"
+          + " rolcreaterole BOOLEAN, rolcreatedb BOOLEAN, rolreplication BOOLEAN,"
+          + " rolbypassrls BOOLEAN, rolconnlimit INTEGER, rolvaliduntil TIMESTAMPTZ,"
+          + " rolhaspassword BOOLEAN)");
+      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_auth_members (roleid INTEGER,"
+          + " member INTEGER, admin_option BOOLEAN)");
     }
     try (PreparedStatement p = root.prepareStatement(
         "INSERT INTO " + db + ".mallard_databases VALUES (?, ?)")) {
@@ -89,11 +97,32 @@ public final class PgCatalog {
       }
     }
     try (PreparedStatement p = root.prepareStatement(
-        "INSERT INTO " + db + ".mallard_roles VALUES (?, ?, ?)")) {
+        "INSERT INTO " + db + ".mallard_roles VALUES (?, ?, ?, ?, ?, ?, ?, false, false, ?,"
+            + " make_timestamptz(? * 1000), ?)")) {
       for (Role role : server.roles()) {
         p.setString(1, role.name());
         p.setBoolean(2, role.superuser());
         p.setBoolean(3, role.canLogin());
+        p.setInt(4, role.oid());
+        p.setBoolean(5, role.inherit());
+        p.setBoolean(6, role.createRole());
+        p.setBoolean(7, role.createDb());
+        p.setInt(8, role.connectionLimit());
+        if (role.validUntil() == null) {
+          p.setNull(9, java.sql.Types.BIGINT);
+        } else {
+          p.setLong(9, role.validUntil().toEpochMilli());
+        }
+        p.setBoolean(10, role.scramVerifier() != null); // the verifier itself stays out of tenants
+        p.execute();
+      }
+    }
+    try (PreparedStatement p = root.prepareStatement(
+        "INSERT INTO " + db + ".mallard_auth_members VALUES (?, ?, ?)")) {
+      for (RoleDirectory.Membership m : server.memberships()) {
+        p.setInt(1, m.roleOid());
+        p.setInt(2, m.memberOid());
+        p.setBoolean(3, m.adminOption());
         p.execute();
       }
     }
@@ -183,6 +212,10 @@ public final class PgCatalog {
     List<String> databases();
 
     Collection<Role> roles();
+
+    default List<RoleDirectory.Membership> memberships() {
+      return List.of();
+    }
 
     ServerObjects NONE = new ServerObjects() {
       @Override

@@ -84,9 +84,11 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
             + " login, connection_limit, epoch_ms(valid_until), verifier FROM roles ORDER BY oid")) {
       while (rs.next()) {
         long until = rs.getLong(9);
+        // wasNull() must follow getLong(9) directly: it reports the last column read
+        java.time.Instant validUntil = rs.wasNull() ? null : java.time.Instant.ofEpochMilli(until);
         roles.put(rs.getString(2), new Role(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
             rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getInt(8),
-            rs.wasNull() ? null : java.time.Instant.ofEpochMilli(until), rs.getString(10)));
+            validUntil, rs.getString(10)));
       }
     }
     Map<Integer, Map<Integer, Boolean>> members = new HashMap<>();
@@ -102,6 +104,11 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   @Override
   public Optional<Role> find(String name) {
     return Optional.ofNullable(snapshot.roles().get(name));
+  }
+
+  /** The role with this OID: sessions hold their role by OID, which survives a RENAME. */
+  public Optional<Role> find(int oid) {
+    return Optional.ofNullable(snapshot.byOid(oid));
   }
 
   @Override
@@ -130,20 +137,36 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   /** CREATE ROLE: 42710 when the name is taken. */
   public synchronized Role createRole(String name, RoleAttributes attributes, boolean login,
       List<String> inRoles) {
+    return createRole(name, attributes, login, inRoles, List.of(), List.of());
+  }
+
+  /**
+   * CREATE ROLE with its memberships, all in one transaction: IN ROLE ({@code inRoles}, which the
+   * new role joins), ROLE ({@code members}, which join it) and ADMIN ({@code admins}, which join it
+   * WITH ADMIN OPTION).
+   */
+  public synchronized Role createRole(String name, RoleAttributes attributes, boolean login,
+      List<String> inRoles, List<String> members, List<String> admins) {
     if (snapshot.roles().containsKey(name)) {
       throw new PgException(SqlState.DUPLICATE_OBJECT, "role \"" + name + "\" already exists");
     }
-    if (name.startsWith("pg_")) {
-      throw new PgException(PgException.Severity.ERROR, SqlState.RESERVED_NAME,
-          "role name \"" + name + "\" is reserved",
-          "Role names starting with \"pg_\" are reserved.", null, 0, null);
-    }
+    requireUnreserved(name);
     List<Role> parents = inRoles.stream().map(this::require).toList();
+    List<Role> joining = members.stream().map(this::require).toList();
+    List<Role> joiningAsAdmin = admins.stream().map(this::require).toList();
     Role role = attributes.newRole(name, login).withOid(nextOid());
     change(() -> {
       insert(role);
       for (Role parent : parents) {
         insertMember(parent.oid(), role.oid(), false);
+      }
+      for (Role member : joining) {
+        insertMember(role.oid(), member.oid(), joiningAsAdmin.contains(member));
+      }
+      for (Role admin : joiningAsAdmin) {
+        if (!joining.contains(admin)) {
+          insertMember(role.oid(), admin.oid(), true);
+        }
       }
     });
     return role;
@@ -162,6 +185,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     if (snapshot.roles().containsKey(newName)) {
       throw new PgException(SqlState.DUPLICATE_OBJECT, "role \"" + newName + "\" already exists");
     }
+    requireUnreserved(newName);
     change(() -> {
       try (PreparedStatement p = db.prepareStatement("UPDATE roles SET name = ? WHERE oid = ?")) {
         p.setString(1, newName);
@@ -201,16 +225,65 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
 
   /** GRANT role TO member [WITH ADMIN OPTION]; refuses membership loops (0LP01). */
   public synchronized void grantMembership(String roleName, String memberName, boolean admin) {
-    Role role = require(roleName);
-    Role member = require(memberName);
-    if (role.oid() == member.oid() || memberOf(role.name()).contains(member.name())) {
-      throw new PgException(SqlState.INVALID_GRANT_OPERATION, "role \"" + memberName
-          + "\" is a member of role \"" + roleName + "\"");
+    grantMemberships(List.of(roleName), List.of(memberName), admin);
+  }
+
+  /**
+   * GRANT roles TO members [WITH ADMIN OPTION]: every pair is checked first, then all are made
+   * in one transaction, so the statement applies entirely or not at all. A loop (0LP01) is
+   * reported as PostgreSQL does: "role R is a member of role M".
+   */
+  public synchronized void grantMemberships(List<String> roleNames, List<String> memberNames,
+      boolean admin) {
+    List<Role[]> pairs = new java.util.ArrayList<>();
+    for (String roleName : roleNames) {
+      Role role = require(roleName);
+      for (String memberName : memberNames) {
+        Role member = require(memberName);
+        if (role.oid() == member.oid() || memberOf(role.name()).contains(member.name())) {
+          throw new PgException(SqlState.INVALID_GRANT_OPERATION, "role \"" + roleName
+              + "\" is a member of role \"" + memberName + "\"");
+        }
+        Boolean current = snapshot.members().getOrDefault(role.oid(), Map.of()).get(member.oid());
+        if (current == null || admin && !current) {
+          pairs.add(new Role[] {role, member}); // granting without ADMIN OPTION never removes it
+        }
+      }
+    }
+    if (pairs.isEmpty()) {
+      return;
     }
     change(() -> {
-      deleteMember(role.oid(), member.oid());
-      insertMember(role.oid(), member.oid(), admin);
+      for (Role[] pair : pairs) {
+        deleteMember(pair[0].oid(), pair[1].oid());
+        insertMember(pair[0].oid(), pair[1].oid(), admin);
+      }
     });
+  }
+
+  /** REVOKE ADMIN OPTION FOR role FROM member: the membership stays. */
+  public synchronized boolean revokeAdminOption(String roleName, String memberName) {
+    Role role = require(roleName);
+    Role member = require(memberName);
+    Boolean current = snapshot.members().getOrDefault(role.oid(), Map.of()).get(member.oid());
+    if (current == null) {
+      return false;
+    }
+    if (current) {
+      change(() -> {
+        deleteMember(role.oid(), member.oid());
+        insertMember(role.oid(), member.oid(), false);
+      });
+    }
+    return true;
+  }
+
+  @Override
+  public List<Membership> memberships() {
+    List<Membership> all = new java.util.ArrayList<>();
+    snapshot.members().forEach((role, members) -> members.forEach(
+        (member, admin) -> all.add(new Membership(role, member, admin))));
+    return all;
   }
 
   /** REVOKE role FROM member; a membership that does not exist is not an error (a warning in PostgreSQL). */
@@ -272,6 +345,14 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
       }
     }
     return found;
+  }
+
+  private static void requireUnreserved(String name) {
+    if (name.startsWith("pg_")) {
+      throw new PgException(PgException.Severity.ERROR, SqlState.RESERVED_NAME,
+          "role name \"" + name + "\" is reserved",
+          "Role names starting with \"pg_\" are reserved.", null, 0, null);
+    }
   }
 
   private Role require(String name) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mallard.catalog.Role;
+import dev.mallard.catalog.RoleDirectory;
 import dev.mallard.wire.error.PgException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +35,7 @@ class SystemCatalogTest {
     try (SystemCatalog c = SystemCatalog.open(dir)) {
       Role postgres = c.find("postgres").orElseThrow();
       assertEquals(Role.BOOTSTRAP_OID, postgres.oid());
+      assertNull(postgres.validUntil(), "no VALID UNTIL reads back as none, not as 1970");
       assertTrue(postgres.superuser());
       Role analyst = c.find("analyst").orElseThrow();
       assertTrue(analyst.oid() >= 16384);
@@ -99,6 +101,36 @@ class SystemCatalogTest {
       assertEquals(Set.of(), c.memberOf("ann"));
       assertTrue(c.dropRole("analysts", false));
       assertEquals(Set.of(), c.memberOf("bob"));
+    }
+  }
+
+  @Test
+  void createWithMembersGrantAllOrNothingAndAdminOption() throws Exception {
+    try (SystemCatalog c = SystemCatalog.open(dir)) {
+      c.createRole("m1", RoleAttributes.none(), true, List.of());
+      c.createRole("m2", RoleAttributes.none(), true, List.of());
+      Role team = c.createRole("team", RoleAttributes.none(), false, List.of(), List.of("m1"),
+          List.of("m2"));
+      int m1 = c.find("m1").orElseThrow().oid();
+      int m2 = c.find("m2").orElseThrow().oid();
+      assertEquals(Set.of(new RoleDirectory.Membership(team.oid(), m1, false),
+          new RoleDirectory.Membership(team.oid(), m2, true)), Set.copyOf(c.memberships()));
+      assertEquals("team", c.find(team.oid()).orElseThrow().name());
+
+      // m1 is a member of team: granting m1 to team would loop, so nothing of it is granted
+      c.createRole("other", RoleAttributes.none(), false, List.of());
+      PgException loop = assertThrows(PgException.class,
+          () -> c.grantMemberships(List.of("other", "m1"), List.of("team"), false));
+      assertEquals("0LP01", loop.sqlState());
+      assertEquals("role \"m1\" is a member of role \"team\"", loop.getMessage());
+      assertEquals(Set.of(), c.memberOf("team"));
+
+      c.grantMembership("team", "m2", false); // without ADMIN OPTION: keeps the one m2 has
+      assertTrue(c.hasAdminOption("team", "m2"));
+      assertTrue(c.revokeAdminOption("team", "m2"));
+      assertFalse(c.hasAdminOption("team", "m2"));
+      assertEquals(Set.of("team"), c.memberOf("m2"));
+      assertEquals("42939", sqlState(() -> c.renameRole("team", "pg_team")));
     }
   }
 }
