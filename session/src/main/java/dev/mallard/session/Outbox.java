@@ -4,6 +4,7 @@ import dev.mallard.wire.codec.BackendEncoder;
 import dev.mallard.wire.message.BackendMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import java.util.List;
 
 /**
  * Collects a session's outgoing messages in one buffer and hands it to the channel in chunks, so
@@ -53,13 +54,16 @@ final class Outbox {
 
   /** A buffer for encoding ahead of time (prefetch), owned by the caller until sent. */
   ByteBuf allocate(int capacity) {
-    return channel.alloc().ioBuffer(Math.min(capacity, CHUNK_BYTES));
+    return channel.alloc().ioBuffer(capacity);
   }
 
-  /** Sends bytes encoded earlier, after everything already queued here. */
-  void sendEncoded(ByteBuf encoded) {
+  /** Sends buffers encoded earlier, after everything already queued here. */
+  void sendEncoded(List<ByteBuf> encoded) {
     flush();
-    channel.writeAndFlush(encoded, channel.voidPromise());
+    for (ByteBuf chunk : encoded) {
+      channel.write(chunk, channel.voidPromise());
+    }
+    channel.flush();
   }
 
   boolean writable() {

@@ -76,7 +76,7 @@ final class Portal {
     }
     pending = null;
     if (prefetched != null) {
-      prefetched.bytes().release();
+      prefetched.release();
       prefetched = null;
     }
     if (streamer != null) {

@@ -11,6 +11,7 @@ import dev.mallard.wire.types.DataRowWriter;
 import dev.mallard.wire.types.EncodingContext;
 import io.netty.buffer.ByteBuf;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -133,39 +134,53 @@ final class ResultStreamer {
 
   /**
    * Rows encoded ahead of time while the client was busy with the previous ones, not yet sent
-   * nor consumed from the cursor. They are valid only while the encoding context is the same.
+   * nor consumed from the cursor, in chunks of about {@link Outbox#CHUNK_BYTES} (one growing
+   * buffer would be copied at every doubling). They are valid only while the encoding context
+   * is the same.
    */
-  record Prefetched(ByteBuf bytes, long rows, EncodingContext context) {}
+  record Prefetched(List<ByteBuf> chunks, long rows, EncodingContext context) {
+    void release() {
+      chunks.forEach(ByteBuf::release);
+    }
+  }
 
   /**
    * Encodes up to {@code limit} rows (and at most about {@code maxBytes}) after the consumer's
-   * position into a new buffer, leaving the cursor where it is.
+   * position into new buffers, leaving the cursor where it is.
    */
   Prefetched prefetch(long limit, int maxBytes) {
     EncodingContext context = session.encoding();
-    ByteBuf bytes = out.allocate(maxBytes);
+    List<ByteBuf> chunks = new ArrayList<>();
+    ByteBuf bytes = out.allocate(Outbox.CHUNK_BYTES + 8 * 1024);
+    chunks.add(bytes);
     long rows = 0;
+    long full = 0;
     try {
       var segments = cursor.lookahead();
-      while (rows < limit && bytes.readableBytes() < maxBytes && segments.hasNext()) {
+      while (rows < limit && full < maxBytes && segments.hasNext()) {
         var segment = segments.next();
         ColumnEncoder[] enc = encodersFor(segment.batch(), context);
         int row = segment.from();
-        while (row < segment.to() && rows < limit && bytes.readableBytes() < maxBytes) {
+        while (row < segment.to() && rows < limit && full < maxBytes) {
           rowWriter.write(bytes, enc, row++);
           rows++;
+          if (bytes.readableBytes() >= Outbox.CHUNK_BYTES) {
+            full += bytes.readableBytes();
+            bytes = out.allocate(Outbox.CHUNK_BYTES + 8 * 1024);
+            chunks.add(bytes);
+          }
         }
       }
-      return new Prefetched(bytes, rows, context);
+      return new Prefetched(chunks, rows, context);
     } catch (RuntimeException e) {
-      bytes.release();
+      chunks.forEach(ByteBuf::release);
       throw e;
     }
   }
 
   /** Sends prefetched rows as if they had just been streamed. */
   void sendPrefetched(Prefetched p) {
-    out.sendEncoded(p.bytes());
+    out.sendEncoded(p.chunks());
     try {
       cursor.skip(p.rows());
     } catch (SQLException e) {

@@ -208,7 +208,7 @@ final class StatementRun implements Job {
     if (p.context().equals(session.encoding()) && (maxRows <= 0 || p.rows() <= maxRows)) {
       streamer.sendPrefetched(p);
     } else {
-      p.bytes().release(); // settings changed since, or a smaller fetch: encode again
+      p.release(); // settings changed since, or a smaller fetch: encode again
     }
   }
 
