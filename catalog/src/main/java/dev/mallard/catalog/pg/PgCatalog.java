@@ -34,16 +34,21 @@ public final class PgCatalog {
   public static final String DATABASE = "__mallard";
   public static final String PG_SCHEMA = "pg";
   public static final String INFO_SCHEMA = "info";
-  private static final String SCRIPT = "pg_catalog.sql";
+  /** The emulation's scripts, in order: views are bound when created, so helpers come first. */
+  private static final List<String> SCRIPTS = List.of("pg_catalog.sql", "pg_server.sql",
+      "pg_functions.sql", "pg_views.sql", "pg_none.sql", "information_schema.sql");
 
   private final Set<String> pgRelations;
   private final Set<String> pgFunctions;
   private final Set<String> infoRelations;
+  private final Set<String> infoFunctions;
 
-  private PgCatalog(Set<String> pgRelations, Set<String> pgFunctions, Set<String> infoRelations) {
+  private PgCatalog(Set<String> pgRelations, Set<String> pgFunctions, Set<String> infoRelations,
+      Set<String> infoFunctions) {
     this.pgRelations = Set.copyOf(pgRelations);
     this.pgFunctions = Set.copyOf(pgFunctions);
     this.infoRelations = Set.copyOf(infoRelations);
+    this.infoFunctions = Set.copyOf(infoFunctions);
   }
 
   /** Attaches and fills the emulation in a freshly opened tenant instance. */
@@ -55,7 +60,12 @@ public final class PgCatalog {
       s.execute("CREATE SCHEMA " + DATABASE + "." + INFO_SCHEMA);
     }
     createTypeTable(root);
-    refreshServerObjects(root, database, server);
+    PgTypeFunctions.register(root);
+    // Views are bound when created: the session's macros must exist on this connection too.
+    bindSession(root, "", 0);
+    try (Statement s = root.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP MACRO current_setting(setting_name) AS CAST(NULL AS VARCHAR)");
+    }
     for (String statement : scriptStatements()) {
       try (Statement s = root.createStatement()) {
         s.execute(statement);
@@ -63,8 +73,27 @@ public final class PgCatalog {
         throw new SQLException("installing pg_catalog: " + e.getMessage() + "\n" + statement, e);
       }
     }
+    refreshServerObjects(root, database, server);
     return new PgCatalog(names(root, RELATIONS, PG_SCHEMA), names(root, FUNCTIONS, PG_SCHEMA),
-        names(root, RELATIONS, INFO_SCHEMA));
+        names(root, RELATIONS, INFO_SCHEMA), names(root, FUNCTIONS, INFO_SCHEMA));
+  }
+
+  /**
+   * Gives one session's connection the functions whose value is the session's: current_user,
+   * session_user, user and current_role (the role the session authenticated as; SET ROLE does not
+   * exist yet) and pg_backend_pid() (the process id sent in BackendKeyData). They are TEMP macros
+   * of that connection rather than a rewrite, so DuckDB names result columns as PostgreSQL does
+   * ({@code SELECT current_user} gives a column "current_user") and DuckDB-only SQL sees them too.
+   */
+  public static void bindSession(Connection connection, String user, int backendPid)
+      throws SQLException {
+    String role = "'" + user.replace("'", "''") + "'";
+    try (Statement s = connection.createStatement()) {
+      for (String name : List.of("current_user", "session_user", "\"user\"", "current_role")) {
+        s.execute("CREATE OR REPLACE TEMP MACRO " + name + "() AS " + role);
+      }
+      s.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS CAST(" + backendPid + " AS INTEGER)");
+    }
   }
 
   /**
@@ -75,10 +104,8 @@ public final class PgCatalog {
       throws SQLException {
     String db = DATABASE + "." + PG_SCHEMA;
     try (Statement s = root.createStatement()) {
-      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_databases"
-          + " (datname VARCHAR, is_current BOOLEAN)");
-      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_roles (rolname VARCHAR,"
-          + " rolsuper BOOLEAN, rolcanlogin BOOLEAN)");
+      s.execute("DELETE FROM " + db + ".mallard_databases");
+      s.execute("DELETE FROM " + db + ".mallard_roles");
     }
     try (PreparedStatement p = root.prepareStatement(
         "INSERT INTO " + db + ".mallard_databases VALUES (?, ?)")) {
@@ -88,12 +115,19 @@ public final class PgCatalog {
         p.execute();
       }
     }
-    try (PreparedStatement p = root.prepareStatement(
-        "INSERT INTO " + db + ".mallard_roles VALUES (?, ?, ?)")) {
+    // The first superuser is the bootstrap superuser: OID 10 as in PostgreSQL, the owner of
+    // every object (DuckDB records no owners). Other roles get OIDs derived from their names.
+    try (PreparedStatement p = root.prepareStatement("INSERT INTO " + db + ".mallard_roles VALUES"
+        + " (CASE WHEN ? THEN 10 ELSE " + db + ".mallard_oid('R', '', ?) END, ?, ?, ?)")) {
+      boolean ownerSeen = false;
       for (Role role : server.roles()) {
-        p.setString(1, role.name());
-        p.setBoolean(2, role.superuser());
-        p.setBoolean(3, role.canLogin());
+        boolean owner = !ownerSeen && role.superuser();
+        ownerSeen |= owner;
+        p.setBoolean(1, owner);
+        p.setString(2, role.name());
+        p.setString(3, role.name());
+        p.setBoolean(4, role.superuser());
+        p.setBoolean(5, role.canLogin());
         p.execute();
       }
     }
@@ -150,7 +184,15 @@ public final class PgCatalog {
 
   /** The script's statements: separated by lines that end with a semicolon. */
   static List<String> scriptStatements() {
-    try (InputStream in = PgCatalog.class.getResourceAsStream(SCRIPT)) {
+    List<String> statements = new java.util.ArrayList<>();
+    for (String script : SCRIPTS) {
+      statements.addAll(scriptStatements(script));
+    }
+    return statements;
+  }
+
+  private static List<String> scriptStatements(String script) {
+    try (InputStream in = PgCatalog.class.getResourceAsStream(script)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("${db}", DATABASE)
           .replace("${pg}", DATABASE + "." + PG_SCHEMA)
@@ -176,6 +218,11 @@ public final class PgCatalog {
 
   public boolean hasInfoRelation(String name) {
     return infoRelations.contains(name);
+  }
+
+  /** True when the emulation defines this information_schema function (e.g. _pg_expandarray). */
+  public boolean hasInfoFunction(String name) {
+    return infoFunctions.contains(name);
   }
 
   /** What the catalog needs to know of the server beyond one tenant. */
