@@ -36,8 +36,9 @@ final class CatalogReferences implements RewriteRule {
         }
         if (name.equals("pg_catalog")) {
           qualifiedPg(tokens, catalog, i, member);
-        } else if (name.equals("information_schema") && catalog.hasInfoRelation(m.identifier())
-            && !tokens.nextIs(member, ".")) {
+        } else if (name.equals("information_schema") && !tokens.nextIs(member, ".")
+            && (tokens.nextIs(member, "(") ? catalog.hasInfoFunction(m.identifier())
+                : catalog.hasInfoRelation(m.identifier()))) {
           tokens.replace(i, member, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.INFO_SCHEMA, m.text()));
         }
       } else if (tokens.nextIs(i, "(")) {

@@ -17,7 +17,8 @@ public final class SqlRewriter {
 
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
-    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema()));
+    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new RegCasts(),
+        new PublicSchema()));
   }
 
   public String rewrite(String sql, RewriteContext context) {
