@@ -64,7 +64,8 @@ public final class PgCatalog {
     // Views are bound when created: the session's macros must exist on this connection too.
     bindSession(root, "", 0);
     try (Statement s = root.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP MACRO current_setting(setting_name) AS CAST(NULL AS VARCHAR)");
+      s.execute("CREATE OR REPLACE TEMP MACRO current_setting(setting_name) AS CAST(NULL AS VARCHAR),"
+          + " (setting_name, missing_ok) AS CAST(NULL AS VARCHAR)");
     }
     for (String statement : scriptStatements()) {
       try (Statement s = root.createStatement()) {

@@ -200,7 +200,7 @@ SELECT r.oid, r.relname, ${pg}.mallard_nspoid(r.schema_name) AS relnamespace, 0 
        0 AS relpages, CAST(r.reltuples AS REAL) AS reltuples, 0 AS relallvisible,
        0 AS reltoastrelid, r.relhasindex, false AS relisshared, 'p' AS relpersistence, r.relkind,
        CAST(r.relnatts AS SMALLINT) AS relnatts, CAST(r.relchecks AS SMALLINT) AS relchecks,
-       false AS relhasrules, false AS relhastriggers, false AS relhassubclass,
+       false AS relhasrules, fk.oid IS NOT NULL AS relhastriggers, false AS relhassubclass,
        false AS relrowsecurity, false AS relforcerowsecurity, true AS relispopulated,
        CASE WHEN r.relkind = 'r' THEN 'd' ELSE 'n' END AS relreplident, false AS relispartition,
        0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR[]) AS relacl,
@@ -211,7 +211,13 @@ FROM (SELECT oid, schema_name, relname, relkind, relnatts, reltuples, relhasinde
       UNION ALL
       SELECT indexrelid, schema_name, indexname, 'i', len(indkey), 0, false, 0,
              CASE amname WHEN 'btree' THEN 403 ELSE 16383 END
-      FROM ${pg}.mallard_indexes) r;
+      FROM ${pg}.mallard_indexes) r
+-- PostgreSQL enforces foreign keys with (internal) triggers on both tables, and clients such as
+-- psql look for foreign keys only where relhastriggers is set.
+LEFT JOIN (SELECT DISTINCT ${pg}.mallard_oid('r', schema_name, t) AS oid
+           FROM (SELECT schema_name, table_name AS t FROM ${pg}.mallard_constraints WHERE contype = 'f'
+                 UNION SELECT schema_name, referenced_table FROM ${pg}.mallard_constraints WHERE contype = 'f')) fk
+  ON fk.oid = r.oid AND r.relkind = 'r';
 
 CREATE VIEW ${pg}.pg_constraint AS
 SELECT ${pg}.mallard_oid('c', k.schema_name, k.table_name || '.' || k.conname) AS oid, k.conname,

@@ -6,11 +6,17 @@ CREATE MACRO ${pg}.version() AS
   'PostgreSQL ' || current_setting('server_version') || ' on x86_64-pc-linux-gnu, compiled by Mallard (DuckDB '
   || (SELECT library_version FROM pragma_version()) || '), 64-bit';
 
+-- The search path as PostgreSQL names it (main is public), without DuckDB's repetitions; pg_catalog
+-- is searched first unless the path names it. No subqueries: callers use it in table functions.
+CREATE MACRO ${pg}.mallard_distinct(a_list) AS list_filter(a_list, (x, i) -> list_position(a_list, x) = i);
+
+CREATE MACRO ${pg}.mallard_search_path() AS
+  ${pg}.mallard_distinct(list_transform(system.main.current_schemas(true), s -> ${pg}.mallard_nspname(s)));
+
 CREATE MACRO ${pg}.current_schemas(a_include_implicit) AS
-  (SELECT CASE WHEN a_include_implicit AND NOT list_contains(l, 'pg_catalog') THEN list_prepend('pg_catalog', l)
-               WHEN a_include_implicit THEN l ELSE list_filter(l, x -> x <> 'pg_catalog') END
-   FROM (SELECT list_filter(m, (x, i) -> list_position(m, x) = i) AS l
-         FROM (SELECT list_transform(system.main.current_schemas(true), s -> ${pg}.mallard_nspname(s)) AS m)));
+  CASE WHEN NOT a_include_implicit THEN list_filter(${pg}.mallard_search_path(), x -> x <> 'pg_catalog')
+    WHEN list_contains(${pg}.mallard_search_path(), 'pg_catalog') THEN ${pg}.mallard_search_path()
+    ELSE list_prepend('pg_catalog', ${pg}.mallard_search_path()) END;
 
 CREATE MACRO ${pg}.current_schema() AS ${pg}.mallard_nspname(system.main.current_schema());
 
@@ -241,17 +247,17 @@ CREATE MACRO ${pg}.mallard_regrole(a_value) AS
 CREATE MACRO ${pg}.mallard_regrole_name(a_role_oid) AS
   coalesce(map_extract_value(${pg}.mallard_role_map(), a_role_oid), CAST(a_role_oid AS VARCHAR));
 
-CREATE MACRO ${pg}.mallard_regproc(a_value) AS
-  CASE WHEN a_value IS NULL THEN NULL
-    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN TRY_CAST(a_value AS BIGINT)
-    ELSE coalesce(map_extract_value((SELECT map(list(proname), list(oid)) FROM (SELECT proname, min(oid) AS oid FROM ${pg}.pg_proc GROUP BY proname)),
-        ${pg}.mallard_fold(regexp_replace(regexp_replace(CAST(a_value AS VARCHAR), '\(.*$', ''), '^pg_catalog\.', ''))),
-      error('[42883] function "' || CAST(a_value AS VARCHAR) || '" does not exist')) END;
-
 CREATE MACRO ${pg}.mallard_regproc_name(a_proc_oid) AS
   CASE WHEN a_proc_oid = 0 THEN '-' ELSE
   coalesce(map_extract_value((SELECT map(list(oid), list(proname)) FROM (SELECT DISTINCT ON (oid) oid, proname FROM ${pg}.pg_proc)), a_proc_oid),
     CAST(a_proc_oid AS VARCHAR)) END;
+
+-- regproc is the function's name: the catalog's regproc columns (typinput, typoutput, ...) hold
+-- names, and the type I/O functions they name are not DuckDB functions.
+CREATE MACRO ${pg}.mallard_regproc(a_value) AS
+  CASE WHEN a_value IS NULL THEN NULL
+    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN ${pg}.mallard_regproc_name(TRY_CAST(a_value AS BIGINT))
+    ELSE ${pg}.mallard_fold(regexp_replace(regexp_replace(CAST(a_value AS VARCHAR), '\(.*$', ''), '^pg_catalog\.', '')) END;
 
 CREATE MACRO ${pg}.pg_get_serial_sequence(a_table_name, a_column_name) AS
   nullif(regexp_extract(map_extract_value(
@@ -278,6 +284,25 @@ CREATE MACRO ${pg}.pg_get_function_arguments(a_function_oid) AS
 
 CREATE MACRO ${pg}.pg_get_function_identity_arguments(a_function_oid) AS
   map_extract_value(${pg}.mallard_function_map(), a_function_oid).args;
+
+-- Sizes: DuckDB reports the database's size (its blocks) but not one relation's, so relation
+-- sizes are unknown (NULL).
+CREATE MACRO ${pg}.pg_database_size(a_database) AS
+  CASE WHEN CAST(a_database AS VARCHAR) IN (current_database(), CAST((SELECT oid FROM ${pg}.pg_database WHERE datname = current_database()) AS VARCHAR))
+    THEN (SELECT CAST(total_blocks * block_size AS BIGINT) FROM pragma_database_size() WHERE database_name = current_database()) END;
+CREATE MACRO ${pg}.pg_relation_size(a_rel) AS CAST(NULL AS BIGINT), (a_rel, a_fork) AS CAST(NULL AS BIGINT);
+CREATE MACRO ${pg}.pg_table_size(a_rel) AS CAST(NULL AS BIGINT);
+CREATE MACRO ${pg}.pg_indexes_size(a_rel) AS CAST(NULL AS BIGINT);
+CREATE MACRO ${pg}.pg_total_relation_size(a_rel) AS CAST(NULL AS BIGINT);
+
+-- PostgreSQL's rounding: bytes below 10 kB, then kB, MB, GB, TB (half up).
+CREATE MACRO ${pg}.pg_size_pretty(a_bytes) AS
+  CASE WHEN a_bytes IS NULL THEN NULL
+    WHEN abs(a_bytes) < 10 * 1024 THEN a_bytes || ' bytes'
+    WHEN abs(a_bytes) < 10 * 1024 * 1024 THEN CAST(round(a_bytes / 1024) AS BIGINT) || ' kB'
+    WHEN abs(a_bytes) < 10 * 1024 * 1024 * 1024 THEN CAST(round(a_bytes / (1024 * 1024)) AS BIGINT) || ' MB'
+    WHEN abs(a_bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN CAST(round(a_bytes / (1024 * 1024 * 1024)) AS BIGINT) || ' GB'
+    ELSE CAST(round(a_bytes / (1024 * 1024 * 1024 * 1024)) AS BIGINT) || ' TB' END;
 
 -- Objects DuckDB does not have (triggers, statistics objects, publications, partitions): the
 -- functions describing them exist so that clients' queries bind, and describe nothing.

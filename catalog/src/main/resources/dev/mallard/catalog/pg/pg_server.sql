@@ -35,19 +35,53 @@ FROM ${pg}.pg_authid WHERE rolcanlogin;
 CREATE VIEW ${pg}.pg_auth_members AS
 SELECT 0 AS oid, 0 AS roleid, 0 AS member, 0 AS grantor, false AS admin_option WHERE false;
 
--- DuckDB's own settings of the tenant instance (the session's PostgreSQL settings are what SHOW
--- and current_setting() read).
+-- PostgreSQL's settings with this session's values (current_setting, i.e. what SHOW reports);
+-- settings the session does not track show PostgreSQL's fixed value (compile-time limits).
+CREATE TABLE ${pg}.mallard_settings (name VARCHAR, fixed VARCHAR, unit VARCHAR, category VARCHAR,
+  short_desc VARCHAR, context VARCHAR, vartype VARCHAR);
+INSERT INTO ${pg}.mallard_settings VALUES
+  ('application_name', '', NULL, 'Reporting and Logging / What to Log', 'Sets the application name to be reported in statistics and logs.', 'user', 'string'),
+  ('block_size', '8192', NULL, 'Preset Options', 'Shows the size of a disk block.', 'internal', 'integer'),
+  ('bytea_output', 'hex', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the output format for bytea.', 'user', 'enum'),
+  ('client_encoding', 'UTF8', NULL, 'Client Connection Defaults / Locale and Formatting', 'Sets the client''s character set encoding.', 'user', 'string'),
+  ('client_min_messages', 'notice', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the message levels that are sent to the client.', 'user', 'enum'),
+  ('DateStyle', 'ISO, MDY', NULL, 'Client Connection Defaults / Locale and Formatting', 'Sets the display format for date and time values.', 'user', 'string'),
+  ('default_transaction_isolation', 'read committed', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the transaction isolation level of each new transaction.', 'user', 'enum'),
+  ('default_transaction_read_only', 'off', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the default read-only status of new transactions.', 'user', 'bool'),
+  ('extra_float_digits', '1', NULL, 'Client Connection Defaults / Locale and Formatting', 'Sets the number of digits displayed for floating-point values.', 'user', 'integer'),
+  ('idle_in_transaction_session_timeout', '0', 'ms', 'Client Connection Defaults / Statement Behavior', 'Sets the maximum allowed idle time between queries, when in a transaction.', 'user', 'integer'),
+  ('idle_session_timeout', '0', 'ms', 'Client Connection Defaults / Statement Behavior', 'Sets the maximum allowed idle time between queries, when not in a transaction.', 'user', 'integer'),
+  ('integer_datetimes', 'on', NULL, 'Preset Options', 'Shows whether datetimes are integer based.', 'internal', 'bool'),
+  ('IntervalStyle', 'postgres', NULL, 'Client Connection Defaults / Locale and Formatting', 'Sets the display format for interval values.', 'user', 'enum'),
+  ('is_superuser', 'off', NULL, 'Preset Options', 'Shows whether the current user is a superuser.', 'internal', 'bool'),
+  ('lc_collate', 'C', NULL, 'Preset Options', 'Shows the collation order locale.', 'internal', 'string'),
+  ('lc_ctype', 'C', NULL, 'Preset Options', 'Shows the character classification and case conversion locale.', 'internal', 'string'),
+  ('lock_timeout', '0', 'ms', 'Client Connection Defaults / Statement Behavior', 'Sets the maximum allowed duration of any wait for a lock.', 'user', 'integer'),
+  ('max_connections', '100', NULL, 'Connections and Authentication / Connection Settings', 'Sets the maximum number of concurrent connections.', 'postmaster', 'integer'),
+  ('max_function_args', '100', NULL, 'Preset Options', 'Shows the maximum number of function arguments.', 'internal', 'integer'),
+  ('max_identifier_length', '63', NULL, 'Preset Options', 'Shows the maximum identifier length.', 'internal', 'integer'),
+  ('max_index_keys', '32', NULL, 'Preset Options', 'Shows the maximum number of index keys.', 'internal', 'integer'),
+  ('search_path', '"$user", public', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the schema search order for names that are not schema-qualified.', 'user', 'string'),
+  ('server_encoding', 'UTF8', NULL, 'Preset Options', 'Shows the server (database) character set encoding.', 'internal', 'string'),
+  ('server_version', '', NULL, 'Preset Options', 'Shows the server version.', 'internal', 'string'),
+  ('server_version_num', '', NULL, 'Preset Options', 'Shows the server version as an integer.', 'internal', 'integer'),
+  ('ssl', 'off', NULL, 'Connections and Authentication / SSL', 'Enables SSL connections.', 'sighup', 'bool'),
+  ('standard_conforming_strings', 'on', NULL, 'Version and Platform Compatibility / Previous PostgreSQL Versions', 'Causes ''...'' strings to treat backslashes literally.', 'user', 'bool'),
+  ('statement_timeout', '0', 'ms', 'Client Connection Defaults / Statement Behavior', 'Sets the maximum allowed duration of any statement.', 'user', 'integer'),
+  ('TimeZone', 'UTC', NULL, 'Client Connection Defaults / Locale and Formatting', 'Sets the time zone for displaying and interpreting time stamps.', 'user', 'string'),
+  ('transaction_isolation', 'read committed', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the current transaction''s isolation level.', 'user', 'enum'),
+  ('transaction_read_only', 'off', NULL, 'Client Connection Defaults / Statement Behavior', 'Sets the current transaction''s read-only status.', 'user', 'bool'),
+  ('work_mem', '4MB', 'kB', 'Resource Usage / Memory', 'Sets the maximum memory to be used for query workspaces.', 'user', 'integer');
+
 CREATE VIEW ${pg}.pg_settings AS
-SELECT name, value AS setting, CAST(NULL AS VARCHAR) AS unit, 'DuckDB' AS category,
-       description AS short_desc, CAST(NULL AS VARCHAR) AS extra_desc,
-       CASE scope WHEN 'GLOBAL' THEN 'sighup' ELSE 'user' END AS context,
-       CASE WHEN input_type = 'BOOLEAN' THEN 'bool' WHEN input_type IN ('BIGINT', 'UBIGINT', 'INTEGER') THEN 'integer'
-         WHEN input_type IN ('DOUBLE', 'FLOAT') THEN 'real' ELSE 'string' END AS vartype,
-       'default' AS source, CAST(NULL AS VARCHAR) AS min_val, CAST(NULL AS VARCHAR) AS max_val,
-       CAST(NULL AS VARCHAR[]) AS enumvals, CAST(NULL AS VARCHAR) AS boot_val,
-       CAST(NULL AS VARCHAR) AS reset_val, CAST(NULL AS VARCHAR) AS sourcefile,
-       CAST(NULL AS INTEGER) AS sourceline, false AS pending_restart
-FROM duckdb_settings();
+SELECT name, coalesce(current_setting(name, true), fixed) AS setting, unit, category, short_desc,
+       CAST(NULL AS VARCHAR) AS extra_desc, context, vartype,
+       CASE WHEN context = 'internal' THEN 'override' ELSE 'default' END AS source,
+       CAST(NULL AS VARCHAR) AS min_val, CAST(NULL AS VARCHAR) AS max_val,
+       CAST(NULL AS VARCHAR[]) AS enumvals, fixed AS boot_val, fixed AS reset_val,
+       CAST(NULL AS VARCHAR) AS sourcefile, CAST(NULL AS INTEGER) AS sourceline,
+       false AS pending_restart
+FROM ${pg}.mallard_settings;
 
 CREATE VIEW ${pg}.pg_tablespace AS
 SELECT * FROM (VALUES (1663, 'pg_default', 10, CAST(NULL AS VARCHAR[]), CAST(NULL AS VARCHAR[])),
@@ -73,7 +107,7 @@ SELECT * FROM (VALUES (12, 'internal', 10, false, false, 0, 0, 0, CAST(NULL AS V
 
 -- Functions: DuckDB's built-ins (in pg_catalog) and the tenant's macros (in their schemas).
 CREATE VIEW ${pg}.pg_proc AS
-SELECT ${pg}.mallard_oid('p', schema_name, function_name || '(' || array_to_string(parameter_types, ',') || ')') AS oid,
+SELECT ${pg}.mallard_oid('p', schema_name, function_name || '(' || coalesce(array_to_string(parameter_types, ','), '') || ')') AS oid,
        function_name AS proname, CASE WHEN database_name = 'system' THEN 11 ELSE ${pg}.mallard_nspoid(schema_name) END AS pronamespace,
        10 AS proowner, CASE WHEN function_type LIKE '%macro' THEN 14 ELSE 12 END AS prolang,
        1 AS procost, CASE WHEN function_type LIKE 'table%' THEN 1000 ELSE 0 END AS prorows,

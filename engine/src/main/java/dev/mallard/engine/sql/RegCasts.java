@@ -19,18 +19,11 @@ final class RegCasts implements RewriteRule {
   private static final Map<String, String[]> TYPES = Map.of(
       "regclass", new String[] {"mallard_regclass", "mallard_regclass_name"},
       "regtype", new String[] {"mallard_regtype", "mallard_regtype_name"},
-      "regproc", new String[] {"mallard_regproc", "mallard_regproc_name"},
-      "regprocedure", new String[] {"mallard_regproc", "mallard_regproc_name"},
+      "regproc", new String[] {"mallard_regproc", null},
+      "regprocedure", new String[] {"mallard_regproc", null},
       "regnamespace", new String[] {"mallard_regnamespace", "mallard_regnamespace_name"},
       "regrole", new String[] {"mallard_regrole", "mallard_regrole_name"});
   private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "name");
-  /** Words that end a select list item's context: the cast is not a select item there. */
-  private static final Set<String> CLAUSES = Set.of("from", "where", "on", "join", "group", "order",
-      "having", "values", "set", "returning", "by", "when", "then", "else", "case", "in", "and", "or",
-      "not", "limit", "using");
-  /** Words that cannot be a function name before a parenthesized operand. */
-  private static final Set<String> NOT_FUNCTIONS = Set.of("in", "values", "and", "or", "not",
-      "select", "where", "then", "else", "when", "on", "as", "exists", "any", "all", "some", "case");
 
   @Override
   public String name() {
@@ -52,7 +45,7 @@ final class RegCasts implements RewriteRule {
           || tokens.nextIs(type, ".") || tokens.nextIs(type, "[")) {
         continue;
       }
-      int start = operandStart(tokens, tokens.prev(i));
+      int start = Operands.start(tokens, tokens.prev(i));
       if (start < 0) {
         continue;
       }
@@ -67,9 +60,10 @@ final class RegCasts implements RewriteRule {
           asName = true;
           end = tokens.next(after);
         }
-      } else if (isSelectItem(tokens, start, next)) {
+      } else if (Operands.isSelectItem(tokens, start, type, true)) {
         asName = true;
       }
+      asName &= macros[1] != null;
       List<Token> call = new ArrayList<>(macroCall(macros[0], tokens, start, tokens.prev(i)));
       if (asName) {
         List<Token> outer = new ArrayList<>(Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, macros[1]));
@@ -91,77 +85,5 @@ final class RegCasts implements RewriteRule {
     }
     out.add(Token.punct(")"));
     return out;
-  }
-
-  /**
-   * First token of the operand ending at {@code end}: a literal, a parameter, a (qualified) name, a
-   * parenthesized expression or function call, or an earlier cast of one of those.
-   */
-  static int operandStart(Tokens tokens, int end) {
-    Token last = tokens.at(end);
-    if (last == null) {
-      return -1;
-    }
-    int start;
-    if (last.is(")") || last.is("]")) {
-      start = tokens.opening(end);
-      if (start < 0) {
-        return -1;
-      }
-      if (last.is("]")) {
-        return operandStart(tokens, tokens.prev(start));
-      }
-      Token fn = tokens.at(tokens.prev(start));
-      if (fn != null && fn.isIdentifier() && !NOT_FUNCTIONS.contains(fn.identifier())) {
-        start = qualifiedStart(tokens, tokens.prev(start));
-      }
-    } else if (last.kind() == Token.Kind.STRING || last.kind() == Token.Kind.NUMBER
-        || last.kind() == Token.Kind.PARAM) {
-      start = end;
-    } else if (last.isIdentifier()) {
-      start = qualifiedStart(tokens, end);
-    } else {
-      return -1;
-    }
-    if (tokens.prevIs(start, "::")) {
-      return operandStart(tokens, tokens.prev(tokens.prev(start)));
-    }
-    return start;
-  }
-
-  private static int qualifiedStart(Tokens tokens, int i) {
-    while (tokens.prevIs(i, ".")) {
-      int q = tokens.prev(tokens.prev(i));
-      Token qt = tokens.at(q);
-      if (qt == null || !qt.isIdentifier()) {
-        break;
-      }
-      i = q;
-    }
-    return i;
-  }
-
-  /** A whole select-list item: SELECT or a comma before it, AS/comma/FROM/end after it. */
-  private static boolean isSelectItem(Tokens tokens, int start, Token next) {
-    if (next != null && !next.isWord("as") && !next.is(",") && !next.isWord("from")
-        && !next.is(";")) {
-      return false;
-    }
-    for (int j = tokens.prev(start); j >= 0; j = tokens.prev(j)) {
-      Token t = tokens.get(j);
-      if (t.is(")") || t.is("]")) {
-        j = tokens.opening(j);
-        if (j < 0) {
-          return false;
-        }
-      } else if (t.is("(")) {
-        return false;
-      } else if (t.isWord("select")) {
-        return true;
-      } else if (t.isWord() && CLAUSES.contains(t.identifier())) {
-        return false;
-      }
-    }
-    return false;
   }
 }

@@ -18,7 +18,7 @@ public final class SqlRewriter {
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
     return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new RegCasts(),
-        new PublicSchema()));
+        new PatternMatch(), new FunctionColumnAlias(), new PublicSchema()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

@@ -73,4 +73,30 @@ class CatalogRulesTest {
     String sql = "select 'a'::text, x::int from t";
     assertEquals(sql, rewrite(sql));
   }
+
+  @Test
+  void regexOperatorsMatchAnywhere() {
+    assertEquals("select 1 where (NOT regexp_matches(n.nspname,'^pg_')) and regexp_matches(c.relname,'^(t)$')  ",
+        rewrite("select 1 where n.nspname !~ '^pg_' and c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default"));
+    assertEquals("select regexp_matches(lower(x),$1,'i')", rewrite("select lower(x) ~* $1"));
+  }
+
+  @Test
+  void singleColumnFunctionsInFromAreNamedByTheirAlias() {
+    assertEquals("select s from generate_series(0, 3) s(s), t where x = prattrs[s]",
+        rewrite("select s from pg_catalog.generate_series(0, 3) s, t where x = prattrs[s]"));
+    assertEquals("select * from t, unnest(a) AS u(u) join v on true",
+        rewrite("select * from t, unnest(a) AS u join v on true"));
+    String unchanged = "select * from unnest(a) with ordinality as x(v, n), range(3) r";
+    assertEquals(unchanged, rewrite(unchanged));
+    assertEquals("select unnest(a) s from t", rewrite("select unnest(a) s from t"));
+  }
+
+  @Test
+  void emulatedFunctionsKeepPostgresColumnNames() {
+    assertEquals("select __mallard.pg.version() AS \"version\", __mallard.pg.current_schemas(true) AS \"current_schemas\"",
+        rewrite("select version(), pg_catalog.current_schemas(true)"));
+    assertEquals("select __mallard.pg.version() v from t where __mallard.pg.format_type(1, 2) = 'x'",
+        rewrite("select version() v from t where format_type(1, 2) = 'x'"));
+  }
 }
