@@ -312,7 +312,10 @@ CREATE MACRO ${pg}.pg_get_partkeydef(a_rel_oid) AS CAST(NULL AS VARCHAR);
 CREATE MACRO ${pg}.pg_relation_is_publishable(a_rel) AS false;
 -- A relation that is not a partition is its own only ancestor.
 CREATE MACRO ${pg}.pg_partition_ancestors(a_rel) AS unnest([${pg}.mallard_regclass(a_rel)]);
-CREATE MACRO ${pg}.pg_partition_ancestors(a_rel) AS TABLE SELECT ${pg}.mallard_regclass(a_rel) AS relid;
+-- DuckDB applies no WITH ORDINALITY to table macros, so the ordinal (1: the relation itself) is
+-- a column of its own, as psql's "WITH ORDINALITY AS a(relid, depth)" expects.
+CREATE MACRO ${pg}.pg_partition_ancestors(a_rel) AS TABLE
+  SELECT ${pg}.mallard_regclass(a_rel) AS relid, CAST(1 AS BIGINT) AS depth;
 
 -- information_schema's helper for the positions of an array's elements (pgjdbc getPrimaryKeys).
 CREATE MACRO ${info}._pg_expandarray(a_arr) AS
