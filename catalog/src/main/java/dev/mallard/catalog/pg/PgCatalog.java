@@ -62,7 +62,7 @@ public final class PgCatalog {
     createTypeTable(root);
     PgTypeFunctions.register(root);
     // Views are bound when created: the session's macros must exist on this connection too.
-    bindSession(root, "", 0);
+    bindIdentity(root, "", 0);
     try (Statement s = root.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP MACRO current_setting(setting_name) AS CAST(NULL AS VARCHAR),"
           + " (setting_name, missing_ok) AS CAST(NULL AS VARCHAR)");
@@ -87,6 +87,16 @@ public final class PgCatalog {
    * ({@code SELECT current_user} gives a column "current_user") and DuckDB-only SQL sees them too.
    */
   public static void bindSession(Connection connection, String user, int backendPid)
+      throws SQLException {
+    bindIdentity(connection, user, backendPid);
+    try (Statement s = connection.createStatement()) {
+      // The bare key word current_schema (no parentheses) is DuckDB's function call, answering main.
+      s.execute("CREATE OR REPLACE TEMP MACRO current_schema() AS " + DATABASE + "." + PG_SCHEMA
+          + ".mallard_nspname(system.main.current_schema())");
+    }
+  }
+
+  private static void bindIdentity(Connection connection, String user, int backendPid)
       throws SQLException {
     String role = "'" + user.replace("'", "''") + "'";
     try (Statement s = connection.createStatement()) {
