@@ -141,6 +141,11 @@ CREATE MACRO ${pg}.pg_char_to_encoding(a_name) AS
 CREATE MACRO ${pg}.pg_postmaster_start_time() AS (SELECT started FROM ${pg}.mallard_started);
 CREATE MACRO ${pg}.pg_conf_load_time() AS (SELECT started FROM ${pg}.mallard_started);
 CREATE MACRO ${pg}.pg_is_in_recovery() AS false;
+CREATE MACRO ${pg}.getdatabaseencoding() AS 'UTF8';
+-- The built-in tablespaces have no location of their own, as in PostgreSQL.
+CREATE MACRO ${pg}.pg_tablespace_location(a_tablespace_oid) AS '';
+-- DuckDB macros have no SQL-standard body; their text is prosrc.
+CREATE MACRO ${pg}.pg_get_function_sqlbody(a_function_oid) AS CAST(NULL AS VARCHAR);
 CREATE MACRO ${pg}.pg_my_temp_schema() AS 0;
 CREATE MACRO ${pg}.pg_is_other_temp_schema(a_namespace_oid) AS false;
 CREATE MACRO ${pg}.pg_jit_available() AS false;

@@ -107,7 +107,7 @@ SELECT * FROM (VALUES (12, 'internal', 10, false, false, 0, 0, 0, CAST(NULL AS V
 
 -- Functions: DuckDB's built-ins (in pg_catalog) and the tenant's macros (in their schemas).
 CREATE VIEW ${pg}.pg_proc AS
-SELECT ${pg}.mallard_oid('p', schema_name, function_name || '(' || coalesce(array_to_string(parameter_types, ','), '') || ')') AS oid,
+SELECT ${pg}.mallard_oid('p', schema_name, function_type || ':' || function_name || '(' || coalesce(array_to_string(parameter_types, ','), array_to_string(parameters, ','), '') || ')' || coalesce(return_type, '')) AS oid,
        function_name AS proname, CASE WHEN database_name = 'system' THEN 11 ELSE ${pg}.mallard_nspoid(schema_name) END AS pronamespace,
        10 AS proowner, CASE WHEN function_type LIKE '%macro' THEN 14 ELSE 12 END AS prolang,
        1 AS procost, CASE WHEN function_type LIKE 'table%' THEN 1000 ELSE 0 END AS prorows,
@@ -118,8 +118,13 @@ SELECT ${pg}.mallard_oid('p', schema_name, function_name || '(' || coalesce(arra
        function_type LIKE 'table%' AS proretset,
        CASE WHEN has_side_effects THEN 'v' ELSE 'i' END AS provolatile, 's' AS proparallel,
        CAST(len(parameters) AS SMALLINT) AS pronargs, CAST(0 AS SMALLINT) AS pronargdefaults,
-       CASE WHEN return_type IS NULL THEN 2249 ELSE mallard_pg_type_oid(return_type) END AS prorettype,
-       list_transform(coalesce(parameter_types, []), t -> mallard_pg_type_oid(coalesce(t, 'ANY'))) AS proargtypes,
+       -- A macro's types are those of its arguments at each call: anyelement, as in PostgreSQL's
+       -- polymorphic functions; a table function returns rows (record).
+       CASE WHEN function_type = 'macro' THEN 2283 WHEN return_type IS NULL THEN 2249
+         ELSE mallard_pg_type_oid(return_type) END AS prorettype,
+       list_transform(range(len(coalesce(parameters, []))), i -> CASE
+         WHEN parameter_types IS NULL OR parameter_types[i + 1] IS NULL THEN 2283
+         ELSE mallard_pg_type_oid(parameter_types[i + 1]) END) AS proargtypes,
        CAST(NULL AS INTEGER[]) AS proallargtypes, CAST(NULL AS VARCHAR[]) AS proargmodes,
        parameters AS proargnames, CAST(NULL AS VARCHAR) AS proargdefaults,
        CAST(NULL AS INTEGER[]) AS protrftypes, coalesce(macro_definition, function_name) AS prosrc,

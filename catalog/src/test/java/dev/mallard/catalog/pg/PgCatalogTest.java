@@ -213,4 +213,15 @@ class PgCatalogTest {
     assertTrue(catalog.hasInfoFunction("_pg_expandarray"));
     assertTrue(!catalog.hasPgRelation("mallard_relations"));
   }
+
+  @Test
+  void functionsHaveOneOidEachAndMacrosArePolymorphic() throws SQLException {
+    exec("CREATE MACRO add_one(x) AS x + 1");
+    assertEquals("true", one("SELECT count(*) = count(DISTINCT oid) FROM " + PG + "pg_proc"));
+    assertEquals("add_one|2200|x anyelement|anyelement|14", one("SELECT proname, pronamespace, "
+        + PG + "pg_get_function_arguments(oid), " + PG + "pg_get_function_result(oid), prolang FROM "
+        + PG + "pg_proc WHERE proname = 'add_one'"));
+    assertEquals("string text|text", one("SELECT " + PG + "pg_get_function_arguments(oid), " + PG
+        + "pg_get_function_result(oid) FROM " + PG + "pg_proc WHERE proname = 'lower'"));
+  }
 }
