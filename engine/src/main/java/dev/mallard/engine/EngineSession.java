@@ -1,6 +1,7 @@
 package dev.mallard.engine;
 
 import dev.mallard.catalog.Tenant;
+import dev.mallard.catalog.pg.PgCatalog;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.analysis.StatementAnalyzer;
 import dev.mallard.engine.copy.CopyStatement;
@@ -357,6 +358,18 @@ public final class EngineSession implements AutoCloseable {
   public void bindSessionFunctions(SessionFunctions functions) {
     try {
       functionsId = PgFunctions.bind(tenant, connection, functions);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+  }
+
+  /**
+   * Tells this session's SQL who it is: current_user / session_user answer {@code user} and
+   * pg_backend_pid() answers {@code backendPid} (see {@link PgCatalog#bindSession}).
+   */
+  public void identify(String user, int backendPid) {
+    try {
+      PgCatalog.bindSession(connection, user, backendPid);
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, null);
     }

@@ -277,6 +277,7 @@ final class Session {
     settings.setFixed("server_version", context.serverVersion());
     settings.setFixed("max_connections", Integer.toString(context.maxConnections()));
     settings.setFixed("ssl", context.sslContext() != null ? "on" : "off"); // the server's, as in PostgreSQL
+    engine.identify(role.name(), processId);
     sync.start();
     send(new BackendMessage.BackendKeyData(processId, secretKey));
     readyForQuery();

@@ -35,16 +35,21 @@ public final class PgCatalog {
   public static final String DATABASE = "__mallard";
   public static final String PG_SCHEMA = "pg";
   public static final String INFO_SCHEMA = "info";
-  private static final String SCRIPT = "pg_catalog.sql";
+  /** The emulation's scripts, in order: views are bound when created, so helpers come first. */
+  private static final List<String> SCRIPTS = List.of("pg_catalog.sql", "pg_server.sql",
+      "pg_functions.sql", "pg_views.sql", "pg_none.sql", "information_schema.sql");
 
   private final Set<String> pgRelations;
   private final Set<String> pgFunctions;
   private final Set<String> infoRelations;
+  private final Set<String> infoFunctions;
 
-  private PgCatalog(Set<String> pgRelations, Set<String> pgFunctions, Set<String> infoRelations) {
+  private PgCatalog(Set<String> pgRelations, Set<String> pgFunctions, Set<String> infoRelations,
+      Set<String> infoFunctions) {
     this.pgRelations = Set.copyOf(pgRelations);
     this.pgFunctions = Set.copyOf(pgFunctions);
     this.infoRelations = Set.copyOf(infoRelations);
+    this.infoFunctions = Set.copyOf(infoFunctions);
   }
 
   /** Attaches and fills the emulation in a freshly opened tenant instance. */
@@ -56,7 +61,13 @@ public final class PgCatalog {
       s.execute("CREATE SCHEMA " + DATABASE + "." + INFO_SCHEMA);
     }
     createTypeTable(root);
-    refreshServerObjects(root, database, server);
+    PgTypeFunctions.register(root);
+    // Views are bound when created: the session's macros must exist on this connection too.
+    bindIdentity(root, "", 0);
+    try (Statement s = root.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP MACRO current_setting(setting_name) AS CAST(NULL AS VARCHAR),"
+          + " (setting_name, missing_ok) AS CAST(NULL AS VARCHAR)");
+    }
     for (String statement : scriptStatements()) {
       try (Statement s = root.createStatement()) {
         s.execute(statement);
@@ -64,8 +75,37 @@ public final class PgCatalog {
         throw new SQLException("installing pg_catalog: " + e.getMessage() + "\n" + statement, e);
       }
     }
+    refreshServerObjects(root, database, server);
     return new PgCatalog(names(root, RELATIONS, PG_SCHEMA), names(root, FUNCTIONS, PG_SCHEMA),
-        names(root, RELATIONS, INFO_SCHEMA));
+        names(root, RELATIONS, INFO_SCHEMA), names(root, FUNCTIONS, INFO_SCHEMA));
+  }
+
+  /**
+   * Gives one session's connection the functions whose value is the session's: current_user,
+   * session_user, user and current_role (the role the session authenticated as; SET ROLE does not
+   * exist yet) and pg_backend_pid() (the process id sent in BackendKeyData). They are TEMP macros
+   * of that connection rather than a rewrite, so DuckDB names result columns as PostgreSQL does
+   * ({@code SELECT current_user} gives a column "current_user") and DuckDB-only SQL sees them too.
+   */
+  public static void bindSession(Connection connection, String user, int backendPid)
+      throws SQLException {
+    bindIdentity(connection, user, backendPid);
+    try (Statement s = connection.createStatement()) {
+      // The bare key word current_schema (no parentheses) is DuckDB's function call, answering main.
+      s.execute("CREATE OR REPLACE TEMP MACRO current_schema() AS " + DATABASE + "." + PG_SCHEMA
+          + ".mallard_nspname(system.main.current_schema())");
+    }
+  }
+
+  private static void bindIdentity(Connection connection, String user, int backendPid)
+      throws SQLException {
+    String role = "'" + user.replace("'", "''") + "'";
+    try (Statement s = connection.createStatement()) {
+      for (String name : List.of("current_user", "session_user", "\"user\"", "current_role")) {
+        s.execute("CREATE OR REPLACE TEMP MACRO " + name + "() AS " + role);
+      }
+      s.execute("CREATE OR REPLACE TEMP MACRO pg_backend_pid() AS CAST(" + backendPid + " AS INTEGER)");
+    }
   }
 
   /**
@@ -76,17 +116,9 @@ public final class PgCatalog {
       throws SQLException {
     String db = DATABASE + "." + PG_SCHEMA;
     try (Statement s = root.createStatement()) {
-      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_databases"
-          + " (datname VARCHAR, is_current BOOLEAN)");
-      // The first three columns keep their places; the rest are pg_authid's, in its order.
-      // Mallard has no replication connections and no row security: those two are false.
-      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_roles (rolname VARCHAR,"
-          + " rolsuper BOOLEAN, rolcanlogin BOOLEAN, oid INTEGER, rolinherit BOOLEAN,"
-          + " rolcreaterole BOOLEAN, rolcreatedb BOOLEAN, rolreplication BOOLEAN,"
-          + " rolbypassrls BOOLEAN, rolconnlimit INTEGER, rolvaliduntil TIMESTAMPTZ,"
-          + " rolhaspassword BOOLEAN)");
-      s.execute("CREATE OR REPLACE TABLE " + db + ".mallard_auth_members (roleid INTEGER,"
-          + " member INTEGER, admin_option BOOLEAN)");
+      s.execute("DELETE FROM " + db + ".mallard_databases");
+      s.execute("DELETE FROM " + db + ".mallard_roles");
+      s.execute("DELETE FROM " + db + ".mallard_auth_members");
     }
     try (PreparedStatement p = root.prepareStatement(
         "INSERT INTO " + db + ".mallard_databases VALUES (?, ?)")) {
@@ -96,24 +128,36 @@ public final class PgCatalog {
         p.execute();
       }
     }
-    try (PreparedStatement p = root.prepareStatement(
-        "INSERT INTO " + db + ".mallard_roles VALUES (?, ?, ?, ?, ?, ?, ?, false, false, ?,"
-            + " make_timestamptz(? * 1000), ?)")) {
+    // Roles from the system catalog carry their OIDs (10 for the bootstrap superuser, as in
+    // PostgreSQL). Roles without one (a static directory) get 10 for the first superuser, which
+    // owns every object (DuckDB records no owners), and OIDs derived from their names otherwise.
+    // Mallard has no replication connections and no row security: those two are false. The
+    // password verifier itself never leaves the system catalog.
+    try (PreparedStatement p = root.prepareStatement("INSERT INTO " + db + ".mallard_roles"
+        + " (oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin,"
+        + " rolreplication, rolbypassrls, rolconnlimit, rolvaliduntil, rolhaspassword) VALUES"
+        + " (coalesce(nullif(?, 0), CASE WHEN ? THEN 10 ELSE " + db + ".mallard_oid('R', '', ?) END),"
+        + " ?, ?, ?, ?, ?, ?, false, false, ?, make_timestamptz(? * 1000), ?)")) {
+      boolean ownerSeen = false;
       for (Role role : server.roles()) {
-        p.setString(1, role.name());
-        p.setBoolean(2, role.superuser());
-        p.setBoolean(3, role.canLogin());
-        p.setInt(4, role.oid());
-        p.setBoolean(5, role.inherit());
-        p.setBoolean(6, role.createRole());
-        p.setBoolean(7, role.createDb());
-        p.setInt(8, role.connectionLimit());
+        boolean owner = !ownerSeen && role.superuser();
+        ownerSeen |= owner;
+        p.setInt(1, role.oid());
+        p.setBoolean(2, owner);
+        p.setString(3, role.name());
+        p.setString(4, role.name());
+        p.setBoolean(5, role.superuser());
+        p.setBoolean(6, role.inherit());
+        p.setBoolean(7, role.createRole());
+        p.setBoolean(8, role.createDb());
+        p.setBoolean(9, role.canLogin());
+        p.setInt(10, role.connectionLimit());
         if (role.validUntil() == null) {
-          p.setNull(9, java.sql.Types.BIGINT);
+          p.setNull(11, java.sql.Types.BIGINT);
         } else {
-          p.setLong(9, role.validUntil().toEpochMilli());
+          p.setLong(11, role.validUntil().toEpochMilli());
         }
-        p.setBoolean(10, role.scramVerifier() != null); // the verifier itself stays out of tenants
+        p.setBoolean(12, role.scramVerifier() != null);
         p.execute();
       }
     }
@@ -179,7 +223,15 @@ public final class PgCatalog {
 
   /** The script's statements: separated by lines that end with a semicolon. */
   static List<String> scriptStatements() {
-    try (InputStream in = PgCatalog.class.getResourceAsStream(SCRIPT)) {
+    List<String> statements = new java.util.ArrayList<>();
+    for (String script : SCRIPTS) {
+      statements.addAll(scriptStatements(script));
+    }
+    return statements;
+  }
+
+  private static List<String> scriptStatements(String script) {
+    try (InputStream in = PgCatalog.class.getResourceAsStream(script)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("${db}", DATABASE)
           .replace("${pg}", DATABASE + "." + PG_SCHEMA)
@@ -205,6 +257,11 @@ public final class PgCatalog {
 
   public boolean hasInfoRelation(String name) {
     return infoRelations.contains(name);
+  }
+
+  /** True when the emulation defines this information_schema function (e.g. _pg_expandarray). */
+  public boolean hasInfoFunction(String name) {
+    return infoFunctions.contains(name);
   }
 
   /** What the catalog needs to know of the server beyond one tenant. */

@@ -34,14 +34,20 @@ final class CatalogReferences implements RewriteRule {
         if (m == null || !m.isIdentifier()) {
           continue;
         }
-        if (name.equals("pg_catalog")) {
+        if (name.equals("pg_catalog") && m.identifier().equals("default")
+            && tokens.at(tokens.prev(i)) != null && tokens.at(tokens.prev(i)).isWord("collate")) {
+          // COLLATE pg_catalog.default: the default collation, which DuckDB applies anyway.
+          tokens.replace(tokens.prev(i), member, List.of(new Token(Token.Kind.SPACE, " ")));
+        } else if (name.equals("pg_catalog")) {
           qualifiedPg(tokens, catalog, i, member);
-        } else if (name.equals("information_schema") && catalog.hasInfoRelation(m.identifier())
-            && !tokens.nextIs(member, ".")) {
+        } else if (name.equals("information_schema") && !tokens.nextIs(member, ".")
+            && (tokens.nextIs(member, "(") ? catalog.hasInfoFunction(m.identifier())
+                : catalog.hasInfoRelation(m.identifier()))) {
           tokens.replace(i, member, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.INFO_SCHEMA, m.text()));
         }
       } else if (tokens.nextIs(i, "(")) {
         if (catalog.hasPgFunction(name) && !isDefinition(tokens, i)) {
+          nameResultColumn(tokens, i, name);
           tokens.replace(i, i, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, t.text()));
         }
       } else if (catalog.hasPgRelation(name) && !tokens.prevIs(i, "::") && !isAlias(tokens, i)) {
@@ -55,9 +61,27 @@ final class CatalogReferences implements RewriteRule {
     String name = m.identifier();
     boolean call = tokens.nextIs(member, "(");
     if (call ? catalog.hasPgFunction(name) : catalog.hasPgRelation(name)) {
+      if (call) {
+        nameResultColumn(tokens, member, name);
+      }
       tokens.replace(i, member, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, m.text()));
     } else {
       tokens.replace(i, member, List.of(m));
+    }
+  }
+
+  /**
+   * A call that is a whole, unaliased select item is named after the function, as PostgreSQL
+   * names it ({@code SELECT version()} gives a column "version"), not after the emulation's
+   * qualified name.
+   */
+  private static void nameResultColumn(Tokens tokens, int nameAt, String name) {
+    int close = tokens.closing(tokens.next(nameAt));
+    int start = tokens.prevIs(nameAt, ".") ? tokens.prev(tokens.prev(nameAt)) : nameAt;
+    if (close > 0 && PrimaryOperands.isSelectItem(tokens, start, close, false)) {
+      tokens.insert(close + 1, List.of(new Token(Token.Kind.SPACE, " "), Token.word("AS"),
+          new Token(Token.Kind.SPACE, " "),
+          new Token(Token.Kind.QUOTED_IDENT, "\"" + name.replace("\"", "\"\"") + "\"")));
     }
   }
 

@@ -17,10 +17,11 @@ public final class SqlRewriter {
 
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
-    return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema(),
-        // ColumnNames first: names come from the statement as the client wrote it; JsonOperators
-        // before TypeNames, which turns jsonb (what tells jsonb's || from text's) into JSON
-        new ColumnNames(), new JsonOperators(), new SerialColumns(), new TypeNames(),
+    // ColumnNames before every rule that changes expressions: names come from the statement as
+    // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
+    // || from text's) into JSON.
+    return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(),
+        new CatalogReferences(), new RegCasts(), new PublicSchema(), new JsonOperators(), new SerialColumns(), new TypeNames(),
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new FunctionNames(),
         new SetReturningFunctions(), new DateFormats(), new SimilarTo(), new CreateTableLike()));

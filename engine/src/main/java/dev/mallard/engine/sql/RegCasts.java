@@ -1,0 +1,89 @@
+package dev.mallard.engine.sql;
+
+import dev.mallard.catalog.pg.PgCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL's OID alias types: {@code expr::regclass} (and regtype, regproc, regprocedure,
+ * regnamespace, regrole) become calls of the emulation's lookup macros. DuckDB has no type that
+ * compares as an OID and prints as a name, so the value is the OID, which is what comparisons and
+ * joins need ({@code c.oid = 't'::regclass}); it is the name where PostgreSQL's output is what
+ * matters: when cast on to text ({@code oid::regclass::text}) and when the cast is a whole item of
+ * a select list ({@code SELECT conrelid::regclass AS ontable}).
+ */
+final class RegCasts implements RewriteRule {
+  /** Alias type → [lookup macro, name macro]. */
+  private static final Map<String, String[]> TYPES = Map.of(
+      "regclass", new String[] {"mallard_regclass", "mallard_regclass_name"},
+      "regtype", new String[] {"mallard_regtype", "mallard_regtype_name"},
+      "regproc", new String[] {"mallard_regproc", null},
+      "regprocedure", new String[] {"mallard_regproc", null},
+      "regnamespace", new String[] {"mallard_regnamespace", "mallard_regnamespace_name"},
+      "regrole", new String[] {"mallard_regrole", "mallard_regrole_name"});
+  private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "name");
+
+  @Override
+  public String name() {
+    return "reg-casts";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    if (context.catalog() == null) {
+      return;
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).is("::")) {
+        continue;
+      }
+      int type = tokens.next(i);
+      Token t = tokens.at(type);
+      if (t == null || !t.isIdentifier() || !TYPES.containsKey(t.identifier())
+          || tokens.nextIs(type, ".") || tokens.nextIs(type, "[")) {
+        continue;
+      }
+      int start = PrimaryOperands.start(tokens, tokens.prev(i));
+      if (start < 0) {
+        continue;
+      }
+      String[] macros = TYPES.get(t.identifier());
+      int end = type;
+      boolean asName = false;
+      int after = tokens.next(type);
+      Token next = tokens.at(after);
+      if (next != null && next.is("::")) {
+        Token target = tokens.at(tokens.next(after));
+        if (target != null && target.isIdentifier() && TEXT_TYPES.contains(target.identifier())) {
+          asName = true;
+          end = tokens.next(after);
+        }
+      } else if (PrimaryOperands.isSelectItem(tokens, start, type, true)) {
+        asName = true;
+      }
+      asName &= macros[1] != null;
+      List<Token> call = new ArrayList<>(macroCall(macros[0], tokens, start, tokens.prev(i)));
+      if (asName) {
+        List<Token> outer = new ArrayList<>(Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, macros[1]));
+        outer.add(Token.punct("("));
+        outer.addAll(call);
+        outer.add(Token.punct(")"));
+        call = outer;
+      }
+      tokens.replace(start, end, call);
+      i = start;
+    }
+  }
+
+  private static List<Token> macroCall(String macro, Tokens tokens, int from, int to) {
+    List<Token> out = new ArrayList<>(Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, macro));
+    out.add(Token.punct("("));
+    for (int j = from; j <= to; j++) {
+      out.add(tokens.get(j));
+    }
+    out.add(Token.punct(")"));
+    return out;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.mallard.engine.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mallard.catalog.pg.PgCatalog;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The catalog rules (CatalogReferences, RegCasts) against a real installed emulation. */
+class CatalogRulesTest {
+  private static Connection db;
+  private static RewriteContext context;
+
+  @BeforeAll
+  static void install() throws SQLException {
+    db = DriverManager.getConnection("jdbc:duckdb:");
+    context = new RewriteContext(PgCatalog.install(db, "memory", PgCatalog.ServerObjects.NONE));
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    db.close();
+  }
+
+  /** The catalog rules, with the dialect rules psql's catalog queries need. */
+  private static String rewrite(String sql) {
+    return new SqlRewriter(java.util.List.of(new OperatorSyntax(), new CatalogReferences(),
+        new RegCasts(), new PublicSchema(), new RegexOperators(), new SetReturningFunctions()))
+        .rewrite(sql, context);
+  }
+
+  @Test
+  void regclassOfALiteralIsTheOid() {
+    assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass('t')",
+        rewrite("select 1 where c.oid = 't'::regclass"));
+    assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass('public.t')",
+        rewrite("select 1 where c.oid = 'public.t'::pg_catalog.regclass"));
+    assertEquals("select 1 from x where y in (values (__mallard.pg.mallard_regclass('16451')))",
+        rewrite("select 1 from x where y in (values ('16451'::pg_catalog.regclass))"));
+  }
+
+  @Test
+  void regclassAsASelectItemOrCastToTextIsTheName() {
+    assertEquals("SELECT __mallard.pg.mallard_regclass_name(__mallard.pg.mallard_regclass(conrelid)) AS ontable FROM t",
+        rewrite("SELECT conrelid::pg_catalog.regclass AS ontable FROM t"));
+    assertEquals("select x order by __mallard.pg.mallard_regclass_name(__mallard.pg.mallard_regclass(c.oid))",
+        rewrite("select x order by c.oid::pg_catalog.regclass::pg_catalog.text"));
+    assertEquals("select __mallard.pg.mallard_regtype_name(__mallard.pg.mallard_regtype(c.reloftype)) from c",
+        rewrite("select c.reloftype::regtype::text from c"));
+  }
+
+  @Test
+  void operandsAreWholeExpressions() {
+    assertEquals("select 1 where a = __mallard.pg.mallard_regclass(f(x, y))",
+        rewrite("select 1 where a = f(x, y)::regclass"));
+    assertEquals("select 1 where a = __mallard.pg.mallard_regclass(('t'))",
+        rewrite("select 1 where a = ('t')::regclass"));
+    assertEquals("select 1 where a = __mallard.pg.mallard_regclass($1::text)",
+        rewrite("select 1 where a = $1::text::regclass"));
+    assertEquals("select 1 where a = __mallard.pg.mallard_regnamespace(n.oid) + 0",
+        rewrite("select 1 where a = n.oid::regnamespace + 0"));
+  }
+
+  @Test
+  void informationSchemaFunctionsAndRelations() {
+    assertEquals("select (__mallard.info._pg_expandarray(i.indkey)).n from __mallard.info.columns",
+        rewrite("select (information_schema._pg_expandarray(i.indkey)).n from information_schema.columns"));
+  }
+
+  @Test
+  void textWithoutCatalogReferencesIsUntouched() {
+    String sql = "select 'a'::text, x::int from t";
+    assertEquals(sql, rewrite(sql));
+  }
+
+  @Test
+  void regexOperatorsMatchAnywhere() {
+    assertEquals("select 1 where (NOT regexp_matches(n.nspname, '^pg_')) and (regexp_matches(c.relname, '^(t)$'))  ",
+        rewrite("select 1 where n.nspname !~ '^pg_' and c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default"));
+    assertEquals("select (regexp_matches(lower(x), $1, 'i'))", rewrite("select lower(x) ~* $1"));
+  }
+
+  @Test
+  void singleColumnFunctionsInFromAreNamedByTheirAlias() {
+    assertEquals("select s from generate_series(0, 3) s(s), t where x = prattrs[s]",
+        rewrite("select s from pg_catalog.generate_series(0, 3) s, t where x = prattrs[s]"));
+    assertEquals("select * from t, unnest(a) AS u(u) join v on true",
+        rewrite("select * from t, unnest(a) AS u join v on true"));
+    String unchanged = "select * from unnest(a) with ordinality as x(v, n), range(3) r";
+    assertEquals(unchanged, rewrite(unchanged));
+    assertEquals("select unnest(a) s from t", rewrite("select unnest(a) s from t"));
+  }
+
+  @Test
+  void emulatedFunctionsKeepPostgresColumnNames() {
+    assertEquals("select __mallard.pg.version() AS \"version\", __mallard.pg.current_schemas(true) AS \"current_schemas\"",
+        rewrite("select version(), pg_catalog.current_schemas(true)"));
+    assertEquals("select __mallard.pg.version() v from t where __mallard.pg.format_type(1, 2) = 'x'",
+        rewrite("select version() v from t where format_type(1, 2) = 'x'"));
+  }
+}
