@@ -15,13 +15,11 @@ import pytest
 
 from gaps import known_gap
 
-CURRENT_SCHEMA = ("server gap: psqlODBC scopes catalog calls to SELECT current_schema(), which "
-                  "returns DuckDB's 'main' instead of 'public', so pg_namespace.nspname = 'main' "
-                  "finds nothing")
-RELHASRULES = ("catalog gap: SQLColumns/SQLStatistics select pg_class.relhasrules: 42000 'Values "
-               "list \"c\" does not have a column named \"relhasrules\"'")
-ARRAY_LOWER = ("catalog gap: SQLForeignKeys' query calls array_lower() on pg_constraint.conkey: "
-               "42883 'Scalar Function with name array_lower does not exist!'")
+PK_COLUMNS = ("catalog gap: SQLPrimaryKeys joins pg_attribute rows of the index relation "
+              "(ia.attrelid = i.indexrelid), which the emulation does not list, and reads "
+              "i.indkey[ia.attnum-1] with int2vector's 0-based subscripts: no rows")
+ARRAY_LOWER = ("dialect gap: SQLForeignKeys' query casts to PostgreSQL's name type: 42704 "
+               "'Type with name name does not exist!'")
 
 
 def _connect(server, options=""):
@@ -78,29 +76,31 @@ def test_sqltables_lists_tables_and_views(odbc, sales):
     assert (sales, "TABLE") in found and (f"{sales}_v", "VIEW") in found
 
 
-@known_gap(CURRENT_SCHEMA, r"AssertionError: assert \[\] == \[\('public'")
 def test_sqltables_by_name(odbc, sales):
     found = [(t.table_schem, t.table_name, t.table_type)
              for t in odbc.cursor().tables(table=sales)]
     assert found == [("public", sales, "TABLE")]
 
 
-@known_gap(RELHASRULES, r"Error while executing the query \(1\) \(SQLColumns")
 def test_sqlcolumns(odbc, sales):
     cols = [(c.column_name, c.type_name, c.nullable)
             for c in odbc.cursor().columns(table=sales)]
-    assert cols == [("id", "int4", 0), ("region", "varchar", 0), ("amount", "numeric", 1),
+    # DuckDB keeps no declared length for VARCHAR, so Mallard describes it as text (README)
+    assert cols == [("id", "int4", 0), ("region", "text", 0), ("amount", "numeric", 1),
                     ("sold", "date", 1), ("sold_at", "timestamp", 1), ("ratio", "float8", 1),
                     ("paid", "bool", 1)]
 
 
-@known_gap(CURRENT_SCHEMA, r"AssertionError: assert \[\] == \[\('id', 1\)\]")
+@known_gap(PK_COLUMNS, r"AssertionError: assert \[\] == \[\('id', 1\)\]")
 def test_sqlprimarykeys(odbc, sales):
     keys = [(k.column_name, k.key_seq) for k in odbc.cursor().primaryKeys(sales)]
     assert keys == [("id", 1)]
 
 
-@known_gap(RELHASRULES, r"Error while executing the query \(1\) \(SQLStatistics")
+# A crash takes the whole pytest process down, so this cannot be an ordinary known gap.
+@pytest.mark.skip(reason="server gap: psqlODBC 13 segfaults in SQLStatistics on Mallard's "
+                  "pg_index answer; it parses indkey, an int2vector ('1 2') in PostgreSQL, which "
+                  "Mallard sends as an int2 array ('{1,2}')")
 def test_sqlstatistics_lists_indexes(odbc, sales):
     indexes = {s.index_name for s in odbc.cursor().statistics(sales) if s.index_name}
     assert f"{sales}_region" in indexes
