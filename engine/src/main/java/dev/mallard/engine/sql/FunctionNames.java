@@ -16,7 +16,19 @@ final class FunctionNames implements RewriteRule {
       Map.entry("jsonb_typeof", "json_typeof"), Map.entry("jsonb_array_length", "json_array_length"),
       Map.entry("jsonb_extract_path", "json_extract_path"),
       Map.entry("jsonb_extract_path_text", "json_extract_path_text"),
-      Map.entry("jsonb_pretty", "json_pretty"));
+      Map.entry("jsonb_pretty", "json_pretty"), Map.entry("every", "bool_and"));
+
+  /**
+   * PostgreSQL functions whose DuckDB namesake takes other arguments or answers differently: calls
+   * go to a session macro ({@link PgFunctionMacros}) that keeps DuckDB's own forms working. A
+   * session macro cannot take the builtin's name, because it would hide the builtin's overloads.
+   */
+  static final Map<String, String> SHADOWED = Map.ofEntries(
+      Map.entry("lpad", "pg_lpad"), Map.entry("rpad", "pg_rpad"),
+      Map.entry("octet_length", "pg_octet_length"), Map.entry("bit_length", "pg_bit_length"),
+      Map.entry("string_to_array", "pg_string_to_array"), Map.entry("to_hex", "pg_to_hex"),
+      Map.entry("array_to_string", "pg_array_to_string"), Map.entry("cardinality", "pg_cardinality"),
+      Map.entry("encode", "pg_encode"), Map.entry("decode", "pg_decode"));
 
   /**
    * json_agg(x [ORDER BY ..]) [FILTER (..)] [OVER ..] is {@code to_json(list(x ..) ..)}: DuckDB's
@@ -60,7 +72,7 @@ final class FunctionNames implements RewriteRule {
         jsonAgg(tokens, i);
         continue;
       }
-      String target = RENAMED.get(name);
+      String target = RENAMED.getOrDefault(name, SHADOWED.get(name));
       if (target != null) {
         tokens.set(i, Token.word(target));
       }

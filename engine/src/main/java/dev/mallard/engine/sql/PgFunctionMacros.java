@@ -1,0 +1,81 @@
+package dev.mallard.engine.sql;
+
+import java.util.List;
+
+/**
+ * Session macros for PostgreSQL functions DuckDB lacks, or has under the same name with other
+ * arguments or answers (those are reached through {@link FunctionNames#SHADOWED}'s pg_ names).
+ * Each follows PostgreSQL 15's documented behaviour; where DuckDB cannot say the same thing the
+ * macro raises an error rather than answer differently.
+ */
+final class PgFunctionMacros {
+  private PgFunctionMacros() {}
+
+  private static String macro(String signatureAndBody) {
+    return "CREATE OR REPLACE TEMP MACRO " + signatureAndBody;
+  }
+
+  static List<String> statements() {
+    return List.of(
+        // lpad(s, n) pads with spaces; DuckDB only has the three-argument form
+        macro("pg_lpad(s, n) AS lpad(s, n, ' '), (s, n, f) AS lpad(s, n, f)"),
+        macro("pg_rpad(s, n) AS rpad(s, n, ' '), (s, n, f) AS rpad(s, n, f)"),
+        // lengths are int4 in PostgreSQL; DuckDB's octet_length/bit_length take only BLOB and BIT
+        macro("pg_octet_length(s VARCHAR) AS CAST(strlen(s) AS INTEGER),"
+            + " (s BLOB) AS CAST(octet_length(s) AS INTEGER)"),
+        macro("pg_bit_length(s VARCHAR) AS CAST(8 * strlen(s) AS INTEGER),"
+            + " (s BLOB) AS CAST(8 * octet_length(s) AS INTEGER), (s BIT) AS CAST(bit_length(s) AS INTEGER)"),
+        // string_to_array: '' gives {}, a NULL delimiter splits into characters, an empty one
+        // gives the whole string; the third argument names the element that becomes NULL
+        macro("pg_string_to_array(s, d) AS CASE WHEN s = '' THEN []::VARCHAR[]"
+            + " WHEN d IS NULL THEN string_split(s, '') WHEN d = '' THEN [s] ELSE string_split(s, d) END,"
+            + " (s, d, n) AS list_transform(CASE WHEN s = '' THEN []::VARCHAR[]"
+            + " WHEN d IS NULL THEN string_split(s, '') WHEN d = '' THEN [s] ELSE string_split(s, d) END,"
+            + " e -> CASE WHEN e = n THEN NULL ELSE e END)"),
+        // to_hex is lower case, and an int4 is written as its 32-bit two's complement
+        macro("pg_to_hex(x INTEGER) AS lower(to_hex(CAST(x AS BIGINT) & 4294967295)),"
+            + " (x BIGINT) AS lower(to_hex(x))"),
+        macro("pg_array_to_string(a, s) AS array_to_string(a, s), (a, s, n) AS array_to_string("
+            + "list_transform(a, e -> coalesce(CAST(e AS VARCHAR), n)), s)"),
+        macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
+        // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
+        macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),
+        macro("array_upper(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN CAST(len(a) AS INTEGER) END"),
+        // encode's base64 breaks lines every 76 characters, as PostgreSQL's does
+        macro("pg_encode(b, f) AS CASE lower(f) WHEN 'base64' THEN rtrim(regexp_replace(to_base64(b),"
+            + " '(.{76})', '\\1' || chr(10), 'g'), chr(10)) WHEN 'hex' THEN lower(hex(b))"
+            + " ELSE error('unrecognized encoding: \"' || f || '\"') END"),
+        macro("pg_decode(b) AS decode(b), (s, f) AS CASE lower(f)"
+            + " WHEN 'base64' THEN from_base64(replace(replace(s, chr(10), ''), chr(13), ''))"
+            + " WHEN 'hex' THEN unhex(s) ELSE error('unrecognized encoding: \"' || f || '\"') END"),
+        macro("convert_from(b, enc) AS CASE WHEN upper(replace(enc, '-', '')) = 'UTF8' THEN decode(b)"
+            + " ELSE error('conversion from ' || enc || ' is not supported') END"),
+        macro("convert_to(s, enc) AS CASE WHEN upper(replace(enc, '-', '')) = 'UTF8' THEN encode(s)"
+            + " ELSE error('conversion to ' || enc || ' is not supported') END"),
+        // quote_ident quotes anything but a lower-case name that is not a keyword PostgreSQL
+        // reserves in some way; DuckDB's keyword table is PostgreSQL's grammar's
+        macro("quote_ident(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')"
+            + " AND NOT EXISTS (SELECT 1 FROM duckdb_keywords() k WHERE k.keyword_name = s"
+            + " AND k.keyword_category <> 'unreserved') THEN s"
+            + " ELSE '\"' || replace(s, '\"', '\"\"') || '\"' END"),
+        // a literal with a backslash is written E'..' with the backslashes doubled
+        macro("quote_literal(s) AS CASE WHEN contains(CAST(s AS VARCHAR), '\\')"
+            + " THEN 'E''' || replace(replace(CAST(s AS VARCHAR), '\\', '\\\\'), '''', '''''') || ''''"
+            + " ELSE '''' || replace(CAST(s AS VARCHAR), '''', '''''') || '''' END"),
+        macro("quote_nullable(s) AS CASE WHEN s IS NULL THEN 'NULL' ELSE quote_literal(s) END"),
+        // width_bucket: equal-width buckets 1..n, 0 below the range and n+1 above it
+        macro("width_bucket(op, lo, hi, n) AS CASE"
+            + " WHEN n <= 0 THEN error('count must be greater than zero')"
+            + " WHEN lo = hi THEN error('lower bound cannot equal upper bound')"
+            + " WHEN lo < hi THEN CASE WHEN op < lo THEN 0 WHEN op >= hi THEN n + 1"
+            + " ELSE CAST(floor((op - lo) * n / (hi - lo)) AS INTEGER) + 1 END"
+            + " ELSE CASE WHEN op > lo THEN 0 WHEN op <= hi THEN n + 1"
+            + " ELSE CAST(floor((lo - op) * n / (lo - hi)) AS INTEGER) + 1 END END"),
+        // date_bin is DuckDB's time_bucket with an origin
+        macro("date_bin(stride, source, origin) AS time_bucket(stride, source, origin)"),
+        macro("make_interval(years := 0, months := 0, weeks := 0, days := 0, hours := 0, mins := 0,"
+            + " secs := 0) AS to_months(12 * years + months) + to_days(7 * weeks + days)"
+            + " + to_microseconds(CAST(hours AS BIGINT) * 3600000000 + CAST(mins AS BIGINT) * 60000000"
+            + " + CAST(round(secs * 1000000) AS BIGINT))"));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.mallard.engine.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The session macros run in a real DuckDB, called the way the rules rewrite PostgreSQL calls. */
+class PgFunctionMacrosTest {
+  private static Connection duck;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    duck = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement s = duck.createStatement()) {
+      for (String sql : SessionMacros.statements()) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    duck.close();
+  }
+
+  /** The first row of a query rewritten as a session would, as text joined by '|'. */
+  static String row(String postgresSql) throws SQLException {
+    String sql = SqlRewriter.standard().rewrite(postgresSql, new RewriteContext(null));
+    try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      StringBuilder out = new StringBuilder();
+      for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+        out.append(i > 1 ? "|" : "").append(r.getString(i));
+      }
+      return out.toString();
+    }
+  }
+
+  @Test
+  void stringFunctions() throws SQLException {
+    assertEquals("  ab|Ali|ab..|xab", row("SELECT lpad('ab', 4), lpad('Alice', 3), rpad('ab', 4, '.'),"
+        + " lpad('ab', 3, 'x')"));
+    assertEquals("6|48|3", row("SELECT octet_length('héllo'), bit_length('héllo'), octet_length('abc'::bytea)"));
+    assertEquals("[a, b, '', c]|[a, NULL, c]|[]", row("SELECT string_to_array('a,b,,c', ','),"
+        + " string_to_array('a b c', ' ', 'b'), string_to_array('', ',')"));
+    assertEquals("ff|ffffffff|ffffffffffffffff", row("SELECT to_hex(255), to_hex(-1), to_hex(-1::bigint)"));
+    assertEquals("a-*-c|a-c", row("SELECT array_to_string(ARRAY['a', NULL, 'c'], '-', '*'),"
+        + " array_to_string(ARRAY['a', NULL, 'c'], '-')"));
+    assertEquals("users|\"Users\"|\"select\"|'it''s'|E'a\\\\b'|NULL", row("SELECT quote_ident('users'),"
+        + " quote_ident('Users'), quote_ident('select'), quote_literal('it''s'), quote_literal('a\\b'),"
+        + " quote_nullable(NULL::text)"));
+  }
+
+  @Test
+  void encodings() throws SQLException {
+    assertEquals("aGVsbG8=|68656c6c6f|hello", row("SELECT encode('hello'::bytea, 'base64'),"
+        + " encode('hello'::bytea, 'hex'), convert_from(decode('aGVsbG8=', 'base64'), 'UTF8')"));
+    String long64 = row("SELECT encode(repeat('x', 60)::bytea, 'base64')");
+    assertEquals(76, long64.indexOf('\n'));
+    assertThrows(SQLException.class, () -> row("SELECT encode('a'::bytea, 'rot13')"));
+  }
+
+  @Test
+  void arraysAndNumbers() throws SQLException {
+    assertEquals("3|0|1|3|null", row("SELECT cardinality(ARRAY[1, 2, 3]), cardinality(ARRAY[]::int[]),"
+        + " array_lower(ARRAY[5, 6, 7], 1), array_upper(ARRAY[5, 6, 7], 1), array_upper(ARRAY[]::int[], 1)"));
+    assertEquals("0|1|3|6|7|2", row("SELECT width_bucket(-1, 0, 300, 6), width_bucket(0, 0, 300, 6),"
+        + " width_bucket(120.5, 0, 300, 6), width_bucket(299.99, 0, 300, 6), width_bucket(300, 0, 300, 6),"
+        + " width_bucket(8, 10, 0, 5)"));
+    assertThrows(SQLException.class, () -> row("SELECT width_bucket(1, 2, 2, 3)"));
+    assertEquals("true|false", row("SELECT every(x > 0), every(x > 1) FROM (VALUES (1), (2)) t(x)"));
+  }
+
+  @Test
+  void dateTimeFunctions() throws SQLException {
+    assertEquals("2024-01-01 10:30:00.0", row("SELECT date_bin(interval '15 minutes',"
+        + " timestamp '2024-01-01 10:37:00', timestamp '2024-01-01')"));
+    assertEquals("10 days|1 year 2 months 03:00:00|00:01:30.5", row("SELECT make_interval(days => 10),"
+        + " make_interval(years => 1, months => 2, hours => 3), make_interval(mins => 1, secs => 30.5)"));
+    assertEquals("2|1", row("SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x DESC LIMIT 2 OFFSET 1")
+        + "|" + row("SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x LIMIT 1"));
+  }
+}
