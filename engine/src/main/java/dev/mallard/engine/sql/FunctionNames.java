@@ -28,7 +28,9 @@ final class FunctionNames implements RewriteRule {
       Map.entry("octet_length", "pg_octet_length"), Map.entry("bit_length", "pg_bit_length"),
       Map.entry("string_to_array", "pg_string_to_array"), Map.entry("to_hex", "pg_to_hex"),
       Map.entry("array_to_string", "pg_array_to_string"), Map.entry("cardinality", "pg_cardinality"),
-      Map.entry("encode", "pg_encode"), Map.entry("decode", "pg_decode"));
+      Map.entry("encode", "pg_encode"), Map.entry("decode", "pg_decode"),
+      Map.entry("gcd", "pg_gcd"), Map.entry("lcm", "pg_lcm"),
+      Map.entry("array_length", "pg_array_length"));
 
   /**
    * json_agg(x [ORDER BY ..]) [FILTER (..)] [OVER ..] is {@code to_json(list(x ..) ..)}: DuckDB's

@@ -37,6 +37,20 @@ final class PgFunctionMacros {
             + " (x BIGINT) AS lower(to_hex(x))"),
         macro("pg_array_to_string(a, s) AS array_to_string(a, s), (a, s, n) AS array_to_string("
             + "list_transform(a, e -> coalesce(CAST(e AS VARCHAR), n)), s)"),
+        // array_length of an empty array is NULL in PostgreSQL (it has no dimensions), and int4
+        macro("pg_array_length(a) AS array_length(a), (a, d) AS CASE WHEN len(a) > 0"
+            + " THEN CAST(array_length(a, d) AS INTEGER) END"),
+        // gcd and lcm of int4 are int4 (DuckDB widens to BIGINT)
+        macro("pg_gcd(a INTEGER, b INTEGER) AS CAST(gcd(a, b) AS INTEGER),"
+            + " (a BIGINT, b BIGINT) AS gcd(a, b)"),
+        macro("pg_lcm(a INTEGER, b INTEGER) AS CAST(lcm(a, b) AS INTEGER),"
+            + " (a BIGINT, b BIGINT) AS lcm(a, b)"),
+        // extract(epoch ..) is numeric: whole seconds for a date, microsecond precision otherwise
+        macro("pg_extract_epoch(x DATE) AS CAST(CAST(epoch(x) AS BIGINT) AS DECIMAL(38,0)),"
+            + " (x TIMESTAMP) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001,"
+            + " (x TIMESTAMPTZ) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001,"
+            + " (x INTERVAL) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001,"
+            + " (x TIME) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001"),
         macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
         // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
         macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),

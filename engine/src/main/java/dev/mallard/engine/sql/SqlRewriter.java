@@ -23,7 +23,8 @@ public final class SqlRewriter {
         new ColumnNames(), new JsonOperators(), new SerialColumns(), new TypeNames(),
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new FunctionNames(),
-        new SetReturningFunctions(), new DateFormats(), new SimilarTo(), new CreateTableLike()));
+        new ResultTypes(), new SetReturningFunctions(), new DateFormats(), new SimilarTo(),
+        new CreateTableLike()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

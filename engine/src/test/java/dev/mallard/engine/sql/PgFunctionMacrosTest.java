@@ -88,4 +88,28 @@ class PgFunctionMacrosTest {
     assertEquals("2|1", row("SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x DESC LIMIT 2 OFFSET 1")
         + "|" + row("SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x LIMIT 1"));
   }
+
+  @Test
+  void resultTypesKeepValues() throws SQLException {
+    assertEquals("2024|30.250000|1704104430.250000|86401.000000|1709251200|30250.000",
+        row("SELECT extract(year FROM ts), extract(second FROM ts), extract(epoch FROM ts),"
+        + " extract(epoch FROM interval '1 day 1 second'), extract(epoch FROM date '2024-03-01'),"
+        + " extract(milliseconds FROM ts) FROM (SELECT timestamp '2024-01-01 10:20:30.25' AS ts)"));
+    assertEquals("2024.0|30.25|6|2|12|null|3", row("SELECT date_part('year', ts), date_part('second', ts),"
+        + " gcd(12, 18), lcm(1, 2), lcm(4::bigint, 6::bigint), array_length(ARRAY[]::int[], 1),"
+        + " array_length(ARRAY[1, 2, 3], 1) FROM (SELECT timestamp '2024-01-01 10:20:30.25' AS ts)"));
+  }
+
+  @Test
+  void resultTypesArePostgresqls() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT length('ab'), extract(year FROM date '2024-01-01'),"
+        + " extract(epoch FROM timestamp '2024-01-01'), date_part('month', date '2024-01-01'),"
+        + " gcd(4, 6), ntile(2) OVER ()", new RewriteContext(null));
+    try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      java.sql.ResultSetMetaData m = r.getMetaData();
+      assertEquals("INTEGER|DECIMAL(38,0)|DECIMAL(27,6)|DOUBLE|INTEGER|INTEGER",
+          m.getColumnTypeName(1) + "|" + m.getColumnTypeName(2) + "|" + m.getColumnTypeName(3) + "|"
+          + m.getColumnTypeName(4) + "|" + m.getColumnTypeName(5) + "|" + m.getColumnTypeName(6));
+    }
+  }
 }
