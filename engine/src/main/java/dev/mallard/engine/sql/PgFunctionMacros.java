@@ -51,6 +51,12 @@ final class PgFunctionMacros {
             + " (x TIMESTAMPTZ) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001,"
             + " (x INTERVAL) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001,"
             + " (x TIME) AS CAST(epoch_us(x) AS DECIMAL(20,0)) * 0.000001"),
+        // sum's PostgreSQL type from its argument's type (see ResultTypes); x is never evaluated.
+        // Every numeric type has its overload, else DuckDB would pick one by implicit cast.
+        macro("pg_sum_result(r, x TINYINT) AS CAST(r AS BIGINT), (r, x SMALLINT) AS CAST(r AS BIGINT),"
+            + " (r, x INTEGER) AS CAST(r AS BIGINT), (r, x BIGINT) AS CAST(r AS DECIMAL(38,0)),"
+            + " (r, x HUGEINT) AS r, (r, x DECIMAL) AS r, (r, x FLOAT) AS CAST(r AS FLOAT),"
+            + " (r, x DOUBLE) AS r, (r, x INTERVAL) AS r, (r, x) AS r"),
         macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
         // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
         macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),

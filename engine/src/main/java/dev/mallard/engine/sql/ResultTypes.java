@@ -9,7 +9,7 @@ import java.util.Set;
  * Calls whose result type PostgreSQL fixes by the function alone, where DuckDB's differs: string
  * lengths and positions, ntile and grouping are int4 (DuckDB: BIGINT); extract is numeric since
  * PostgreSQL 14, with the fraction of a second at scale 6 (DuckDB: BIGINT, the whole second);
- * date_part is float8. The call is wrapped in a cast to PostgreSQL's type, which holds every value
+ * date_part is float8; sum of int4 is int8 and of int8 numeric. The call is wrapped in a cast to PostgreSQL's type, which holds every value
  * the call can give. A call of another shape is left as it is.
  */
 final class ResultTypes implements RewriteRule {
@@ -40,6 +40,8 @@ final class ResultTypes implements RewriteRule {
       }
       if (INT4.contains(name)) {
         wrap(tokens, i, callEnd(tokens, close), "INTEGER");
+      } else if (name.equals("sum")) {
+        sum(tokens, i, open, close);
       } else if (name.equals("extract")) {
         extract(tokens, i, open, close);
       } else if (name.equals("date_part")) {
@@ -70,6 +72,40 @@ final class ResultTypes implements RewriteRule {
     }
     tokens.insert(to + 1, SqlLexer.lex(" AS " + type + ")"));
     tokens.insert(from, List.of(Token.word("CAST"), Token.punct("(")));
+  }
+
+  /**
+   * sum(x) [FILTER ..] [OVER ..] is {@code pg_sum_result(sum(x) .., x)}: a session macro whose
+   * overload for x's type casts the sum to PostgreSQL's type (int2/int4 give int8, int8 numeric,
+   * float4 float4; DuckDB gives HUGEINT and DOUBLE). The macro never evaluates x, so x may stand
+   * outside the aggregate. A sum with ORDER BY or more than one argument is left alone.
+   */
+  private static void sum(Tokens tokens, int i, int open, int close) {
+    int end = callEnd(tokens, close);
+    int from = tokens.next(open);
+    if (end < 0 || from >= close) {
+      return;
+    }
+    if (tokens.get(from).isWord("distinct") || tokens.get(from).isWord("all")) {
+      from = tokens.next(from);
+    }
+    int depth = 0;
+    for (int j = from; j < close; j++) {
+      Token k = tokens.get(j);
+      if (k.is("(") || k.is("[")) {
+        depth++;
+      } else if (k.is(")") || k.is("]")) {
+        depth--;
+      } else if (depth == 0 && (k.is(",") || k.isWord("order"))) {
+        return;
+      }
+    }
+    List<Token> argument = copy(tokens, from, tokens.prev(close));
+    List<Token> tail = new ArrayList<>(SqlLexer.lex(", "));
+    tail.addAll(argument);
+    tail.add(Token.punct(")"));
+    tokens.insert(end + 1, tail);
+    tokens.insert(i, List.of(Token.word("pg_sum_result"), Token.punct("(")));
   }
 
   /** The field named by the token at {@code i} (a word or a string), lower case, or null. */

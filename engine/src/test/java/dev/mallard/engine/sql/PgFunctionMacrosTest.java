@@ -112,4 +112,25 @@ class PgFunctionMacrosTest {
           + m.getColumnTypeName(4) + "|" + m.getColumnTypeName(5) + "|" + m.getColumnTypeName(6));
     }
   }
+
+  @Test
+  void sumsHavePostgresqlsTypesAndExactValues() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT sum(a), sum(b), sum(c), sum(d), sum(e),"
+        + " sum(a) OVER (), sum(DISTINCT a) FILTER (WHERE a > 0) FROM (VALUES (2000000000::int,"
+        + " 9000000000000000000::bigint, 1.25, 0.5::float8, 1::int2), (2000000000::int,"
+        + " 9000000000000000000::bigint, 1.25, 0.5::float8, 1::int2)) t(a, b, c, d, e) GROUP BY a",
+        new RewriteContext(null));
+    try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      java.sql.ResultSetMetaData m = r.getMetaData();
+      StringBuilder types = new StringBuilder();
+      for (int i = 1; i <= m.getColumnCount(); i++) {
+        types.append(i > 1 ? "|" : "").append(m.getColumnTypeName(i));
+      }
+      assertEquals("BIGINT|DECIMAL(38,0)|DECIMAL(38,2)|DOUBLE|BIGINT|BIGINT|BIGINT", types.toString());
+      r.next();
+      assertEquals("4000000000|18000000000000000000|2.50|1.0|2|2000000000|2000000000",
+          r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3) + "|" + r.getString(4) + "|"
+          + r.getString(5) + "|" + r.getString(6) + "|" + r.getString(7));
+    }
+  }
 }

@@ -35,4 +35,12 @@ class ResultTypesTest {
         + "(CAST(date_part('microsecond', ts) AS DOUBLE) / 1000000), date_part('epoch', ts), date_part(f, d)",
         rewrite(rule, "select date_part('year', d), date_part('second', ts), date_part('epoch', ts), date_part(f, d)"));
   }
+
+  @Test
+  void sumTakesItsTypeFromItsArgument() {
+    assertEquals("select pg_sum_result(sum(a), a), pg_sum_result(sum(distinct a + 1) filter (where b) "
+        + "over (partition by c), a + 1), sum(a order by b), t.sum(a)",
+        rewrite(rule, "select sum(a), sum(distinct a + 1) filter (where b) over (partition by c), "
+            + "sum(a order by b), t.sum(a)"));
+  }
 }
