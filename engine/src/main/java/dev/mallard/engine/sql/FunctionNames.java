@@ -30,7 +30,7 @@ final class FunctionNames implements RewriteRule {
       Map.entry("array_to_string", "pg_array_to_string"), Map.entry("cardinality", "pg_cardinality"),
       Map.entry("encode", "pg_encode"), Map.entry("decode", "pg_decode"),
       Map.entry("gcd", "pg_gcd"), Map.entry("lcm", "pg_lcm"),
-      Map.entry("array_length", "pg_array_length"));
+      Map.entry("array_length", "pg_array_length"), Map.entry("date_trunc", "pg_date_trunc"));
 
   /**
    * json_agg(x [ORDER BY ..]) [FILTER (..)] [OVER ..] is {@code to_json(list(x ..) ..)}: DuckDB's

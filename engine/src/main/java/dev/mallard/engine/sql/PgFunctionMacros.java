@@ -57,6 +57,11 @@ final class PgFunctionMacros {
             + " (r, x INTEGER) AS CAST(r AS BIGINT), (r, x BIGINT) AS CAST(r AS DECIMAL(38,0)),"
             + " (r, x HUGEINT) AS r, (r, x DECIMAL) AS r, (r, x FLOAT) AS CAST(r AS FLOAT),"
             + " (r, x DOUBLE) AS r, (r, x INTERVAL) AS r, (r, x) AS r"),
+        // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
+        // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
+        macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"
+            + " (f, x TIMESTAMP) AS date_trunc(f, x), (f, x TIMESTAMPTZ) AS date_trunc(f, x),"
+            + " (f, x INTERVAL) AS date_trunc(f, x), (f, x) AS date_trunc(f, x)"),
         macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
         // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
         macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),

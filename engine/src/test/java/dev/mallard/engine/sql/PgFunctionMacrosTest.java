@@ -20,6 +20,7 @@ class PgFunctionMacrosTest {
   static void open() throws SQLException {
     duck = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = duck.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
       for (String sql : SessionMacros.statements()) {
         s.execute(sql);
       }
@@ -85,6 +86,10 @@ class PgFunctionMacrosTest {
         + " timestamp '2024-01-01 10:37:00', timestamp '2024-01-01')"));
     assertEquals("10 days|1 year 2 months 03:00:00|00:01:30.5", row("SELECT make_interval(days => 10),"
         + " make_interval(years => 1, months => 2, hours => 3), make_interval(mins => 1, secs => 30.5)"));
+    assertEquals("2024-01-01 00:00:00+00|2024-01-01 00:00:00|2024-01-15 10:00:00",
+        row("SELECT CAST(date_trunc('month', date '2024-01-15') AS VARCHAR),"
+        + " CAST(date_trunc('month', timestamp '2024-01-15 10:20') AS VARCHAR),"
+        + " CAST(date_trunc('hour', timestamp '2024-01-15 10:20') AS VARCHAR)"));
     assertEquals("2|1", row("SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x DESC LIMIT 2 OFFSET 1")
         + "|" + row("SELECT x FROM (VALUES (1), (NULL), (2)) t(x) ORDER BY x LIMIT 1"));
   }
