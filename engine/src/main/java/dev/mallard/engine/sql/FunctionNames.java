@@ -14,8 +14,6 @@ final class FunctionNames implements RewriteRule {
       Map.entry("json_object_agg", "json_group_object"),
       Map.entry("jsonb_object_agg", "json_group_object"), Map.entry("to_jsonb", "to_json"),
       Map.entry("jsonb_typeof", "json_typeof"), Map.entry("jsonb_array_length", "json_array_length"),
-      Map.entry("jsonb_extract_path", "json_extract_path"),
-      Map.entry("jsonb_extract_path_text", "json_extract_path_text"),
       Map.entry("jsonb_pretty", "json_pretty"), Map.entry("every", "bool_and"));
 
   /**
@@ -30,7 +28,12 @@ final class FunctionNames implements RewriteRule {
       Map.entry("array_to_string", "pg_array_to_string"), Map.entry("cardinality", "pg_cardinality"),
       Map.entry("encode", "pg_encode"), Map.entry("decode", "pg_decode"),
       Map.entry("gcd", "pg_gcd"), Map.entry("lcm", "pg_lcm"),
-      Map.entry("array_length", "pg_array_length"), Map.entry("date_trunc", "pg_date_trunc"));
+      Map.entry("array_length", "pg_array_length"), Map.entry("date_trunc", "pg_date_trunc"),
+      Map.entry("array_position", "pg_array_position"),
+      Map.entry("json_extract_path", "pg_json_extract_path"),
+      Map.entry("jsonb_extract_path", "pg_json_extract_path"),
+      Map.entry("json_extract_path_text", "pg_json_extract_path_text"),
+      Map.entry("jsonb_extract_path_text", "pg_json_extract_path_text"));
 
   /**
    * json_agg(x [ORDER BY ..]) [FILTER (..)] [OVER ..] is {@code to_json(list(x ..) ..)}: DuckDB's

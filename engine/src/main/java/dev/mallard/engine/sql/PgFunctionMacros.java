@@ -15,6 +15,20 @@ final class PgFunctionMacros {
     return "CREATE OR REPLACE TEMP MACRO " + signatureAndBody;
   }
 
+  /** A macro for one to five path keys, each escaped as a JSON pointer step. */
+  private static String jsonPath(String name, String extract) {
+    StringBuilder sql = new StringBuilder(name);
+    String params = "j";
+    String pointer = "''";
+    for (int n = 1; n <= 5; n++) {
+      params += ", k" + n;
+      pointer += " || '/' || replace(replace(k" + n + ", '~', '~0'), '/', '~1')";
+      sql.append(n > 1 ? ", " : "").append("(").append(params).append(") AS ").append(extract)
+          .append("(j, ").append(pointer).append(")");
+    }
+    return sql.toString();
+  }
+
   static List<String> statements() {
     return List.of(
         // lpad(s, n) pads with spaces; DuckDB only has the three-argument form
@@ -62,6 +76,47 @@ final class PgFunctionMacros {
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"
             + " (f, x TIMESTAMP) AS date_trunc(f, x), (f, x TIMESTAMPTZ) AS date_trunc(f, x),"
             + " (f, x INTERVAL) AS date_trunc(f, x), (f, x) AS date_trunc(f, x)"),
+        // dimensions from the list type's name (INTEGER[][] has two); an empty array has none
+        macro("array_ndims(a) AS CASE WHEN len(a) > 0 THEN CAST((length(typeof(a))"
+            + " - length(replace(typeof(a), '[]', ''))) // 2 AS INTEGER) END"),
+        macro("array_replace(a, old, new) AS list_transform(a,"
+            + " e -> CASE WHEN e IS NOT DISTINCT FROM old THEN new ELSE e END)"),
+        // array_position finds NULL too (IS NOT DISTINCT FROM) and is int4
+        macro("pg_array_position(a, v) AS CAST(list_position(list_transform(a,"
+            + " e -> e IS NOT DISTINCT FROM v), true) AS INTEGER),"
+            + " (a, v, start) AS CAST(list_position(list_transform(a, (e, i) -> i >= start"
+            + " AND e IS NOT DISTINCT FROM v), true) AS INTEGER)"),
+        // json_extract_path(_text)(j, VARIADIC keys): a JSON pointer, whose numeric steps index
+        // arrays as PostgreSQL's path elements do
+        macro(jsonPath("pg_json_extract_path", "json_extract")),
+        macro(jsonPath("pg_json_extract_path_text", "json_extract_string")),
+        // justify_*: PostgreSQL's interval_justify_hours/days/interval on DuckDB's months, days
+        // and microseconds (24 hours make a day, 30 days a month; signs made consistent)
+        macro("pg_interval_parts(i) AS {'m': 12 * datepart('year', i) + datepart('month', i),"
+            + " 'd': datepart('day', i), 'us': epoch_us(i) - (12 * datepart('year', i)"
+            + " + datepart('month', i)) * 2592000000000 - datepart('day', i) * 86400000000}"),
+        macro("pg_make_interval_parts(m, d, us) AS to_months(m) + to_days(d) + to_microseconds(us)"),
+        // the last step of each: a day and its time of day get the same sign
+        macro("pg_justify_time(m, d, us) AS pg_make_interval_parts(m,"
+            + " CASE WHEN d > 0 AND us < 0 THEN d - 1 WHEN d < 0 AND us > 0 THEN d + 1 ELSE d END,"
+            + " CASE WHEN d > 0 AND us < 0 THEN us + 86400000000 WHEN d < 0 AND us > 0"
+            + " THEN us - 86400000000 ELSE us END)"),
+        macro("justify_hours(i) AS pg_justify_time(pg_interval_parts(i).m, pg_interval_parts(i).d"
+            + " + pg_interval_parts(i).us // 86400000000, pg_interval_parts(i).us % 86400000000)"),
+        macro("pg_justify_days(m, d, us) AS pg_make_interval_parts("
+            + " CASE WHEN m > 0 AND d < 0 THEN m - 1 WHEN m < 0 AND d > 0 THEN m + 1 ELSE m END,"
+            + " CASE WHEN m > 0 AND d < 0 THEN d + 30 WHEN m < 0 AND d > 0 THEN d - 30 ELSE d END, us)"),
+        macro("justify_days(i) AS pg_justify_days(pg_interval_parts(i).m + pg_interval_parts(i).d // 30,"
+            + " pg_interval_parts(i).d % 30, pg_interval_parts(i).us)"),
+        macro("pg_justify_months(m, d, us) AS pg_justify_time("
+            + " CASE WHEN m > 0 AND (d < 0 OR d = 0 AND us < 0) THEN m - 1"
+            + " WHEN m < 0 AND (d > 0 OR d = 0 AND us > 0) THEN m + 1 ELSE m END,"
+            + " CASE WHEN m > 0 AND (d < 0 OR d = 0 AND us < 0) THEN d + 30"
+            + " WHEN m < 0 AND (d > 0 OR d = 0 AND us > 0) THEN d - 30 ELSE d END, us)"),
+        macro("pg_justify_interval(m, d, us) AS pg_justify_months(m + (d + us // 86400000000) // 30,"
+            + " (d + us // 86400000000) % 30, us % 86400000000)"),
+        macro("justify_interval(i) AS pg_justify_interval(pg_interval_parts(i).m,"
+            + " pg_interval_parts(i).d, pg_interval_parts(i).us)"),
         macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
         // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
         macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),

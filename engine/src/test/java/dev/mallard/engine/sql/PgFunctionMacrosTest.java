@@ -138,4 +138,24 @@ class PgFunctionMacrosTest {
           + r.getString(5) + "|" + r.getString(6) + "|" + r.getString(7));
     }
   }
+
+  @Test
+  void intervalsJustified() throws SQLException {
+    assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
+        row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"
+        + " justify_interval(interval '1 month -1 hour'), justify_hours(interval '-26 hours'),"
+        + " justify_days(interval '1 month -1 hour')"));
+  }
+
+  @Test
+  void arrayAndJsonPathFunctions() throws SQLException {
+    assertEquals("1|2|[9, 2, 9]|2|null|3", row("SELECT array_ndims(ARRAY[1, 2]), array_ndims(ARRAY[[1], [2]]),"
+        + " array_replace(ARRAY[1, 2, 1], 1, 9), array_position(ARRAY['a', 'b', 'c'], 'b'),"
+        + " array_position(ARRAY['a'], 'z'), array_position(ARRAY[1, 2, 1], 1, 2)"));
+    assertEquals("ios|6|null|{\"os\":\"ios\"}", row("SELECT json_extract_path_text(j, 'device', 'os'),"
+        + " json_extract_path_text(j, 'tags', '1'), json_extract_path_text(j, 'nope'),"
+        + " jsonb_extract_path(j, 'device') FROM (SELECT '{\"device\": {\"os\": \"ios\"}, \"tags\": [5, 6]}'::json AS j)"));
+    assertEquals("true|2", row("SELECT j -> 'a' IS NOT NULL,"
+        + " json_array_length(j -> 'a') FROM (SELECT '{\"a\": [1, 2]}'::json AS j)"));
+  }
 }
