@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class FunctionNames implements RewriteRule {
   private static final Map<String, String> RENAMED = Map.ofEntries(
-      Map.entry("json_build_object", "json_object"), Map.entry("jsonb_build_object", "json_object"),
-      Map.entry("json_build_array", "json_array"), Map.entry("jsonb_build_array", "json_array"),
+      Map.entry("jsonb_build_object", "json_object"), Map.entry("jsonb_build_array", "json_array"),
       Map.entry("json_object_agg", "json_group_object"),
       Map.entry("jsonb_object_agg", "json_group_object"), Map.entry("to_jsonb", "to_json"),
       Map.entry("jsonb_typeof", "json_typeof"), Map.entry("jsonb_array_length", "json_array_length"),
@@ -75,6 +74,10 @@ final class FunctionNames implements RewriteRule {
       String name = t.text().toLowerCase(java.util.Locale.ROOT);
       if (name.equals("json_agg") || name.equals("jsonb_agg")) {
         jsonAgg(tokens, i);
+        continue;
+      }
+      if (name.equals("json_build_object") || name.equals("json_build_array")) {
+        JsonBuild.rewrite(tokens, i, name.equals("json_build_object"));
         continue;
       }
       String target = RENAMED.getOrDefault(name, SHADOWED.get(name));

@@ -158,4 +158,11 @@ class PgFunctionMacrosTest {
     assertEquals("true|2", row("SELECT j -> 'a' IS NOT NULL,"
         + " json_array_length(j -> 'a') FROM (SELECT '{\"a\": [1, 2]}'::json AS j)"));
   }
+
+  @Test
+  void jsonBuildKeepsPostgresqlsText() throws SQLException {
+    assertEquals("{\"id\" : 1, \"name\" : \"Al\", \"none\" : null}|[1, \"two\", null, true, 2.5]|{}|[]",
+        row("SELECT json_build_object('id', 1, 'name', 'Al', 'none', NULL),"
+        + " json_build_array(1, 'two', NULL, true, 2.5), json_build_object(), json_build_array()"));
+  }
 }
