@@ -1,5 +1,7 @@
 package dev.mallard.engine.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +61,39 @@ final class FunctionNames implements RewriteRule {
     tokens.replace(i, i, java.util.List.of(Token.word("to_json"), Token.punct("("), Token.word("list")));
   }
 
+  /**
+   * round(x) and sign(x) of an integer or float are float8 in PostgreSQL (round half to even, as
+   * rint), of a numeric numeric; DuckDB keeps the argument's type and rounds half away from zero.
+   * The call becomes {@code pg_round(x, x)}: a session macro chooses its overload by the second
+   * argument's type and never evaluates it (a typed parameter would cast a DECIMAL to
+   * DECIMAL(18,3)). Calls with more arguments are left alone.
+   */
+  private static boolean typedByArgument(Tokens tokens, int i, String macro) {
+    int open = tokens.next(i);
+    int close = tokens.closing(open);
+    if (close < 0 || tokens.next(open) == close) {
+      return false;
+    }
+    int depth = 0;
+    for (int j = open + 1; j < close; j++) {
+      Token k = tokens.get(j);
+      if (k.is("(") || k.is("[")) {
+        depth++;
+      } else if (k.is(")") || k.is("]")) {
+        depth--;
+      } else if (depth == 0 && k.is(",")) {
+        return false;
+      }
+    }
+    List<Token> again = new ArrayList<>(SqlLexer.lex(", "));
+    for (int j = tokens.next(open); j <= tokens.prev(close); j++) {
+      again.add(tokens.get(j));
+    }
+    tokens.insert(close, again);
+    tokens.set(i, Token.word(macro));
+    return true;
+  }
+
   @Override
   public String name() {
     return "function-names";
@@ -74,6 +109,9 @@ final class FunctionNames implements RewriteRule {
       String name = t.text().toLowerCase(java.util.Locale.ROOT);
       if (name.equals("json_agg") || name.equals("jsonb_agg")) {
         jsonAgg(tokens, i);
+        continue;
+      }
+      if ((name.equals("round") || name.equals("sign")) && typedByArgument(tokens, i, "pg_" + name)) {
         continue;
       }
       if (name.equals("json_build_object") || name.equals("json_build_array")) {

@@ -15,6 +15,20 @@ final class PgFunctionMacros {
     return "CREATE OR REPLACE TEMP MACRO " + signatureAndBody;
   }
 
+  /** Overloads on t: integers and floats give {@code asFloat8}, DECIMAL {@code asNumeric}. */
+  private static String byNumericType(String name, String asFloat8, String asNumeric) {
+    StringBuilder sql = new StringBuilder(name);
+    String sep = "";
+    for (String type : List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT",
+        "DOUBLE")) {
+      sql.append(sep).append("(x, t ").append(type).append(") AS ").append(asFloat8);
+      sep = ", ";
+    }
+    sql.append(", (x, t DECIMAL) AS ").append(asNumeric);
+    sql.append(", (x, t) AS ").append(name.substring(3)).append("(x)");
+    return sql.toString();
+  }
+
   /** A macro for one to five path keys, each escaped as a JSON pointer step. */
   private static String jsonPath(String name, String extract) {
     StringBuilder sql = new StringBuilder(name);
@@ -117,6 +131,9 @@ final class PgFunctionMacros {
             + " (d + us // 86400000000) % 30, us % 86400000000)"),
         macro("justify_interval(i) AS pg_justify_interval(pg_interval_parts(i).m,"
             + " pg_interval_parts(i).d, pg_interval_parts(i).us)"),
+        // round(x)/sign(x) by the type of t, a copy of x never evaluated (see FunctionNames)
+        macro(byNumericType("pg_round", "round_even(CAST(x AS DOUBLE), 0)", "round(x)")),
+        macro(byNumericType("pg_sign", "CAST(sign(x) AS DOUBLE)", "CAST(sign(x) AS DECIMAL(38,0))")),
         macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
         // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
         macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),

@@ -165,4 +165,13 @@ class PgFunctionMacrosTest {
         row("SELECT json_build_object('id', 1, 'name', 'Al', 'none', NULL),"
         + " json_build_array(1, 'two', NULL, true, 2.5), json_build_object(), json_build_array()"));
   }
+
+  @Test
+  void roundAndSignAsPostgresql() throws SQLException {
+    assertEquals("3|-3|2.0|4.0|5.0|2.57|-1.0|-1|0|1.0|123456789012345678901.1235",
+        row("SELECT round(2.5), round(-2.5), round(2.5::float8), round(3.5::float8), round(5),"
+        + " round(2.567, 2), sign(-3), sign(-5.50), sign(0.0), sign(2.5::float8),"
+        + " round(123456789012345678901.12345::numeric(30,5), 4)"));
+    assertEquals("124", row("SELECT round(123.5::numeric(30,10))"));
+  }
 }
