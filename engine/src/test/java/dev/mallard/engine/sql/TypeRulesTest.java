@@ -64,4 +64,15 @@ class TypeRulesTest {
     String untouched = "create table t (serial int, x int default 1)";
     assertEquals(untouched, rewrite(rule, untouched));
   }
+
+  @Test
+  void varcharCastsTruncate() {
+    VarcharCasts rule = new VarcharCasts();
+    assertEquals("select left(CAST('abcdef' AS VARCHAR), 3), left(CAST(t.status AS VARCHAR), 2), "
+        + "a || left(CAST(b AS VARCHAR), 1)",
+        OperatorRulesTest.rewrite(rule, "select 'abcdef'::varchar(3), CAST(t.status AS character varying(2)), "
+            + "a || b::varchar(1)"));
+    String untouched = "create table t (a varchar(3)); select x::varchar, y::varchar(3)[], z::text";
+    assertEquals(untouched, OperatorRulesTest.rewrite(rule, untouched));
+  }
 }
