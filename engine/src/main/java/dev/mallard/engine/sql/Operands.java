@@ -347,6 +347,11 @@ final class Operands {
     return t.isWord() && STOP_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT));
   }
 
+  /** A key word that cannot name an operand (SELECT, WHERE, AND, ...). */
+  static boolean isKeyword(Token t) {
+    return isReserved(t);
+  }
+
   private static boolean isReserved(Token t) {
     return t.isWord() && RESERVED.contains(t.text().toLowerCase(java.util.Locale.ROOT));
   }

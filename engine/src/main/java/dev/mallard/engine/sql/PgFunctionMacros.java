@@ -15,6 +15,20 @@ final class PgFunctionMacros {
     return "CREATE OR REPLACE TEMP MACRO " + signatureAndBody;
   }
 
+  /**
+   * ANY / ALL of {@code predicate} (over x and each element p of a) with SQL's three values: ANY
+   * is true when one is true, else NULL when one is NULL; ALL false when one is false, else NULL
+   * when one is NULL; over an empty array ANY is false and ALL true.
+   */
+  private static String quantified(String name, String predicate, boolean all) {
+    String nulls = " WHEN list_bool_or(list_transform(a, p -> (" + predicate + ") IS NULL)) THEN NULL";
+    return name + "(x, a) AS CASE WHEN a IS NULL THEN NULL" + (all
+        ? " WHEN list_bool_or(list_transform(a, p -> NOT (" + predicate + "))) THEN false" + nulls
+            + " ELSE true END"
+        : " WHEN list_bool_or(list_transform(a, p -> " + predicate + ")) THEN true" + nulls
+            + " ELSE false END");
+  }
+
   /** Overloads on t: integers and floats give {@code asFloat8}, DECIMAL {@code asNumeric}. */
   private static String byNumericType(String name, String asFloat8, String asNumeric) {
     StringBuilder sql = new StringBuilder(name);
@@ -134,6 +148,25 @@ final class PgFunctionMacros {
         // round(x)/sign(x) by the type of t, a copy of x never evaluated (see FunctionNames)
         macro(byNumericType("pg_round", "round_even(CAST(x AS DOUBLE), 0)", "round(x)")),
         macro(byNumericType("pg_sign", "CAST(sign(x) AS DOUBLE)", "CAST(sign(x) AS DECIMAL(38,0))")),
+        // SQL-standard syntax forms (see SqlSyntaxCalls)
+        macro("pg_overlay(s, r, n) AS substr(s, 1, n - 1) || r || substr(s, n + length(r)),"
+            + " (s, r, n, k) AS substr(s, 1, n - 1) || r || substr(s, n + k)"),
+        macro("pg_regex_substring(s, p, g) AS CASE WHEN regexp_matches(s, p)"
+            + " THEN regexp_extract(s, p, g) END"),
+        macro(quantified("pg_like_any", "x LIKE p ESCAPE '\\'", false)),
+        macro(quantified("pg_like_all", "x LIKE p ESCAPE '\\'", true)),
+        macro(quantified("pg_ilike_any", "x ILIKE p ESCAPE '\\'", false)),
+        macro(quantified("pg_ilike_all", "x ILIKE p ESCAPE '\\'", true)),
+        macro(quantified("pg_not_like_any", "NOT (x LIKE p ESCAPE '\\')", false)),
+        macro(quantified("pg_not_like_all", "NOT (x LIKE p ESCAPE '\\')", true)),
+        macro(quantified("pg_not_ilike_any", "NOT (x ILIKE p ESCAPE '\\')", false)),
+        macro(quantified("pg_not_ilike_all", "NOT (x ILIKE p ESCAPE '\\')", true)),
+        // (s1, e1) OVERLAPS (s2, e2): each period from its earlier to its later end; periods
+        // that start together overlap, otherwise the later start must fall before the other end
+        macro("pg_overlaps(s1, e1, s2, e2) AS CASE WHEN s1 IS NULL OR e1 IS NULL OR s2 IS NULL"
+            + " OR e2 IS NULL THEN NULL WHEN least(s1, e1) > least(s2, e2)"
+            + " THEN least(s1, e1) < greatest(s2, e2) WHEN least(s1, e1) < least(s2, e2)"
+            + " THEN least(s2, e2) < greatest(s1, e1) ELSE true END"),
         macro("pg_cardinality(a) AS CAST(len(a) AS INTEGER)"),
         // arrays here are one-dimensional with lower bound 1; an empty array has no bounds
         macro("array_lower(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END"),

@@ -23,8 +23,8 @@ public final class SqlRewriter {
         new ColumnNames(), new ValuesColumns(), new JsonOperators(), new SerialColumns(),
         new TypeNames(), new VarcharCasts(), new ArrayLiterals(), new ByteaLiterals(),
         new RegexOperators(), new LikeEscape(), new DivisionByZero(), new LockingClauses(),
-        new OwnerChanges(), new FunctionNames(), new ResultTypes(), new SetReturningFunctions(),
-        new DateFormats(), new SimilarTo(), new CreateTableLike()));
+        new OwnerChanges(), new SqlSyntaxCalls(), new FunctionNames(), new ResultTypes(),
+        new SetReturningFunctions(), new DateFormats(), new SimilarTo(), new CreateTableLike()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

@@ -174,4 +174,18 @@ class PgFunctionMacrosTest {
         + " round(123456789012345678901.12345::numeric(30,5), 4)"));
     assertEquals("124", row("SELECT round(123.5::numeric(30,10))"));
   }
+
+  @Test
+  void sqlSyntaxForms() throws SQLException {
+    assertEquals("Thomas|Txhoxxxas|example.com|null|a@b", row("SELECT overlay('Txxxxas' placing 'hom' from 2 for 4),"
+        + " overlay('Txxxxas' placing 'ho' from 3 for 0), substring('x@example.com' from '@(.*)$'),"
+        + " substring('abc' from 'z(.)'), substring('a@b' from '.@.')"));
+    assertEquals("true|false|null|false|true|true", row("SELECT 'Gum' LIKE ANY (ARRAY['G%', '%ug']),"
+        + " 'x' LIKE ANY (ARRAY['G%']), NULL::text LIKE ANY (ARRAY['a']), 'x' LIKE ANY (ARRAY[]::text[]),"
+        + " 'Gum' NOT LIKE ALL (ARRAY['x%', 'y%']), 'gUM' ILIKE ALL (ARRAY['g%', '%m'])"));
+    assertEquals("true|false|true", row("SELECT (date '2024-01-01', date '2024-01-10') OVERLAPS"
+        + " (date '2024-01-05', date '2024-01-20'), (date '2024-01-01', date '2024-01-05') OVERLAPS"
+        + " (date '2024-01-05', date '2024-01-20'), (date '2024-01-10', date '2024-01-01') OVERLAPS"
+        + " (date '2024-01-05', date '2024-01-05')"));
+  }
 }
