@@ -162,6 +162,11 @@ final class ColumnNames implements RewriteRule {
 
   /** The alias to add to item s..e, or null when it has one, needs none, or is not understood. */
   static String aliasFor(Tokens tokens, int s, int e) {
+    if (tokens.get(s).is("(") && tokens.closing(s) > 0
+        && isWordAt(tokens, tokens.next(tokens.closing(s)), "overlaps")
+        && tokens.closing(tokens.next(tokens.next(tokens.closing(s)))) == e) {
+      return "overlaps"; // (a, b) OVERLAPS (c, d) is the function overlaps to PostgreSQL
+    }
     int depth = 0;
     boolean operator = false;
     for (int j = s; j <= e; j++) {

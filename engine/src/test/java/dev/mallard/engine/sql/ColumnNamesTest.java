@@ -70,10 +70,10 @@ class ColumnNamesTest {
     assertEquals("SELECT true::int AS \"int4\", 1 IS DISTINCT FROM NULL AS \"?column?\", "
         + "ts AT TIME ZONE 'UTC' AS \"timezone\", (SELECT min(day) FROM c) AS \"min\", "
         + "(select 1 as x) AS \"x\", left(name, 2) AS \"left\", replace(a, 'b', 'c') AS \"replace\", "
-        + "mode() within group (order by x) AS \"mode\" FROM t",
+        + "mode() within group (order by x) AS \"mode\", (a, b) overlaps (c, d) AS \"overlaps\" FROM t",
         rewrite(rule, "SELECT true::int, 1 IS DISTINCT FROM NULL, ts AT TIME ZONE 'UTC', "
             + "(SELECT min(day) FROM c), (select 1 as x), left(name, 2), replace(a, 'b', 'c'), "
-            + "mode() within group (order by x) FROM t"));
+            + "mode() within group (order by x), (a, b) overlaps (c, d) FROM t"));
     assertEquals("PREPARE p(int) AS SELECT count(*) AS \"count\" FROM t WHERE a = $1",
         rewrite(rule, "PREPARE p(int) AS SELECT count(*) FROM t WHERE a = $1"));
     String untouched = "SELECT * REPLACE (a AS b), x + 1 AT TIME ZONE 'UTC' FROM t";
