@@ -75,4 +75,40 @@ class TypeRulesTest {
     String untouched = "create table t (a varchar(3)); select x::varchar, y::varchar(3)[], z::text";
     assertEquals(untouched, OperatorRulesTest.rewrite(rule, untouched));
   }
+
+  @Test
+  void intervalTextAsPostgresqlReadsIt() {
+    String[][] cases = {
+        {"1 year 2 months 3 days 04:05:06.789", "14,3,14706789000"},
+        {"-1 year -2 mons +3 days", "-14,3,0"},
+        {"1 month - 1 day", "1,-1,0"},
+        {"1.5 days", "0,1,43200000000"},
+        {"1.5 months", "1,15,0"},
+        {"90 min", "0,0,5400000000"},
+        {"1:30", "0,0,5400000000"},
+        {"-1:30", "0,0,-5400000000"},
+        {"2 hours ago", "0,0,-7200000000"},
+        {"P1Y2M3DT4H", "14,3,14400000000"},
+        {"PT1M30.5S", "0,0,90500000"},
+        {"0", "0,0,0"},
+        {"@ 1 week", "0,7,0"},
+    };
+    for (String[] c : cases) {
+      long[] v = PgIntervalText.parse(c[0]);
+      assertEquals(c[1], v == null ? "null" : v[0] + "," + v[1] + "," + v[2], c[0]);
+    }
+    for (String bad : new String[] {"", "1 fortnight", "P1X", "abc", "1 day -"}) {
+      assertEquals(null, PgIntervalText.parse(bad), bad);
+    }
+  }
+
+  @Test
+  void intervalConstantsAreRewritten() {
+    IntervalLiterals rule = new IntervalLiterals();
+    assertEquals("select interval '1 months -1 days 0 microseconds', "
+        + "'0 months 0 days 5400000000 microseconds'::interval, CAST('14 months 3 days 0 microseconds' AS interval)",
+        rewrite(rule, "select interval '1 month - 1 day', '1:30'::interval, CAST('P1Y2M3D' AS interval)"));
+    String untouched = "select interval '1' day, interval '1 fortnight', '1 day'::text, interval(3)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
 }
