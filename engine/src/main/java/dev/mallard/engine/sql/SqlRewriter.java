@@ -21,10 +21,11 @@ public final class SqlRewriter {
         // ColumnNames first: names come from the statement as the client wrote it; JsonOperators
         // before TypeNames, which turns jsonb (what tells jsonb's || from text's) into JSON
         new ColumnNames(), new ValuesColumns(), new JsonOperators(), new SerialColumns(),
-        new TypeNames(), new VarcharCasts(), new IntervalLiterals(), new ArrayLiterals(),
-        new ByteaLiterals(), new RegexOperators(), new LikeEscape(), new DivisionByZero(),
-        new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(), new FunctionNames(), new ResultTypes(),
-        new SetReturningFunctions(), new DateFormats(), new SimilarTo(), new CreateTableLike()));
+        new TypeNames(), new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
+        new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
+        new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
+        new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
+        new SimilarTo(), new CreateTableLike()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

@@ -111,4 +111,14 @@ class TypeRulesTest {
     String untouched = "select interval '1' day, interval '1 fortnight', '1 day'::text, interval(3)";
     assertEquals(untouched, rewrite(rule, untouched));
   }
+
+  @Test
+  void booleanConstantsAsBoolinReadsThem() {
+    assertEquals("select 'false'::boolean, CAST('true' AS bool), 'true'::boolean, 'o'::boolean, 'x'::bool, 'off'",
+        rewrite(new BooleanLiterals(), "select 'off'::boolean, CAST(' Yes ' AS bool), 'tr'::boolean, "
+            + "'o'::boolean, 'x'::bool, 'off'"));
+    assertEquals(Boolean.TRUE, BooleanLiterals.read("1"));
+    assertEquals(null, BooleanLiterals.read("10"));
+    assertEquals(Boolean.FALSE, BooleanLiterals.read("n"));
+  }
 }
