@@ -20,8 +20,8 @@ public final class SqlRewriter {
     return new SqlRewriter(List.of(new OperatorSyntax(), new CatalogReferences(), new PublicSchema(),
         // ColumnNames first: names come from the statement as the client wrote it; JsonOperators
         // before TypeNames, which turns jsonb (what tells jsonb's || from text's) into JSON
-        new ColumnNames(), new ValuesColumns(), new JsonOperators(), new SerialColumns(),
-        new TypeNames(), new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
+        new ColumnNames(), new ValuesColumns(), new BitwiseXor(), new JsonOperators(),
+        new SerialColumns(), new TypeNames(), new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
         new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),

@@ -99,4 +99,10 @@ class OperatorRulesTest {
         + "select a from t order by a fetch first 2 rows only";
     assertEquals(untouched, rewrite(rule, untouched));
   }
+
+  @Test
+  void hashIsBitwiseXor() {
+    assertEquals("select (xor(12, 10)), (xor(a + b, c * 2)), #1 from t order by #2",
+        rewrite(new BitwiseXor(), "select 12 # 10, a + b # c * 2, #1 from t order by #2"));
+  }
 }
