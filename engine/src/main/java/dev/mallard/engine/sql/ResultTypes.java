@@ -78,7 +78,8 @@ final class ResultTypes implements RewriteRule {
    * sum(x) [FILTER ..] [OVER ..] is {@code pg_sum_result(sum(x) .., x)}: a session macro whose
    * overload for x's type casts the sum to PostgreSQL's type (int2/int4 give int8, int8 numeric,
    * float4 float4; DuckDB gives HUGEINT and DOUBLE). The macro never evaluates x, so x may stand
-   * outside the aggregate. A sum with ORDER BY or more than one argument is left alone.
+   * outside the aggregate. A sum with ORDER BY or more than one argument, of a parameter, or over a
+   * window with a call in its argument is left alone.
    */
   private static void sum(Tokens tokens, int i, int open, int close) {
     int end = callEnd(tokens, close);
@@ -89,9 +90,15 @@ final class ResultTypes implements RewriteRule {
     if (tokens.get(from).isWord("distinct") || tokens.get(from).isWord("all")) {
       from = tokens.next(from);
     }
+    boolean window = windowNamed(tokens, close, end);
     int depth = 0;
     for (int j = from; j < close; j++) {
       Token k = tokens.get(j);
+      if (k.kind() == Token.Kind.PARAM || window && k.is("(")) {
+        // a parameter's type, or an aggregate's under a window (sum(count(*)) OVER ()), is not
+        // known when DuckDB picks the macro's overload: it would find several
+        return;
+      }
       if (k.is("(") || k.is("[")) {
         depth++;
       } else if (k.is(")") || k.is("]")) {
@@ -106,6 +113,15 @@ final class ResultTypes implements RewriteRule {
     tail.add(Token.punct(")"));
     tokens.insert(end + 1, tail);
     tokens.insert(i, List.of(Token.word("pg_sum_result"), Token.punct("(")));
+  }
+
+  private static boolean windowNamed(Tokens tokens, int close, int end) {
+    for (int j = close + 1; j <= end; j++) {
+      if (tokens.get(j).isWord("over")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The field named by the token at {@code i} (a word or a string), lower case, or null. */

@@ -39,8 +39,8 @@ class ResultTypesTest {
   @Test
   void sumTakesItsTypeFromItsArgument() {
     assertEquals("select pg_sum_result(sum(a), a), pg_sum_result(sum(distinct a + 1) filter (where b) "
-        + "over (partition by c), a + 1), sum(a order by b), t.sum(a)",
+        + "over (partition by c), a + 1), sum(a order by b), t.sum(a), sum(count(*)) over (), sum(a * $1)",
         rewrite(rule, "select sum(a), sum(distinct a + 1) filter (where b) over (partition by c), "
-            + "sum(a order by b), t.sum(a)"));
+            + "sum(a order by b), t.sum(a), sum(count(*)) over (), sum(a * $1)"));
   }
 }
