@@ -11,7 +11,10 @@ import java.util.Locale;
  *   <li>{@code substring(s FROM 'pattern')} (a string constant: PostgreSQL's regular-expression
  *       form) is the first parenthesised group's match, or the whole match, or NULL;
  *   <li>{@code x [NOT] LIKE|ILIKE ANY|SOME|ALL (array)} tests each element;
- *   <li>{@code (s1, e1) OVERLAPS (s2, e2)} is {@code pg_overlaps(s1, e1, s2, e2)}.
+ *   <li>{@code (s1, e1) OVERLAPS (s2, e2)} is {@code pg_overlaps(s1, e1, s2, e2)};
+ *   <li>{@code regexp_match(s, 'pattern')} is the text[] of the first match's groups (or of the
+ *       whole match when the constant pattern has none), NULL without a match. A group that
+ *       takes no part in the match is '' here (NULL in PostgreSQL).
  * </ul>
  */
 final class SqlSyntaxCalls implements RewriteRule {
@@ -30,6 +33,8 @@ final class SqlSyntaxCalls implements RewriteRule {
         substring(tokens, i);
       } else if ((t.isWord("like") || t.isWord("ilike")) && quantifier(tokens.at(tokens.next(i)))) {
         likeAny(tokens, i);
+      } else if (t.isWord("regexp_match") && tokens.nextIs(i, "(") && !tokens.prevIs(i, ".")) {
+        regexpMatch(tokens, i);
       } else if (t.isWord("overlaps") && tokens.prevIs(i, ")") && tokens.nextIs(i, "(")) {
         overlaps(tokens, i);
       }
@@ -119,8 +124,51 @@ final class SqlSyntaxCalls implements RewriteRule {
     tokens.replace(i, close, call("pg_regex_substring", args));
   }
 
-  /** True when the pattern has a capturing group: a "(" not escaped and not "(?". */
+  private static void regexpMatch(Tokens tokens, int i) {
+    int open = tokens.next(i);
+    int close = tokens.closing(open);
+    if (close < 0) {
+      return;
+    }
+    List<List<Token>> args = parts(tokens, open, close);
+    String regex = args.size() == 2 && args.get(1).size() == 1
+        ? Literals.stringValue(args.get(1).get(0)) : null;
+    if (regex == null) {
+      return;
+    }
+    int groups = groups(regex);
+    List<List<Token>> elements = new ArrayList<>();
+    for (int g = groups == 0 ? 0 : 1; g <= groups; g++) {
+      List<List<Token>> call = List.of(args.get(0), args.get(1),
+          List.of(new Token(Token.Kind.NUMBER, Integer.toString(g))));
+      elements.add(call("regexp_extract", call));
+    }
+    List<Token> out = new ArrayList<>(SqlLexer.lex("CASE WHEN "));
+    out.addAll(call("regexp_matches", args));
+    out.addAll(SqlLexer.lex(" THEN "));
+    List<Token> list = new ArrayList<>(List.of(Token.punct("[")));
+    for (int n = 0; n < elements.size(); n++) {
+      if (n > 0) {
+        list.addAll(SqlLexer.lex(", "));
+      }
+      list.addAll(elements.get(n));
+    }
+    list.add(Token.punct("]"));
+    out.addAll(list);
+    out.addAll(SqlLexer.lex(" END"));
+    out.add(0, Token.punct("("));
+    out.add(Token.punct(")"));
+    tokens.replace(i, close, out);
+  }
+
+  /** True when the pattern has a capturing group. */
   static boolean hasGroup(String regex) {
+    return groups(regex) > 0;
+  }
+
+  /** The number of capturing groups: each "(" not escaped, not in a class and not "(?". */
+  static int groups(String regex) {
+    int groups = 0;
     boolean inClass = false;
     for (int j = 0; j < regex.length(); j++) {
       char c = regex.charAt(j);
@@ -131,10 +179,10 @@ final class SqlSyntaxCalls implements RewriteRule {
       } else if (c == ']') {
         inClass = false;
       } else if (c == '(' && !inClass && (j + 1 >= regex.length() || regex.charAt(j + 1) != '?')) {
-        return true;
+        groups++;
       }
     }
-    return false;
+    return groups;
   }
 
   /** x [NOT] LIKE ANY (a): the left operand, the array, and the macro for the quantifier. */

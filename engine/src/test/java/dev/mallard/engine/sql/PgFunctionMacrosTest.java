@@ -188,4 +188,11 @@ class PgFunctionMacrosTest {
         + " (date '2024-01-05', date '2024-01-20'), (date '2024-01-10', date '2024-01-01') OVERLAPS"
         + " (date '2024-01-05', date '2024-01-05')"));
   }
+
+  @Test
+  void regexpMatchGivesTheGroups() throws SQLException {
+    assertEquals("[123, abc]|alice|[b]|null", row("SELECT regexp_match('order-123-abc', '(\\d+)-(\\w+)'),"
+        + " (regexp_match('alice@x.org', '^([^@]+)@'))[1], regexp_match('abc', 'b'),"
+        + " regexp_match('abc', 'z(.)')"));
+  }
 }
