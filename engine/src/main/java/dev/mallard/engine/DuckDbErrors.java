@@ -63,8 +63,44 @@ public final class DuckDbErrors {
         PgException.Severity.ERROR, sqlState(type, message), message, null, hint, position, e);
   }
 
+  /**
+   * DuckDB messages that name one mistake PostgreSQL has its own SQLSTATE for, as (lower-case
+   * fragment, SQLSTATE), checked in order before the error type's general rule. DuckDB's words
+   * are matched, never the statement's text.
+   */
+  private static final String[][] SPECIFIC = {
+      {"more than one row returned by a subquery", "21000"},
+      {"field value out of range", "22008"},
+      {"cannot take square root of a negative number", "2201F"},
+      {"cannot take logarithm of", "2201E"},
+      {"limit/offset cannot be negative", "2201W"},
+      {"order term out of range", "42P10"},
+      {"cannot contain aggregates", "42803"},
+      {"aggregate function calls cannot be nested", "42803"},
+      {"cannot contain window functions", "42P20"},
+      {"unimplemented type for cast", "42846"},
+      {"extract specifier", "22023"},
+      {"set operations can only apply to expressions with the same number", "42601"},
+      {"does not have a column named", "42703"},
+      {"circular reference to cte", "42P19"},
+      {"'array_extract(", "42804"},
+  };
+  /** RE2's messages for a malformed pattern: PostgreSQL's invalid_regular_expression. */
+  private static final Pattern REGEX_ERROR = Pattern.compile("^(missing \\)|missing \\]|unexpected \\)"
+      + "|invalid escape sequence|trailing \\\\|invalid character class|bad repetition operator"
+      + "|invalid nested repetition operator|missing argument to repetition operator"
+      + "|invalid perl operator|invalid repetition size|invalid named capture group)");
+
   static String sqlState(String type, String message) {
     String lower = message.toLowerCase();
+    for (String[] specific : SPECIFIC) {
+      if (lower.contains(specific[0])) {
+        return specific[1];
+      }
+    }
+    if (type.equals("Invalid Input") && REGEX_ERROR.matcher(lower).find()) {
+      return "2201B";
+    }
     if (lower.startsWith("prepared statement") && lower.contains("does not exist")) {
       return SqlState.INVALID_SQL_STATEMENT_NAME;
     }

@@ -320,4 +320,30 @@ class DuckDbErrorsTest {
     assertEquals("42601", e.sqlState());
     assertEquals(0, e.position());
   }
+
+  // ---- codes PostgreSQL has for one mistake each ---------------------------------------------
+
+  @Test
+  void specificMistakesGetPostgresqlsCodes() {
+    String[][] cases = {
+        {"SELECT (SELECT 1 UNION ALL SELECT 2)", "21000"},
+        {"SELECT date '2023-02-29'", "22008"},
+        {"SELECT sqrt(-1)", "2201F"},
+        {"SELECT ln(0)", "2201E"},
+        {"SELECT 1 LIMIT -1", "2201W"},
+        {"SELECT a FROM t ORDER BY 2", "42P10"},
+        {"SELECT a FROM t WHERE count(*) > 1", "42803"},
+        {"SELECT a FROM t WHERE row_number() OVER () > 1", "42P20"},
+        {"SELECT true::date", "42846"},
+        {"SELECT date_trunc('fortnight', timestamp '2024-01-01')", "22023"},
+        {"SELECT 1 UNION SELECT 1, 2", "42601"},
+        {"SELECT v.x FROM (VALUES (1)) v(a)", "42703"},
+        {"WITH r AS (SELECT * FROM r) SELECT * FROM r", "42P19"},
+        {"SELECT regexp_matches('a', '(')", "2201B"},
+        {"SELECT (1)[1]", "42804"},
+    };
+    for (String[] c : cases) {
+      assertEquals(c[1], fails(c[0]).sqlState(), c[0]);
+    }
+  }
 }

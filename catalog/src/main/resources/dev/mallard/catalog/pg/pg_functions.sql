@@ -157,9 +157,9 @@ CREATE MACRO ${pg}.quote_ident(a_ident) AS
 
 -- One-dimensional arrays only: DuckDB lists start at 1, as PostgreSQL arrays do by default.
 CREATE MACRO ${pg}.array_upper(a_arr, a_dimension) AS
-  CASE WHEN a_dimension = 1 AND len(a_arr) > 0 THEN len(a_arr) END;
+  CASE WHEN a_dimension = 1 AND len(a_arr) > 0 THEN CAST(len(a_arr) AS INTEGER) END;
 CREATE MACRO ${pg}.array_lower(a_arr, a_dimension) AS
-  CASE WHEN a_dimension = 1 AND len(a_arr) > 0 THEN 1 END;
+  CASE WHEN a_dimension = 1 AND len(a_arr) > 0 THEN CAST(1 AS INTEGER) END;
 
 CREATE MACRO ${pg}.pg_get_keywords() AS TABLE
   SELECT keyword_name AS word,

@@ -59,7 +59,7 @@ final class ColumnNames implements RewriteRule {
           break;
         }
       } else if (depth == 0 && (k.is(",") || k.is(";") || k.isWord()
-          && LIST_END.contains(k.text().toLowerCase(Locale.ROOT)))) {
+          && LIST_END.contains(k.text().toLowerCase(Locale.ROOT)) && !continuesItem(tokens, j))) {
         items.add(new int[] {start, tokens.prev(j)});
         if (!k.is(",")) {
           break;
@@ -85,6 +85,13 @@ final class ColumnNames implements RewriteRule {
     }
   }
 
+  /** FROM of IS [NOT] DISTINCT FROM and GROUP of WITHIN GROUP are inside an item. */
+  private static boolean continuesItem(Tokens tokens, int j) {
+    Token before = tokens.at(tokens.prev(j));
+    return before != null && (tokens.get(j).isWord("from") && before.isWord("distinct")
+        || tokens.get(j).isWord("group") && before.isWord("within"));
+  }
+
   /** The select key word whose list names the result, or -1. */
   private static int mainSelect(Tokens tokens) {
     int first = tokens.next(-1);
@@ -94,6 +101,9 @@ final class ColumnNames implements RewriteRule {
     }
     if (t.isWord("select")) {
       return first;
+    }
+    if (t.isWord("prepare")) {
+      return preparedSelect(tokens, first);
     }
     int from = first;
     if (t.isWord("create")) {
@@ -137,8 +147,26 @@ final class ColumnNames implements RewriteRule {
     return -1;
   }
 
+  /** PREPARE name [(types)] AS SELECT ..: the prepared query's select, or -1. */
+  private static int preparedSelect(Tokens tokens, int prepare) {
+    int j = tokens.next(tokens.next(prepare));
+    if (j >= 0 && tokens.get(j).is("(")) {
+      j = tokens.next(tokens.closing(j));
+    }
+    if (j < 0 || !tokens.get(j).isWord("as")) {
+      return -1;
+    }
+    Token body = tokens.at(tokens.next(j));
+    return body != null && body.isWord("select") ? tokens.next(j) : -1;
+  }
+
   /** The alias to add to item s..e, or null when it has one, needs none, or is not understood. */
   static String aliasFor(Tokens tokens, int s, int e) {
+    if (tokens.get(s).is("(") && tokens.closing(s) > 0
+        && isWordAt(tokens, tokens.next(tokens.closing(s)), "overlaps")
+        && tokens.closing(tokens.next(tokens.next(tokens.closing(s)))) == e) {
+      return "overlaps"; // (a, b) OVERLAPS (c, d) is the function overlaps to PostgreSQL
+    }
     int depth = 0;
     boolean operator = false;
     for (int j = s; j <= e; j++) {
@@ -148,8 +176,13 @@ final class ColumnNames implements RewriteRule {
       } else if (k.is(")") || k.is("]")) {
         depth--;
       } else if (depth == 0) {
+        if (k.isWord("at") && isWordAt(tokens, tokens.next(j), "time")
+            && isWordAt(tokens, tokens.next(tokens.next(j)), "zone")) {
+          return atTimeZone(tokens, s, j, e);
+        }
+        boolean call = j == s && tokens.nextIs(j, "("); // replace(..) is a function, not * REPLACE
         if (k.is("*") && (j == s || tokens.prevIs(j, ".")) || k.isWord("as") || k.is(":")
-            || k.isWord() && UNSURE_WORDS.contains(k.text().toLowerCase(Locale.ROOT))) {
+            || !call && k.isWord() && UNSURE_WORDS.contains(k.text().toLowerCase(Locale.ROOT))) {
           return null;
         }
         operator |= k.kind() == Token.Kind.OPERATOR && !k.is("::") || Operands.level(k) > 0;
@@ -163,6 +196,19 @@ final class ColumnNames implements RewriteRule {
       return name.text();
     }
     return operator && !hasImplicitAlias(tokens, s, e) ? Name.NONE.text() : null;
+  }
+
+  /** {@code x AT TIME ZONE z} is the function timezone(z, x) to PostgreSQL, named "timezone". */
+  private static String atTimeZone(Tokens tokens, int s, int at, int e) {
+    int zone = tokens.next(tokens.next(tokens.next(at)));
+    boolean units = Operands.unitEnd(tokens, s) == tokens.prev(at) && zone >= 0
+        && Operands.unitEnd(tokens, zone) == e;
+    return units ? "timezone" : null;
+  }
+
+  private static boolean isWordAt(Tokens tokens, int i, String word) {
+    Token t = tokens.at(i);
+    return t != null && t.isWord(word);
   }
 
   private static boolean hasImplicitAlias(Tokens tokens, int s, int e) {

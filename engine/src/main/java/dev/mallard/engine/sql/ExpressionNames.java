@@ -7,6 +7,9 @@ import java.util.Set;
 /** FigureColname for one operand unit (a primary and its casts, subscripts and field selections). */
 final class ExpressionNames {
   private static final Set<String> SUBQUERY = Set.of("select", "with", "values", "from", "table");
+  /** Words that end a subquery's first select item. */
+  private static final Set<String> ITEM_END = Set.of("from", "where", "group", "having", "window",
+      "order", "limit", "offset", "union", "intersect", "except", "into");
 
   private ExpressionNames() {}
 
@@ -60,6 +63,9 @@ final class ExpressionNames {
         break;
     }
     String word = t.isWord() ? t.text().toLowerCase(Locale.ROOT) : null;
+    if ("true".equals(word) || "false".equals(word) || "null".equals(word)) {
+      return Name.NONE; // constants: a cast names them by the type
+    }
     if ("case".equals(word)) {
       return caseName(tokens, s, p);
     }
@@ -98,11 +104,52 @@ final class ExpressionNames {
   private static Name parenthesized(Tokens tokens, int open, int close) {
     int s = tokens.next(open);
     int e = tokens.prev(close);
+    if (s < close && tokens.get(s).isWord("select")) {
+      return subqueryName(tokens, s, close);
+    }
     if (s >= close || tokens.get(s).isWord() && SUBQUERY.contains(
         tokens.get(s).text().toLowerCase(Locale.ROOT)) || tokens.get(s).is("(")) {
       return null;
     }
     return Operands.unitEnd(tokens, s) == e ? of(tokens, s, e) : Name.NONE;
+  }
+
+  /**
+   * A scalar subquery {@code (SELECT x ..)} is named as its first result column (PostgreSQL's
+   * FigureColname for EXPR_SUBLINK): its alias, else its own figured name; null when unsure.
+   */
+  private static Name subqueryName(Tokens tokens, int select, int close) {
+    int s = tokens.next(select);
+    if (s < 0 || s >= close || tokens.get(s).isWord("distinct") || tokens.get(s).isWord("all")) {
+      return null;
+    }
+    int depth = 0;
+    int end = close;
+    for (int j = s; j < close; j++) {
+      Token k = tokens.get(j);
+      if (k.is("(") || k.is("[")) {
+        depth++;
+      } else if (k.is(")") || k.is("]")) {
+        depth--;
+      } else if (depth == 0 && (k.is(",") || k.isWord() && ITEM_END.contains(
+          k.text().toLowerCase(Locale.ROOT)))) {
+        end = j;
+        break;
+      }
+    }
+    int e = tokens.prev(end);
+    if (e < s) {
+      return null;
+    }
+    int as = tokens.prev(e);
+    if (as > s && tokens.get(as).isWord("as") && tokens.get(e).isIdentifier()) {
+      return new Name(tokens.get(e).identifier(), 2, false);
+    }
+    if (Operands.unitEnd(tokens, s) != e) {
+      return null;
+    }
+    Name inner = of(tokens, s, e);
+    return inner == null ? null : new Name(inner.text(), 2, false);
   }
 
   /** CAST(x AS type): x's name when it is a real one, else the type's. */

@@ -79,6 +79,29 @@ final class JsonOperators implements RewriteRule {
     if (text != null && (text.startsWith("$") || text.startsWith("/")) && text.indexOf('"') < 0) {
       tokens.set(k, literal("$.\"" + text + "\""));
     }
+    bindTightly(tokens, i);
+  }
+
+  /**
+   * {@code a -> 'k' IS NULL}: PostgreSQL binds -> tighter than IS, comparisons, LIKE, IN and
+   * BETWEEN; DuckDB the other way round ({@code a -> ('k' IS NULL)}), so the arrow expression is
+   * parenthesised when one of those follows it.
+   */
+  private static void bindTightly(Tokens tokens, int op) {
+    int[] ends = BinaryCalls.operands(tokens, op, Operands.OTHER);
+    Token key = ends == null ? null : tokens.get(ends[1]);
+    if (key == null || ends[1] != tokens.next(op) || key.kind() != Token.Kind.STRING
+        && key.kind() != Token.Kind.NUMBER) {
+      return; // only a constant key: a lambda (x -> x + 1 = 2) is not a JSON arrow
+    }
+    Token after = tokens.at(tokens.next(ends[1]));
+    if (after == null || !(Operands.level(after) > Operands.OTHER
+        && Operands.level(after) <= Operands.IS || after.isWord("not") || after.isWord("in")
+        || after.isWord("between"))) {
+      return;
+    }
+    tokens.insert(ends[1] + 1, List.of(Token.punct(")")));
+    tokens.insert(ends[0], List.of(Token.punct("(")));
   }
 
   private static void path(Tokens tokens, int i) {

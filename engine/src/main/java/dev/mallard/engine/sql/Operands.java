@@ -34,6 +34,8 @@ final class Operands {
       "window", "for", "into", "join", "inner", "left", "right", "full", "cross", "natural",
       "using", "escape", "similar", "collate", "at", "asc", "desc", "nulls", "qualify", "filter",
       "over", "within", "set", "values", "distinct", "all", "any", "some", "do");
+  /** Reserved words that are also function names when a parenthesis follows. */
+  private static final Set<String> FUNCTION_KEYWORDS = Set.of("left", "right");
   /** Type names that may prefix a string constant: {@code date '2024-01-01'}. */
   static final Set<String> TYPED_LITERALS = Set.of("date", "time", "timestamp",
       "timestamptz", "interval", "json", "jsonb", "uuid", "numeric", "decimal", "text", "varchar",
@@ -196,7 +198,8 @@ final class Operands {
         && (next.is("[") || next.is("("))) {
       return tokens.closing(tokens.next(i));
     }
-    if (RESERVED.contains(word)) {
+    // left( and right( are the string functions; as key words they come before JOIN
+    if (RESERVED.contains(word) && !(FUNCTION_KEYWORDS.contains(word) && next != null && next.is("("))) {
       return -1;
     }
     return nameEnd(tokens, i);
@@ -220,6 +223,9 @@ final class Operands {
       Token n = tokens.at(tokens.next(end));
       if (n != null && (n.isWord("filter") || n.isWord("over")) && tokens.nextIs(tokens.next(end), "(")) {
         end = tokens.closing(tokens.next(tokens.next(end)));
+      } else if (n != null && n.isWord("within") && isWordAt(tokens, tokens.next(tokens.next(end)), "group")
+          && tokens.nextIs(tokens.next(tokens.next(end)), "(")) {
+        end = tokens.closing(tokens.next(tokens.next(tokens.next(end)))); // WITHIN GROUP (ORDER BY ..)
       } else if (n != null && n.isWord("over") && tokens.at(tokens.next(tokens.next(end))) != null
           && tokens.at(tokens.next(tokens.next(end))).isIdentifier()) {
         end = tokens.next(tokens.next(end));
@@ -339,6 +345,11 @@ final class Operands {
 
   private static boolean isStopWord(Token t) {
     return t.isWord() && STOP_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A key word that cannot name an operand (SELECT, WHERE, AND, ...). */
+  static boolean isKeyword(Token t) {
+    return isReserved(t);
   }
 
   private static boolean isReserved(Token t) {

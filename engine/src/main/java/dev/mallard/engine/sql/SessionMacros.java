@@ -11,9 +11,11 @@ public final class SessionMacros {
   private SessionMacros() {}
 
   public static List<String> statements() {
-    return List.of(
+    List<String> all = new java.util.ArrayList<>(List.of(
         // PostgreSQL divides integers as integers: 5 / 2 = 2 (DuckDB would say 2.5)
         "SET integer_division = true",
+        // PostgreSQL sorts NULLs as larger than any value: last ascending, first descending
+        "SET default_null_order = 'nulls_last_on_asc_first_on_desc'",
         "CREATE OR REPLACE TEMP MACRO " + DivisionByZero.GUARD + "(divisor) AS CASE WHEN divisor = 0"
             + " THEN error('division by zero') ELSE divisor END",
         // initcap: upper-case the first letter of each run of letters and digits, lower the rest
@@ -35,6 +37,8 @@ public final class SessionMacros {
         // json_typeof's names for DuckDB's json_type
         "CREATE OR REPLACE TEMP MACRO json_typeof(j) AS CASE json_type(j) WHEN 'OBJECT' THEN 'object'"
             + " WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
-            + " WHEN 'NULL' THEN 'null' ELSE 'number' END");
+            + " WHEN 'NULL' THEN 'null' ELSE 'number' END"));
+    all.addAll(PgFunctionMacros.statements());
+    return all;
   }
 }

@@ -122,6 +122,11 @@ public final class Tokens {
     return sb.toString();
   }
 
+  /** A copy of tokens {@code from..to} inclusive. */
+  public List<Token> copy(int from, int to) {
+    return new ArrayList<>(list.subList(from, to + 1));
+  }
+
   public String render() {
     return list.isEmpty() ? "" : text(0, list.size() - 1);
   }

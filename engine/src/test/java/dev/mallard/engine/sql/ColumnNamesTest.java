@@ -56,12 +56,39 @@ class ColumnNamesTest {
     String[] untouched = {
         "select a, t.b, \"C\", count(*) as n, lower(x) y, 1 \"one\" from t",
         "select * exclude (a) from t", "select t.*, * from t", "select columns('a.*') from t",
-        "from t select count(*)", "select x: 1", "select (select 1 from t)",
+        "from t select count(*)", "select x: 1", "select (select a + 1 from t)",
         "select [1, 2]", "pivot t on a using sum(b)", "insert into t select count(*) from u",
         "create table t (a int)", "select a + 1 b, 2 c from t",
-        "select a at time zone 'UTC' from t", "select x collate \"C\" from t"};
+        "select a + 1 at time zone 'UTC' from t", "select x collate \"C\" from t"};
     for (String sql : untouched) {
       assertEquals(sql, rewrite(rule, sql));
     }
+  }
+
+  @Test
+  void keywordFunctionsSubqueriesAndSpecialSyntax() {
+    assertEquals("SELECT true::int AS \"int4\", 1 IS DISTINCT FROM NULL AS \"?column?\", "
+        + "ts AT TIME ZONE 'UTC' AS \"timezone\", (SELECT min(day) FROM c) AS \"min\", "
+        + "(select 1 as x) AS \"x\", left(name, 2) AS \"left\", replace(a, 'b', 'c') AS \"replace\", "
+        + "mode() within group (order by x) AS \"mode\", (a, b) overlaps (c, d) AS \"overlaps\" FROM t",
+        rewrite(rule, "SELECT true::int, 1 IS DISTINCT FROM NULL, ts AT TIME ZONE 'UTC', "
+            + "(SELECT min(day) FROM c), (select 1 as x), left(name, 2), replace(a, 'b', 'c'), "
+            + "mode() within group (order by x), (a, b) overlaps (c, d) FROM t"));
+    assertEquals("PREPARE p(int) AS SELECT count(*) AS \"count\" FROM t WHERE a = $1",
+        rewrite(rule, "PREPARE p(int) AS SELECT count(*) FROM t WHERE a = $1"));
+    String untouched = "SELECT * REPLACE (a AS b), x + 1 AT TIME ZONE 'UTC' FROM t";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void valuesColumnsAreColumnN() {
+    ValuesColumns values = new ValuesColumns();
+    assertEquals("SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS \"*VALUES*\"(column1, column2) ORDER BY 1",
+        rewrite(values, "VALUES (1, 'one'), (2, 'two') ORDER BY 1"));
+    assertEquals("select * from (values (1, 2)) v(column1, column2) join (values (3)) AS w(column1) on true",
+        rewrite(values, "select * from (values (1, 2)) v join (values (3)) AS w on true"));
+    String untouched = "insert into t values (1, 2); with x as (values (1)) select * from x, "
+        + "(values (1)) v(a), (values (1), (2, 3)) w";
+    assertEquals(untouched, rewrite(values, untouched));
   }
 }

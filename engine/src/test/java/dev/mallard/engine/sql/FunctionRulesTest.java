@@ -75,4 +75,18 @@ class FunctionRulesTest {
     String untouched = "create table t2 (like t, extra int)";
     assertEquals(untouched, rewrite(rule, untouched));
   }
+
+  @Test
+  void sqlSyntaxCallsBecomeMacroCalls() {
+    SqlSyntaxCalls rule = new SqlSyntaxCalls();
+    assertEquals("select pg_overlay('Txxxxas', 'hom', 2, 4), pg_regex_substring(email, '@(.*)$', 1)",
+        rewrite(rule, "select overlay('Txxxxas' placing 'hom' from 2 for 4), substring(email from '@(.*)$')"));
+    assertEquals("select * from t where pg_like_any(name, ARRAY['G%', '%ug']) and pg_not_ilike_all(a.b, c)",
+        rewrite(rule, "select * from t where name LIKE ANY (ARRAY['G%', '%ug']) and a.b not ilike all (c)"));
+    assertEquals("select pg_overlaps(date '2024-01-01', date '2024-01-10', d, e)",
+        rewrite(rule, "select (date '2024-01-01', date '2024-01-10') OVERLAPS (d, e)"));
+    String untouched = "select substring(x from 2 for 3), substring(x, 2), x like any (select p from t), "
+        + "f(a, b) overlaps (c, d)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
 }

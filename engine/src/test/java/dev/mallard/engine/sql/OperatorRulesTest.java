@@ -84,4 +84,25 @@ class OperatorRulesTest {
     String untouched = "select a similar to b, a similar to 'x!%' escape '!'";
     assertEquals(untouched, rewrite(rule, untouched));
   }
+
+  @Test
+  void fetchWithTiesBecomesQualifyRank() {
+    FetchWithTies rule = new FetchWithTies();
+    assertEquals("select * from (select id, total from orders QUALIFY rank() OVER (ORDER BY total desc) <= 4 "
+        + "ORDER BY total desc ) t order by id",
+        rewrite(rule, "select * from (select id, total from orders ORDER BY total desc "
+            + "FETCH FIRST 4 ROWS WITH TIES) t order by id"));
+    assertEquals("select a from t QUALIFY rank() OVER (ORDER BY a) <= 1 order by a ",
+        rewrite(rule, "select a from t order by a fetch next row with ties"));
+    String untouched = "select a from t order by 1 fetch first 2 rows with ties; "
+        + "select a from t order by a offset 1 rows fetch first 2 rows with ties; "
+        + "select a from t order by a fetch first 2 rows only";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void hashIsBitwiseXor() {
+    assertEquals("select (xor(12, 10)), (xor(a + b, c * 2)), #1 from t order by #2",
+        rewrite(new BitwiseXor(), "select 12 # 10, a + b # c * 2, #1 from t order by #2"));
+  }
 }
