@@ -19,10 +19,11 @@ from gaps import known_gap
 DIALECTS = ["psycopg2", "psycopg"]
 
 # Each gap: (reason quoting the SQL and the server's error, regular expression of that error).
-REGCLASS = ("catalog gap: get_columns / get_pk_constraint / get_foreign_keys write "
-            "CAST('pg_catalog.pg_constraint' AS REGCLASS) and CAST(%(param)s AS REGCLASS); the "
-            "reg-casts rule rewrites only the expr::regclass spelling: 42704 'Type with name "
-            "REGCLASS does not exist!'", r"Type with name REGCLASS does not exist")
+SERIAL_SEQUENCE = ("catalog gap: get_columns reads seqrelid = CAST(CAST(pg_get_serial_sequence("
+                   "CAST(CAST(attrelid AS REGCLASS) AS TEXT), attname) AS REGCLASS) AS OID); the "
+                   "reg-cast and pg_get_serial_sequence macros expand into each other past DuckDB's "
+                   "limit: 'Max expression depth limit of 1000 exceeded'",
+                   r"Max expression depth limit of 1000 exceeded")
 OPCLASS = ("catalog gap: get_indexes reads pg_catalog.pg_opclass: 42P01 'Table with name "
            "pg_opclass does not exist!'", r"Table with name pg_opclass does not exist")
 
@@ -86,7 +87,7 @@ def test_inspector_view_names(engine, schema_objects):
 
 
 def test_inspector_columns(engine, schema_objects):
-    with known_gap(*REGCLASS):
+    with known_gap(*SERIAL_SEQUENCE):
         cols = sa.inspect(engine).get_columns(schema_objects["child"])
         assert [c["name"] for c in cols] == ["id", "parent_id", "score"]
         assert [type(c["type"]) for c in cols] == [sa.INTEGER, sa.INTEGER, sa.DOUBLE_PRECISION]
@@ -94,16 +95,14 @@ def test_inspector_columns(engine, schema_objects):
 
 
 def test_inspector_pk_constraint(engine, schema_objects):
-    with known_gap(*REGCLASS):
-        pk = sa.inspect(engine).get_pk_constraint(schema_objects["child"])
-        assert pk["constrained_columns"] == ["id"]
+    pk = sa.inspect(engine).get_pk_constraint(schema_objects["child"])
+    assert pk["constrained_columns"] == ["id"]
 
 
 def test_inspector_foreign_keys(engine, schema_objects):
-    with known_gap(*REGCLASS):
-        fks = sa.inspect(engine).get_foreign_keys(schema_objects["child"])
-        assert [(f["constrained_columns"], f["referred_table"], f["referred_columns"])
-                for f in fks] == [(["parent_id"], schema_objects["parent"], ["id"])]
+    fks = sa.inspect(engine).get_foreign_keys(schema_objects["child"])
+    assert [(f["constrained_columns"], f["referred_table"], f["referred_columns"])
+            for f in fks] == [(["parent_id"], schema_objects["parent"], ["id"])]
 
 
 def test_inspector_indexes(engine, schema_objects):
