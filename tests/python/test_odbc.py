@@ -15,9 +15,9 @@ import pytest
 
 from gaps import known_gap
 
-PK_COLUMNS = ("catalog gap: SQLPrimaryKeys joins pg_attribute rows of the index relation "
-              "(ia.attrelid = i.indexrelid), which the emulation does not list, and reads "
-              "i.indkey[ia.attnum-1] with int2vector's 0-based subscripts: no rows")
+PK_COLUMNS = ("catalog gap: SQLPrimaryKeys joins the index's pg_attribute rows (listed now) "
+              "and reads i.indkey[ia.attnum-1] with int2vector's 0-based subscripts; Mallard's "
+              "indkey is a 1-based SMALLINT[], so indkey[0] is NULL: no rows")
 ARRAY_LOWER = ("dialect gap: SQLForeignKeys' query casts to PostgreSQL's name type: 42704 "
                "'Type with name name does not exist!'")
 

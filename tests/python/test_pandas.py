@@ -1,6 +1,7 @@
 """pandas against Mallard: DataFrame.to_sql and read_sql through a SQLAlchemy engine (how pandas
 writes to PostgreSQL), and read_sql_query on a plain psycopg connection."""
 
+import contextlib
 import datetime
 import warnings
 
@@ -10,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from gaps import known_gap
-from test_sqlalchemy import _url, _chain, VERSION_ERROR
+from test_sqlalchemy import _url
 
 FRAME = pd.DataFrame({
     "id": [1, 2, 3],
@@ -22,11 +23,17 @@ FRAME = pd.DataFrame({
 })
 
 
+# SQLAlchemy's psycopg (3) dialect inserts the frame with executemany in pipeline mode; the
+# rowcount pandas sums comes back as -1 there, not 3 (psycopg2 answers 3). Cause not yet found.
+ROWCOUNT = ("server gap (psycopg dialect): to_sql's executemany reports rowcount -1, so to_sql "
+            "returns -1 instead of 3", r"AssertionError: assert -1 == 3")
+
+
 @pytest.mark.parametrize("dialect", ["psycopg2", "psycopg"])
 def test_to_sql_read_sql_round_trip(server, table_name, dialect):
     engine = sa.create_engine(_url(server, dialect))
     try:
-        with known_gap(_chain(dialect), VERSION_ERROR):
+        with known_gap(*ROWCOUNT) if dialect == "psycopg" else contextlib.nullcontext():
             assert FRAME.to_sql(table_name, engine, index=False, if_exists="replace") == 3
             back = pd.read_sql(f"SELECT * FROM {table_name} ORDER BY id", engine)
             pd.testing.assert_frame_equal(back, FRAME, check_dtype=False)

@@ -24,26 +24,19 @@ from dbt.cli.main import dbtRunner
 HERE = Path(__file__).resolve().parent
 SCHEMA = f"dbt_{os.getpid()}"
 
-# dbt-postgres lists a schema's relations (on every command that builds or checks anything) with
-# a query that reads pg_matviews alongside pg_tables and pg_views.
-MATVIEWS_ERROR = "Table with name pg_matviews does not exist"
-MATVIEWS = ("catalog gap: dbt-postgres's postgres__list_relations_without_caching reads "
-            "pg_matviews: 'Table with name pg_matviews does not exist!'")
-# Met next, in a scratch copy of the project whose macros stepped around each one in turn:
-REGCLASS = ("catalog gap: postgres__get_relations (view dependencies, every command) casts "
-            "'pg_class'::regclass: 'Type with name regclass does not exist!'")
+# dbt renames each new view into place with ALTER TABLE, which PostgreSQL allows on views; every
+# later step that reads that view (or the tables built from it) fails with it.
+ALTER_VIEW_ERROR = "Can only modify view with ALTER VIEW statement"
 ALTER_VIEW = ("dialect gap: dbt renames a new view with ALTER TABLE stg_ducks__dbt_tmp RENAME TO "
               "stg_ducks, which PostgreSQL allows on views: 'Can only modify view with ALTER VIEW "
               "statement'")
-INFO_SCHEMA = ("dialect gap: get_columns_in_relation (incremental runs, snapshots) reads "
-               "\"postgres\".INFORMATION_SCHEMA.columns, unquoted upper case: 'schema "
-               "\"INFORMATION_SCHEMA\" does not exist'")
-RELPERSISTENCE = ("catalog gap: docs generate's catalog query reads pg_class.relpersistence: "
-                  "'Values list \"tbl\" does not have a column named \"relpersistence\"'")
-
-
-def chain(*gaps):
-    return "; then ".join((MATVIEWS,) + gaps)
+AFTER_ALTER_VIEW = ("follows from the ALTER TABLE-on-a-view gap: dbt run left no stg_ducks view "
+                    "(nor the models built on it): 'Table with name stg_ducks does not exist'")
+TEMP_COLUMNS = ("catalog gap: the second snapshot reads its staging table's columns from "
+                "information_schema.columns, but that table is temporary and the emulation lists "
+                "only the tenant's own DuckDB catalog, not DuckDB's temp catalog (PostgreSQL: "
+                "pg_temp_N); with no columns dbt writes 'insert into ... () select from ...': "
+                "syntax error at or near \")\"")
 
 
 class DbtStepFailed(Exception):
@@ -58,7 +51,7 @@ def known_gap(reason, match):
                 return check(*args, **kwargs)
             try:
                 check(*args, **kwargs)
-            except DbtStepFailed as e:
+            except Exception as e:  # noqa: BLE001 - only the recorded failure becomes xfail
                 if match in str(e):
                     pytest.xfail(reason)
                 raise
@@ -116,7 +109,6 @@ def dbt(*args):
     raise DbtStepFailed(f"dbt {' '.join(args)} failed:\n" + "\n".join(errors))
 
 
-@known_gap(chain(REGCLASS), MATVIEWS_ERROR)
 def test_seed(dbt_env):
     dbt("seed")
     assert rows(f"SELECT id, name, species, weight_kg, seen_on, batch FROM {SCHEMA}.ducks "
@@ -125,7 +117,7 @@ def test_seed(dbt_env):
         (6, "Louie", "teal", Decimal("0.36"), datetime.date(2024, 3, 5), 2)]
 
 
-@known_gap(chain(REGCLASS, ALTER_VIEW), MATVIEWS_ERROR)
+@known_gap(ALTER_VIEW, ALTER_VIEW_ERROR)
 def test_run_view_table_and_first_incremental_batch(dbt_env):
     dbt("run", "--vars", "{batch: 1}")
     kinds = dict(rows(f"SELECT table_name, table_type FROM information_schema.tables "
@@ -140,20 +132,20 @@ def test_run_view_table_and_first_incremental_batch(dbt_env):
         (1, "donald"), (2, "daisy"), (3, "scrooge")]
 
 
-@known_gap(chain(REGCLASS, INFO_SCHEMA), MATVIEWS_ERROR)
+@known_gap(AFTER_ALTER_VIEW, "stg_ducks does not exist")
 def test_incremental_second_batch_adds_only_new_rows(dbt_env):
     dbt("run", "--select", "sightings", "--vars", "{batch: 2}")
     assert rows(f"SELECT id, name FROM {SCHEMA}.sightings ORDER BY id") == [
         (1, "donald"), (2, "daisy"), (3, "scrooge"), (4, "huey"), (5, "dewey"), (6, "louie")]
 
 
-@known_gap(chain(), MATVIEWS_ERROR)
+@known_gap(AFTER_ALTER_VIEW, "stg_ducks does not exist")
 def test_data_tests_pass(dbt_env):
     results = dbt("test")
     assert sorted(str(r.status) for r in results) == ["pass"] * 6
 
 
-@known_gap(chain(REGCLASS, INFO_SCHEMA), MATVIEWS_ERROR)
+@known_gap(TEMP_COLUMNS, 'syntax error at or near ")"')
 def test_snapshot_records_a_change(dbt_env):
     dbt("snapshot")
     with sql() as cur:
@@ -165,7 +157,8 @@ def test_snapshot_records_a_change(dbt_env):
     assert rows(f"SELECT count(*) FROM {SCHEMA}.ducks_snapshot")[0][0] == 7
 
 
-@known_gap(chain(RELPERSISTENCE), MATVIEWS_ERROR)
+@known_gap(AFTER_ALTER_VIEW + "; docs generate's catalog then has no species_weights",
+           "model.mallard_ducks.species_weights")
 def test_docs_generate_catalog(dbt_env):
     dbt("docs", "generate")
     catalog = json.loads((dbt_env / "target" / "catalog.json").read_text())

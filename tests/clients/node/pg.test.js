@@ -200,11 +200,8 @@ test('array parameters bind as PostgreSQL arrays', async () => {
   assert.deepEqual(rows[0], { ints: [3, 1, 2], texts: ['a', 'b c', null] });
 });
 
-knownGap('pg_backend_pid() names the session', {
-  reason: "catalog gap: SELECT pg_backend_pid() answers 42883 'Scalar Function with name "
-    + "pg_backend_pid does not exist!' (pg's own processID is the BackendKeyData pid)",
-  error: /pg_backend_pid does not exist/,
-}, async () => {
+// pg's own processID is the BackendKeyData pid
+test('pg_backend_pid() names the session', async () => {
   const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
   assert.equal(rows[0].pid, client.processID);
 });

@@ -140,7 +140,7 @@ FROM duckdb_columns() c LEFT JOIN ${pg}.mallard_wellknown_oids w
 WHERE ${pg}.mallard_here(c.database_name)
    OR (c.database_name = '${db}' AND c.table_name NOT LIKE 'mallard%');
 
-CREATE VIEW ${pg}.pg_attribute AS
+CREATE VIEW ${pg}.mallard_table_attributes AS
 SELECT c.attrelid, c.column_name AS attname, c.atttypid, -1 AS attstattarget,
        coalesce(t.typlen, -1) AS attlen, CAST(c.column_index AS SMALLINT) AS attnum,
        CASE WHEN t.typcategory = 'A' THEN 1 ELSE 0 END AS attndims, -1 AS attcacheoff,
@@ -186,6 +186,18 @@ UNION ALL
 SELECT ${pg}.mallard_oid('i', schema_name, index_name), ${pg}.mallard_oid('r', schema_name, table_name),
        schema_name, index_name, table_name, indkey, is_unique, is_primary, 'art', exprs, false
 FROM ${pg}.mallard_index_keys;
+
+-- pg_attribute: the columns of tables and views, and, as in PostgreSQL, one row per key column of
+-- each index (attrelid the index's OID, attnum its position in indkey), which psqlODBC's
+-- SQLPrimaryKeys and SQLAlchemy's get_indexes join. Expression keys (indkey 0) have no row yet.
+CREATE VIEW ${pg}.pg_attribute AS
+SELECT * FROM ${pg}.mallard_table_attributes
+UNION ALL
+SELECT a.* REPLACE (k.indexrelid AS attrelid, CAST(k.n AS SMALLINT) AS attnum,
+                    false AS attnotnull, false AS atthasdef)
+FROM (SELECT indexrelid, indrelid, unnest(indkey) AS key, generate_subscripts(indkey, 1) AS n
+      FROM ${pg}.mallard_indexes) k
+JOIN ${pg}.mallard_table_attributes a ON a.attrelid = k.indrelid AND a.attnum = k.key;
 
 CREATE VIEW ${pg}.pg_index AS
 SELECT indexrelid, indrelid, CAST(len(indkey) AS SMALLINT) AS indnatts,

@@ -147,6 +147,17 @@ class PgCatalogTest {
   }
 
   @Test
+  void indexesHaveAttributesForTheirKeyColumns() throws SQLException {
+    // psqlODBC's SQLPrimaryKeys joins pg_attribute ia ON ia.attrelid = i.indexrelid
+    assertEquals(List.of("id|1|23|false", "tid|2|23|false"),
+        rows("SELECT attname, attnum, atttypid, attnotnull FROM " + PG + "pg_attribute WHERE attrelid = "
+            + oid("i", "main", "u_pkey") + " ORDER BY attnum"));
+    assertEquals(List.of("tid|1"), rows("SELECT attname, attnum FROM " + PG + "pg_attribute WHERE attrelid = "
+        + oid("i", "main", "ui")));
+    assertEquals("2", one("SELECT count(*) FROM " + INFO + "columns WHERE table_name = 'u'"));
+  }
+
+  @Test
   void commentsTypesAndEnums() throws SQLException {
     String t = oid("r", "main", "t");
     assertEquals("tee", one("SELECT " + PG + "obj_description(" + t + ", 'pg_class')"));

@@ -8,7 +8,9 @@ import java.util.List;
  * PgCatalog}). As in PostgreSQL, pg_catalog is searched before the user's schemas, so an
  * unqualified {@code pg_class} or {@code format_type(...)} means the catalog's. A pg_catalog-
  * qualified name the emulation does not define (a type, or a function DuckDB has itself) loses
- * its qualifier and is resolved by DuckDB.
+ * its qualifier and is resolved by DuckDB. A database qualifier in front of either schema
+ * ({@code "postgres".INFORMATION_SCHEMA.columns}, as dbt writes it) is dropped: a session sees only
+ * its own database's catalog.
  */
 final class CatalogReferences implements RewriteRule {
   @Override
@@ -28,6 +30,11 @@ final class CatalogReferences implements RewriteRule {
         continue;
       }
       String name = t.identifier();
+      if (isDatabaseQualifier(tokens, i)) {
+        tokens.replace(i, tokens.next(i), List.of());
+        i--;
+        continue;
+      }
       if (tokens.nextIs(i, ".")) {
         int member = tokens.next(tokens.next(i));
         Token m = tokens.at(member);
@@ -54,6 +61,17 @@ final class CatalogReferences implements RewriteRule {
         tokens.replace(i, i, Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, t.text()));
       }
     }
+  }
+
+  /** {@code db.pg_catalog.x} or {@code db.information_schema.x}: the token at i is db. */
+  private static boolean isDatabaseQualifier(Tokens tokens, int i) {
+    if (!tokens.nextIs(i, ".")) {
+      return false;
+    }
+    int schema = tokens.next(tokens.next(i));
+    Token s = tokens.at(schema);
+    return s != null && s.isIdentifier() && tokens.nextIs(schema, ".")
+        && (s.identifier().equals("pg_catalog") || s.identifier().equals("information_schema"));
   }
 
   private static void qualifiedPg(Tokens tokens, PgCatalog catalog, int i, int member) {

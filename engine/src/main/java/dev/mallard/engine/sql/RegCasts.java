@@ -12,7 +12,10 @@ import java.util.Set;
  * compares as an OID and prints as a name, so the value is the OID, which is what comparisons and
  * joins need ({@code c.oid = 't'::regclass}); it is the name where PostgreSQL's output is what
  * matters: when cast on to text ({@code oid::regclass::text}) and when the cast is a whole item of
- * a select list ({@code SELECT conrelid::regclass AS ontable}).
+ * a select list ({@code SELECT conrelid::regclass AS ontable}). The standard spelling
+ * {@code CAST(expr AS regclass)} (SQLAlchemy's) is first turned into {@code (expr)::regclass}, and
+ * {@code CAST(expr::regclass AS text)} into {@code expr::regclass::text}, so that both spellings
+ * take the same path.
  */
 final class RegCasts implements RewriteRule {
   /** Alias type → [lookup macro, name macro]. */
@@ -35,6 +38,7 @@ final class RegCasts implements RewriteRule {
     if (context.catalog() == null) {
       return;
     }
+    castsToColons(tokens);
     for (int i = 0; i < tokens.size(); i++) {
       if (!tokens.get(i).is("::")) {
         continue;
@@ -75,6 +79,72 @@ final class RegCasts implements RewriteRule {
       tokens.replace(start, end, call);
       i = start;
     }
+  }
+
+  /** Rewrites CAST(e AS reg*) and CAST(e::reg* AS text), innermost first. */
+  private static void castsToColons(Tokens tokens) {
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      int open = tokens.next(i);
+      if (!t.isWord("cast") || !tokens.nextIs(i, "(")) {
+        continue;
+      }
+      int close = tokens.closing(open);
+      int as = topLevelAs(tokens, open, close);
+      if (close < 0 || as < 0) {
+        continue;
+      }
+      int type = tokens.next(as);
+      Token target = tokens.at(type);
+      if (target == null || !target.isIdentifier() || tokens.next(type) != close) {
+        continue;
+      }
+      int first = tokens.next(open);
+      int last = tokens.prev(as);
+      List<Token> out = new ArrayList<>();
+      if (TYPES.containsKey(target.identifier())) {
+        out.add(Token.punct("("));
+        out.addAll(slice(tokens, first, last));
+        out.add(Token.punct(")"));
+      } else if (TEXT_TYPES.contains(target.identifier()) && endsWithRegCast(tokens, last)
+          && PrimaryOperands.start(tokens, last) == first) {
+        out.addAll(slice(tokens, first, last));
+      } else {
+        continue;
+      }
+      out.add(Token.punct("::"));
+      out.add(target);
+      tokens.replace(i, close, out);
+    }
+  }
+
+  private static int topLevelAs(Tokens tokens, int open, int close) {
+    int depth = 0;
+    for (int j = open + 1; j < close; j++) {
+      Token t = tokens.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        depth--;
+      } else if (depth == 0 && t.isWord("as")) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean endsWithRegCast(Tokens tokens, int last) {
+    Token type = tokens.at(last);
+    return type != null && type.isIdentifier() && TYPES.containsKey(type.identifier())
+        && tokens.prevIs(last, "::");
+  }
+
+  private static List<Token> slice(Tokens tokens, int from, int to) {
+    List<Token> out = new ArrayList<>();
+    for (int j = from; j <= to; j++) {
+      out.add(tokens.get(j));
+    }
+    return out;
   }
 
   private static List<Token> macroCall(String macro, Tokens tokens, int from, int to) {

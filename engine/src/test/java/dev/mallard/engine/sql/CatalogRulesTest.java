@@ -54,6 +54,27 @@ class CatalogRulesTest {
   }
 
   @Test
+  void databaseQualifiedCatalogReferences() {
+    assertEquals("select column_name from __mallard.info.columns where table_name = 't'",
+        rewrite("select column_name from \"postgres\".INFORMATION_SCHEMA.columns where table_name = 't'"));
+    assertEquals("select relname from __mallard.pg.pg_class",
+        rewrite("select relname from postgres.pg_catalog.pg_class"));
+    assertEquals("select x from postgres.main.t", rewrite("select x from postgres.public.t"));
+  }
+
+  @Test
+  void castSpellingTakesTheSamePath() {
+    assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass(('pg_catalog.pg_constraint'))",
+        rewrite("select 1 where c.oid = CAST('pg_catalog.pg_constraint' AS REGCLASS)"));
+    assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass(($1))",
+        rewrite("select 1 where c.oid = CAST($1 AS REGCLASS)"));
+    assertEquals("select f(__mallard.pg.mallard_regclass_name(__mallard.pg.mallard_regclass((a.attrelid))), a.attname) from a",
+        rewrite("select f(CAST(CAST(a.attrelid AS REGCLASS) AS TEXT), a.attname) from a"));
+    assertEquals("select cast(x as text), cast(f(y AS z) as int) from t",
+        rewrite("select cast(x as text), cast(f(y AS z) as int) from t"));
+  }
+
+  @Test
   void operandsAreWholeExpressions() {
     assertEquals("select 1 where a = __mallard.pg.mallard_regclass(f(x, y))",
         rewrite("select 1 where a = f(x, y)::regclass"));
