@@ -18,8 +18,6 @@ from gaps import known_gap
 PK_COLUMNS = ("catalog gap: SQLPrimaryKeys joins the index's pg_attribute rows (listed now) "
               "and reads i.indkey[ia.attnum-1] with int2vector's 0-based subscripts; Mallard's "
               "indkey is a 1-based SMALLINT[], so indkey[0] is NULL: no rows")
-ARRAY_LOWER = ("dialect gap: SQLForeignKeys' query casts to PostgreSQL's name type: 42704 "
-               "'Type with name name does not exist!'")
 
 
 def _connect(server, options=""):
@@ -131,7 +129,6 @@ def test_use_declare_fetch_reads_in_chunks(server):
     assert [r[0] for r in rows] == list(range(1000))
 
 
-@known_gap(ARRAY_LOWER, r"PGAPI_ForeignKeys query error")
 def test_sqlforeignkeys(odbc, table_name):
     cur = odbc.cursor()
     cur.execute(f"CREATE TABLE {table_name}_p (id integer PRIMARY KEY)")

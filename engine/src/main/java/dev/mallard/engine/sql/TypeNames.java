@@ -12,12 +12,15 @@ import java.util.Map;
  *       {@value #UNCONSTRAINED_NUMERIC}: DuckDB's widest decimal, 28 digits before the point and
  *       10 after (a deliberate, documented limit: DuckDB has no arbitrary-precision numeric).
  *   <li>{@code jsonb} is DuckDB's {@code JSON} (text kept as written, not normalized).
+ *   <li>{@code name}, PostgreSQL's type of identifiers (psqlODBC casts to it), is text; it is so
+ *       common a column alias that only {@code ::name} and {@code CAST(x AS name)} are read as
+ *       the type.
  * </ul>
  */
 final class TypeNames implements RewriteRule {
   static final String UNCONSTRAINED_NUMERIC = "DECIMAL(38,10)";
   private static final Map<String, String> NAMES = Map.of(
-      "numeric", UNCONSTRAINED_NUMERIC, "decimal", UNCONSTRAINED_NUMERIC, "jsonb", "JSON");
+      "numeric", UNCONSTRAINED_NUMERIC, "decimal", UNCONSTRAINED_NUMERIC, "jsonb", "JSON", "name", "VARCHAR");
 
   @Override
   public String name() {
@@ -36,7 +39,7 @@ final class TypeNames implements RewriteRule {
           || replacement == UNCONSTRAINED_NUMERIC && tokens.nextIs(i, "(")) {
         continue;
       }
-      if (isTypePosition(tokens, i)) {
+      if (replacement.equals("VARCHAR") ? isCastTarget(tokens, i) : isTypePosition(tokens, i)) {
         tokens.replace(i, i, SqlLexer.lex(replacement));
       }
     }
@@ -64,6 +67,20 @@ final class TypeNames implements RewriteRule {
         && (beforeName.is("(") || beforeName.is(",") || beforeName.isWord("column")
             || beforeName.isWord("add"))
         && isInsideCreateOrAlter(tokens, i);
+  }
+
+  /** After {@code ::}, or after the AS of {@code CAST(x AS t)}. */
+  private static boolean isCastTarget(Tokens tokens, int i) {
+    Token before = tokens.at(tokens.prev(i));
+    if (before != null && before.is("::")) {
+      return true;
+    }
+    if (before == null || !before.isWord("as") || !tokens.nextIs(i, ")")) {
+      return false;
+    }
+    int open = tokens.opening(tokens.next(i));
+    Token cast = tokens.at(tokens.prev(open));
+    return cast != null && (cast.isWord("cast") || cast.isWord("try_cast"));
   }
 
   private static boolean isInsideCreateOrAlter(Tokens tokens, int i) {

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class TypeRulesTest {
   @Test
+  void nameIsTextOnlyAsACastTarget() {
+    TypeNames rule = new TypeNames();
+    assertEquals("select c.relname::VARCHAR, CAST(n.nspname AS VARCHAR) from c",
+        rewrite(rule, "select c.relname::name, CAST(n.nspname AS name) from c"));
+    String untouched = "select * from (select relname as name) s, (select 1 as name, name 'x')"
+        + " t; create table u (name name)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
   void unconstrainedNumericAndJsonb() {
     TypeNames rule = new TypeNames();
     assertEquals("select 1.5::DECIMAL(38,10), cast(x as DECIMAL(38,10)), y::numeric(5,2), "
