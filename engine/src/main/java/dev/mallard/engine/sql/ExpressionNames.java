@@ -154,25 +154,19 @@ final class ExpressionNames {
 
   /** CAST(x AS type): x's name when it is a real one, else the type's. */
   private static Name castName(Tokens tokens, int open, int close) {
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        depth--;
-      } else if (depth == 0 && k.isWord("as")) {
-        int s = tokens.next(open);
-        int e = tokens.prev(j);
-        Name inner = Operands.unitEnd(tokens, s) == e ? of(tokens, s, e) : Name.NONE;
-        if (inner != null && inner.strength() > 1) {
-          return new Name(inner.text(), inner.strength(), false);
-        }
-        return new Name(PgTypeNames.of(tokens, tokens.next(j), tokens.prev(close)), 1, false);
-      }
+    int as = tokens.firstTopLevel(open, close, k -> k.isWord("as"));
+    if (as < 0) {
+      return null;
     }
-    return null;
+    int s = tokens.next(open);
+    int e = tokens.prev(as);
+    Name inner = Operands.unitEnd(tokens, s) == e ? of(tokens, s, e) : Name.NONE;
+    if (inner != null && inner.strength() > 1) {
+      return new Name(inner.text(), inner.strength(), false);
+    }
+    return new Name(PgTypeNames.of(tokens, tokens.next(as), tokens.prev(close)), 1, false);
   }
+
 
   /** CASE is named by its ELSE result when that has a real name, else "case". */
   private static Name caseName(Tokens tokens, int s, int end) {

@@ -90,7 +90,7 @@ final class RegCasts implements RewriteRule {
         continue;
       }
       int close = tokens.closing(open);
-      int as = topLevelAs(tokens, open, close);
+      int as = tokens.firstTopLevel(open, close, k -> k.isWord("as"));
       if (close < 0 || as < 0) {
         continue;
       }
@@ -116,21 +116,6 @@ final class RegCasts implements RewriteRule {
       out.add(target);
       tokens.replace(i, close, out);
     }
-  }
-
-  private static int topLevelAs(Tokens tokens, int open, int close) {
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token t = tokens.get(j);
-      if (t.is("(") || t.is("[")) {
-        depth++;
-      } else if (t.is(")") || t.is("]")) {
-        depth--;
-      } else if (depth == 0 && t.isWord("as")) {
-        return j;
-      }
-    }
-    return -1;
   }
 
   private static boolean endsWithRegCast(Tokens tokens, int last) {

@@ -71,7 +71,7 @@ final class SetReturningFunctions implements RewriteRule {
       String args = tokens.text(open + 1, close - 1);
       boolean inFrom = inFrom(tokens, i);
       if (inFrom && SCALAR_IN_FROM.contains(function) && hasAlias(tokens, close)
-          && (function.equals("generate_series") || !hasTopLevelComma(tokens, open, close))) {
+          && (function.equals("generate_series") || tokens.firstTopLevel(open, close, k -> k.is(",")) < 0)) {
         nameTheColumnAfterTheAlias(tokens, close);
       } else if (inFrom && IN_FROM.containsKey(function)) {
         String replacement = String.format(IN_FROM.get(function), args);
@@ -85,21 +85,6 @@ final class SetReturningFunctions implements RewriteRule {
         tokens.replace(i, close, SqlLexer.lex(String.format(IN_SELECT.get(function), args)));
       }
     }
-  }
-
-  private static boolean hasTopLevelComma(Tokens tokens, int open, int close) {
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token t = tokens.get(j);
-      if (t.is("(") || t.is("[")) {
-        depth++;
-      } else if (t.is(")") || t.is("]")) {
-        depth--;
-      } else if (depth == 0 && t.is(",")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True when the call at i is a FROM item: FROM or JOIN comes before any other clause. */

@@ -92,6 +92,25 @@ public final class Tokens {
     return -1;
   }
 
+  /**
+   * Index of the first token strictly between {@code open} and {@code close} that stands outside
+   * any nested bracket and matches, or -1: the AS of {@code CAST(x AS t)}, an argument's comma.
+   */
+  public int firstTopLevel(int open, int close, java.util.function.Predicate<Token> match) {
+    int depth = 0;
+    for (int j = open + 1; j < close; j++) {
+      Token t = list.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        depth--;
+      } else if (depth == 0 && match.test(t)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
   /** Replaces tokens {@code from..to} (inclusive) with {@code replacement}. */
   public void replace(int from, int to, List<Token> replacement) {
     list.subList(from, to + 1).clear();

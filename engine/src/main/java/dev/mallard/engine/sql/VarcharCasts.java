@@ -65,21 +65,14 @@ final class VarcharCasts implements RewriteRule {
     if (close < 0) {
       return;
     }
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        depth--;
-      } else if (depth == 0 && k.isWord("as")) {
-        int type = tokens.next(j);
-        int n = length(tokens, type, tokens.prev(close));
-        if (n >= 0 && Operands.typeEnd(tokens, type) == tokens.prev(close)) {
-          tokens.replace(cast, close, truncated(copy(tokens, tokens.next(open), tokens.prev(j)), n));
-        }
-        return;
-      }
+    int as = tokens.firstTopLevel(open, close, k -> k.isWord("as"));
+    if (as < 0) {
+      return;
+    }
+    int type = tokens.next(as);
+    int n = length(tokens, type, tokens.prev(close));
+    if (n >= 0 && Operands.typeEnd(tokens, type) == tokens.prev(close)) {
+      tokens.replace(cast, close, truncated(copy(tokens, tokens.next(open), tokens.prev(as)), n));
     }
   }
 
