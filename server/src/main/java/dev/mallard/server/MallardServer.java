@@ -1,5 +1,6 @@
 package dev.mallard.server;
 
+import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import dev.mallard.catalog.system.SystemCatalog;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.engine.Engine;
@@ -136,6 +137,7 @@ public final class MallardServer implements AutoCloseable {
             tls.tlsServerEndPointHash(),
             config.tls().mode() == MallardConfig.TlsMode.REQUIRE,
             config.tls().allowCleartextPassword(),
+            new LoginRateLimiter(config.loginRateLimit().policy()),
             (int) limits.maxMessageSizeBytes(),
             limits.maxConnections(),
             limits.idleSessionTimeout(),
