@@ -32,6 +32,8 @@ final class Authentication {
   private final Optional<Role> role;
   private final boolean cleartext;
   private final boolean channelBinding;
+  /** The role's verifier, null when there is no such role or it has no valid password. */
+  private final ScramVerifier verifier;
   private final ScramServerExchange scram;
   private final LoginRateLimiter limiter;
   private final InetAddress client;
@@ -50,8 +52,7 @@ final class Authentication {
     this.role = role.filter(r -> r.passwordValidAt(Instant.now()));
     this.cleartext = tls && allowCleartext;
     this.channelBinding = tls && endPointHash != null;
-    ScramVerifier verifier =
-        this.role.map(Role::scramVerifier).map(ScramVerifier::parse).orElse(null);
+    this.verifier = this.role.map(Role::scramVerifier).map(ScramVerifier::parse).orElse(null);
     this.scram = cleartext ? null
         : new ScramServerExchange(user, verifier, channelBinding ? endPointHash : null, RANDOM);
   }
@@ -100,10 +101,7 @@ final class Authentication {
       end--;
     }
     String password = new String(body, 0, end, StandardCharsets.UTF_8);
-    boolean ok = role.map(Role::scramVerifier)
-        .map(v -> ScramVerifier.parse(v).verifyPassword(password))
-        .orElse(false);
-    if (!ok) {
+    if (!ScramVerifier.verifyPassword(verifier, user, password)) {
       throw failed();
     }
     passwordAccepted = true;
