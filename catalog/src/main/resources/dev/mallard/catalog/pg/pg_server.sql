@@ -14,8 +14,8 @@ FROM ${pg}.mallard_databases;
 
 CREATE VIEW ${pg}.pg_authid AS
 SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin,
-       rolreplication, rolbypassrls, rolconnlimit, CAST(NULL AS VARCHAR) AS rolpassword,
-       rolvaliduntil
+       rolsuper AS rolreplication, rolsuper AS rolbypassrls, rolconnlimit,
+       CAST(NULL AS VARCHAR) AS rolpassword, rolvaliduntil
 FROM ${pg}.mallard_roles;
 
 CREATE VIEW ${pg}.pg_roles AS
