@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
     description = "PostgreSQL-wire-protocol server that runs queries in DuckDB.",
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  MALLARD_CONFIG, MALLARD_HOST, MALLARD_PORT, MALLARD_DATA_DIR, MALLARD_TLS_MODE,",
-      "  MALLARD_METRICS_PORT, MALLARD_LOGIN_MAX_FAILURES, MALLARD_LOGIN_FAILURE_WINDOW,",
-      "  MALLARD_LOGIN_BAN_DURATION",
+      "  MALLARD_CONFIG, MALLARD_HOST, MALLARD_PORT, MALLARD_DATA_DIR,",
+      "  MALLARD_TLS_MODE, MALLARD_METRICS_PORT, MALLARD_LOGIN_MAX_FAILURES,",
+      "  MALLARD_LOGIN_FAILURE_WINDOW, MALLARD_LOGIN_BAN_DURATION",
       "                      as the options above; an option wins over its variable,",
       "                      which wins over the configuration file.",
       "  MALLARD_PASSWORD    password of the superuser postgres; when unset, one is",
