@@ -66,6 +66,7 @@ public final class MallardServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private MetricsEndpoint metricsEndpoint;
+  private LoginRateLimiter loginRateLimiter;
 
   /**
    * @param bootstrapPassword password of the superuser postgres (MALLARD_PASSWORD); null to use the
@@ -129,6 +130,7 @@ public final class MallardServer implements AutoCloseable {
       throw e;
     }
     workers = WorkerPool.create(limits.workerThreads(), limits.maxConnections());
+    loginRateLimiter = new LoginRateLimiter(config.loginRateLimit().policy());
     ServerContext context =
         new ServerContext(
             engine,
@@ -137,7 +139,7 @@ public final class MallardServer implements AutoCloseable {
             tls.tlsServerEndPointHash(),
             config.tls().mode() == MallardConfig.TlsMode.REQUIRE,
             config.tls().allowCleartextPassword(),
-            new LoginRateLimiter(config.loginRateLimit().policy()),
+            loginRateLimiter,
             (int) limits.maxMessageSizeBytes(),
             limits.maxConnections(),
             limits.idleSessionTimeout(),
@@ -193,6 +195,9 @@ public final class MallardServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     Gauge.builder("mallard.sessions", initializer.sessions(), SessionRegistry::activeCount)
         .description("Client sessions connected").register(metrics);
+    Gauge.builder("mallard.login.banned.addresses", loginRateLimiter,
+            LoginRateLimiter::bannedAddresses)
+        .description("Client addresses banned after failed logins").register(metrics);
     String host = m.host() != null ? m.host() : config.host();
     InetSocketAddress address = host.equals("*")
         ? new InetSocketAddress(m.port()) : new InetSocketAddress(host, m.port());

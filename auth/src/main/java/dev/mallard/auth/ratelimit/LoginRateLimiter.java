@@ -124,7 +124,13 @@ public final class LoginRateLimiter {
     });
   }
 
-  /** Addresses currently remembered (for tests and metrics). */
+  /** Addresses banned now (a gauge for operators). */
+  public long bannedAddresses() {
+    long now = ticker.read();
+    return addresses.asMap().values().stream().filter(r -> r.bannedAt(now)).count();
+  }
+
+  /** Addresses currently remembered (for tests). */
   long trackedAddresses() {
     addresses.cleanUp();
     return addresses.estimatedSize();

@@ -52,6 +52,9 @@ class LoginRateLimiterTest {
       limiter.recordFailure(a);
     }
     assertTrue(limiter.isBanned(a));
+    assertEquals(1, limiter.bannedAddresses());
+    limiter.recordFailure(address("192.0.2.2"));
+    assertEquals(1, limiter.bannedAddresses());
     assertFalse(limiter.isBanned(address("192.0.2.2")));
     assertDoesNotThrow(() -> limiter.checkAllowed(address("2001:db8::1")));
   }
