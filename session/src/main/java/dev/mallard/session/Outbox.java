@@ -2,14 +2,16 @@ package dev.mallard.session;
 
 import dev.mallard.wire.codec.BackendEncoder;
 import dev.mallard.wire.message.BackendMessage;
+import dev.mallard.wire.types.MessageBuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.List;
 
 /**
  * Collects a session's outgoing messages in one buffer and hands it to the channel in chunks, so
- * a result of many small DataRows costs few channel writes. Used only from the thread that runs
- * the session's work.
+ * a result of many small DataRows costs few channel writes. DataRows are first encoded into a heap
+ * {@link MessageBuffer} ({@link #rows()}) and copied over in one piece per chunk: cheaper than
+ * a dozen checked ByteBuf writes per row. Used only from the thread that runs the session's work.
  */
 final class Outbox {
   /** Hand a chunk to Netty once it reaches this size. */
@@ -17,39 +19,65 @@ final class Outbox {
 
   private final Channel channel;
   private ByteBuf buffer;
+  private final MessageBuffer rows = new MessageBuffer(CHUNK_BYTES + 8 * 1024);
 
   Outbox(Channel channel) {
     this.channel = channel;
   }
 
-  /** The buffer to encode into directly (DataRows from Arrow vectors). */
-  ByteBuf buffer() {
+  private ByteBuf buffer() {
     if (buffer == null) {
-      buffer = channel.alloc().ioBuffer(CHUNK_BYTES + 8 * 1024);
+      buffer = channel.alloc().ioBuffer(Math.max(CHUNK_BYTES + 8 * 1024, rows.writerIndex()));
     }
     return buffer;
   }
 
+  /**
+   * Where DataRows (and CopyData rows) are encoded; they go out, in order, at the next {@link
+   * #commitRows}, {@link #send}, {@link #flush} or {@link #sendEncoded}.
+   */
+  MessageBuffer rows() {
+    return rows;
+  }
+
+  /** Moves the rows encoded so far into the outgoing buffer, passing full chunks on. */
+  void commitRows() {
+    if (rows.writerIndex() == 0) {
+      return;
+    }
+    if (buffer != null && buffer.maxFastWritableBytes() < rows.writerIndex()) {
+      writeBuffer(); // rather than growing it by a copy
+    }
+    rows.moveTo(buffer());
+    maybeFlush();
+  }
+
   void send(BackendMessage message) {
+    commitRows();
     BackendEncoder.write(message, buffer());
     if (buffer.readableBytes() >= CHUNK_BYTES) {
       flush();
     }
   }
 
-  /** Passes full chunks on; call after appending to {@link #buffer()}. */
-  void maybeFlush() {
+  private void maybeFlush() {
     if (buffer != null && buffer.readableBytes() >= CHUNK_BYTES) {
       flush();
     }
   }
 
   void flush() {
+    commitRows();
     if (buffer != null && buffer.isReadable()) {
-      ByteBuf out = buffer;
-      buffer = null;
-      channel.writeAndFlush(out, channel.voidPromise());
+      writeBuffer();
+      channel.flush();
     }
+  }
+
+  private void writeBuffer() {
+    ByteBuf out = buffer;
+    buffer = null;
+    channel.write(out, channel.voidPromise());
   }
 
   /** A buffer for encoding ahead of time (prefetch), owned by the caller until sent. */
@@ -71,6 +99,7 @@ final class Outbox {
   }
 
   void discard() {
+    rows.clear();
     if (buffer != null) {
       buffer.release();
       buffer = null;

@@ -2,7 +2,6 @@ package dev.mallard.wire.types;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -236,16 +235,16 @@ final class BinaryWriters {
   private record DecimalBinary(NumericFormat numeric, ArrowBuf data, int scale, boolean trim)
       implements LengthFirst {
     @Override
-    public void write(ByteBuf out, int index) {
+    public void write(MessageBuffer out, int index) {
       writeWithLength(out, index, false);
     }
 
     @Override
-    public void writeWithLength(ByteBuf out, int index) {
+    public void writeWithLength(MessageBuffer out, int index) {
       writeWithLength(out, index, true);
     }
 
-    private void writeWithLength(ByteBuf out, int index, boolean withLength) {
+    private void writeWithLength(MessageBuffer out, int index, boolean withLength) {
       if (trim) {
         numeric.writeBinaryUnconstrained(out, lo(index), hi(index), scale, withLength);
       } else {
@@ -268,7 +267,7 @@ final class BinaryWriters {
    */
   record FixedLength(int length, ValueWriter writer) implements ValueWriter {
     @Override
-    public void write(ByteBuf out, int index) {
+    public void write(MessageBuffer out, int index) {
       writer.write(out, index);
     }
   }
@@ -296,7 +295,7 @@ final class BinaryWriters {
     return epochMicros - DateTimeFormat.PG_EPOCH_MICROS;
   }
 
-  private static void writeUuidFromText(ByteBuf out, byte[] text, int length) {
+  private static void writeUuidFromText(MessageBuffer out, byte[] text, int length) {
     int value = 0;
     int nibbles = 0;
     for (int k = 0; k < length; k++) {

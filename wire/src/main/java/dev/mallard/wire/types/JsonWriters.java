@@ -1,7 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -138,11 +136,11 @@ final class JsonWriters {
   }
 
   private static ValueWriter escaped(ValueWriter text) {
-    ByteBuf scratch = Unpooled.buffer(64);
+    MessageBuffer scratch = new MessageBuffer(64);
     return (out, i) -> {
       scratch.clear();
       text.write(scratch, i);
-      writeString(out, scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
+      writeString(out, scratch.array(), 0, scratch.readableBytes());
     };
   }
 
@@ -170,7 +168,7 @@ final class JsonWriters {
       StructVector struct, EncodingContext ctx, DictionaryProvider dictionaries) {
     List<FieldVector> children = struct.getChildrenFromFields();
     ValueWriter[] members = new ValueWriter[children.size()];
-    ByteBuf names = Unpooled.buffer();
+    MessageBuffer names = new MessageBuffer();
     int[] nameEnds = new int[children.size()];
     for (int k = 0; k < members.length; k++) {
       FieldVector child = children.get(k);
@@ -202,7 +200,7 @@ final class JsonWriters {
     ValueWriter key = forVector(keys, ctx, dictionaries);
     ValueWriter value = forVector(values, ctx, dictionaries);
     ArrowBuf offsets = map.getOffsetBuffer();
-    ByteBuf scratch = Unpooled.buffer(64);
+    MessageBuffer scratch = new MessageBuffer(64);
     return (out, row) -> {
       int start = offsets.getInt((long) row * 4);
       int end = offsets.getInt((long) (row + 1) * 4);
@@ -216,7 +214,7 @@ final class JsonWriters {
         if (scratch.getByte(0) == '"') {
           out.writeBytes(scratch);
         } else {
-          writeString(out, scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
+          writeString(out, scratch.array(), 0, scratch.readableBytes());
         }
         out.writeByte(':');
         value.write(out, j);
@@ -243,12 +241,12 @@ final class JsonWriters {
     };
   }
 
-  static void writeString(ByteBuf out, byte[] utf8, int length) {
+  static void writeString(MessageBuffer out, byte[] utf8, int length) {
     writeString(out, utf8, 0, length);
   }
 
   /** A JSON string literal of UTF-8 bytes, escaped as PostgreSQL's escape_json does. */
-  static void writeString(ByteBuf out, byte[] utf8, int offset, int length) {
+  static void writeString(MessageBuffer out, byte[] utf8, int offset, int length) {
     out.ensureWritable(length + 2);
     out.writeByte('"');
     for (int k = offset, end = offset + length; k < end; k++) {

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 import java.math.BigInteger;
 
 /**
@@ -37,7 +36,7 @@ final class NumericFormat {
    * numeric_out of a Decimal128 slot. Values that fit a long (every DECIMAL up to 18 digits) are
    * composed in a scratch array with long arithmetic and copied out once.
    */
-  void writeText128(ByteBuf out, long lo, long hi, int scale) {
+  void writeText128(MessageBuffer out, long lo, long hi, int scale) {
     composeText128(lo, hi, scale).writeTo(out);
   }
 
@@ -75,7 +74,7 @@ final class NumericFormat {
   }
 
   /** numeric_send of an unconstrained numeric, with dscale as its text shows. */
-  void writeBinaryUnconstrained(ByteBuf out, long lo, long hi, int scale, boolean withLength) {
+  void writeBinaryUnconstrained(MessageBuffer out, long lo, long hi, int scale, boolean withLength) {
     if (hi != lo >> 63 || scale > 18) {
       long[] t = trimmedWide(lo, hi, scale);
       writeBinary128(out, t[0], t[1], (int) t[2], withLength);
@@ -115,7 +114,7 @@ final class NumericFormat {
   }
 
   /** numeric_send of a Decimal128 slot. */
-  void writeBinary128(ByteBuf out, long lo, long hi, int scale) {
+  void writeBinary128(MessageBuffer out, long lo, long hi, int scale) {
     writeBinary128(out, lo, hi, scale, false);
   }
 
@@ -123,7 +122,7 @@ final class NumericFormat {
    * numeric_send of a Decimal128 slot, after its Int32 length if {@code withLength}; values below
    * 10^15 are split into groups directly.
    */
-  void writeBinary128(ByteBuf out, long lo, long hi, int scale, boolean withLength) {
+  void writeBinary128(MessageBuffer out, long lo, long hi, int scale, boolean withLength) {
     long magnitude = Math.abs(lo);
     if (hi != lo >> 63 || magnitude >= Digits.pow10(15) || scale > 18 || lo == 0) {
       load128(lo, hi);
@@ -152,7 +151,7 @@ final class NumericFormat {
    * length of the whole value if {@code withLength}.
    */
   private static void writeHeader(
-      ByteBuf out, int ndigits, int weight, boolean negative, int scale, boolean withLength) {
+      MessageBuffer out, int ndigits, int weight, boolean negative, int scale, boolean withLength) {
     if (withLength) {
       out.writeInt(8 + 2 * ndigits);
     }
@@ -165,9 +164,9 @@ final class NumericFormat {
 
   /**
    * groups[0..count) as Int16s, packed four to an Int64 (then two, then one): the same bytes with
-   * fewer ByteBuf calls, each of which checks the index and the reference count.
+   * fewer MessageBuffer calls, each of which checks the index and the reference count.
    */
-  private void writeGroups(ByteBuf out, int count) {
+  private void writeGroups(MessageBuffer out, int count) {
     int g = 0;
     for (; g + 4 <= count; g += 4) {
       out.writeLong(
@@ -257,7 +256,7 @@ final class NumericFormat {
   /**
    * numeric_out: sign, integer digits (at least "0"), and exactly {@code scale} fraction digits.
    */
-  void writeText(ByteBuf out, int scale) {
+  void writeText(MessageBuffer out, int scale) {
     composeText(scale).writeTo(out);
   }
 
@@ -284,11 +283,11 @@ final class NumericFormat {
   }
 
   /** numeric_send of the loaded value at {@code scale} (the column's dscale). */
-  void writeBinary(ByteBuf out, int scale) {
+  void writeBinary(MessageBuffer out, int scale) {
     writeBinary(out, scale, false);
   }
 
-  private void writeBinary(ByteBuf out, int scale, boolean withLength) {
+  private void writeBinary(MessageBuffer out, int scale, boolean withLength) {
     if (isZero()) {
       writeHeader(out, 0, 0, false, scale, withLength);
       return;

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import io.netty.buffer.ByteBuf;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -55,7 +54,7 @@ final class TextWriters {
 
   /** Vectors DuckDB does not produce (Decimal256, Duration, ...): Arrow's own rendering. */
   private static ValueWriter fallback(FieldVector vector) {
-    return (out, i) -> out.writeCharSequence(String.valueOf(vector.getObject(i)), UTF_8);
+    return (out, i) -> out.writeUtf8(String.valueOf(vector.getObject(i)));
   }
 
   /** The writer for a non-nested vector, or null for nested and unknown vectors. */
@@ -207,7 +206,7 @@ final class TextWriters {
   }
 
   /** byteaout with bytea_output = hex: "\x" and two lowercase hex digits per byte. */
-  static void writeBytea(ByteBuf out, byte[] bytes, int length) {
+  static void writeBytea(MessageBuffer out, byte[] bytes, int length) {
     out.ensureWritable(2 + 2 * length);
     out.writeByte('\\');
     out.writeByte('x');
@@ -218,7 +217,7 @@ final class TextWriters {
   }
 
   /** uuid_out: 8-4-4-4-12 lowercase hex digits. */
-  static void writeUuid(ByteBuf out, byte[] bytes, int length) {
+  static void writeUuid(MessageBuffer out, byte[] bytes, int length) {
     for (int k = 0; k < length; k++) {
       if (k == 4 || k == 6 || k == 8 || k == 10) {
         out.writeByte('-');

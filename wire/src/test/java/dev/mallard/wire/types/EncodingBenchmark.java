@@ -37,6 +37,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class EncodingBenchmark {
   private static final int BATCH_ROWS = 2048;
   private static final int CHUNK_BYTES = 64 * 1024;
+  /** Rows are encoded here and copied to the pooled buffer per chunk, as the session's Outbox does. */
+  private static final MessageBuffer ROWS = new MessageBuffer(CHUNK_BYTES + 8 * 1024);
   private static final List<PgColumnType> TYPES =
       List.of(
           PgColumnType.of(PgTypes.INT8),
@@ -96,14 +98,16 @@ public final class EncodingBenchmark {
       ColumnEncoder[] encoders =
           ColumnEncoders.createAll(batch, types, formats, EncodingContext.DEFAULT, null);
       for (int row = 0, n = batch.getRowCount(); row < n; row++) {
-        DataRowWriter.write(out, encoders, row);
-        if (out.readableBytes() >= CHUNK_BYTES) {
-          bytes += out.readableBytes();
+        DataRowWriter.write(ROWS, encoders, row);
+        if (ROWS.writerIndex() >= CHUNK_BYTES) {
+          bytes += ROWS.writerIndex();
+          ROWS.moveTo(out);
           out.clear();
         }
       }
     }
-    bytes += out.readableBytes();
+    bytes += ROWS.writerIndex();
+    ROWS.moveTo(out);
     out.clear();
     double elapsed = THREADS.getCurrentThreadCpuTime() - start;
     if (bytes == 0) {

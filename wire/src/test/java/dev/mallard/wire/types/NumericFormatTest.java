@@ -2,9 +2,6 @@ package dev.mallard.wire.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -24,23 +21,23 @@ class NumericFormatTest {
       long value = random.nextLong() >> random.nextInt(64);
       long hi = value >> 63;
       int scale = random.nextInt(19);
-      ByteBuf a = Unpooled.buffer();
-      ByteBuf b = Unpooled.buffer();
+      MessageBuffer a = new MessageBuffer();
+      MessageBuffer b = new MessageBuffer();
       fast.writeText128(a, value, hi, scale);
       general.load128(value, hi);
       general.writeText(b, scale);
-      String text = a.toString(StandardCharsets.US_ASCII);
-      assertEquals(b.toString(StandardCharsets.US_ASCII), text);
+      String text = ascii(a);
+      assertEquals(ascii(b), text);
       assertEquals(new BigDecimal(BigInteger.valueOf(value), scale).toPlainString(), text);
       a.clear();
       b.clear();
       fast.writeBinary128(a, value, hi, scale);
       general.load128(value, hi);
       general.writeBinary(b, scale);
-      assertEquals(ByteBufUtil.hexDump(b), ByteBufUtil.hexDump(a), text);
+      assertEquals(hex(b), hex(a), text);
       assertEquals(
           new BigDecimal(BigInteger.valueOf(value), scale),
-          decoder.decode(PgTypes.NUMERIC, (short) 1, ByteBufUtil.getBytes(a)));
+          decoder.decode(PgTypes.NUMERIC, (short) 1, a.toByteArray()));
     }
   }
 
@@ -54,15 +51,23 @@ class NumericFormatTest {
       BigInteger unscaled = new BigDecimal(texts[i]).setScale(10).unscaledValue();
       long lo = unscaled.longValue();
       long hi = unscaled.shiftRight(64).longValue();
-      ByteBuf text = Unpooled.buffer();
+      MessageBuffer text = new MessageBuffer();
       numeric.composeTextUnconstrained(lo, hi, 10).writeTo(text);
-      assertEquals(texts[i], text.toString(StandardCharsets.US_ASCII));
-      ByteBuf binary = Unpooled.buffer();
+      assertEquals(texts[i], ascii(text));
+      MessageBuffer binary = new MessageBuffer();
       numeric.writeBinaryUnconstrained(binary, lo, hi, 10, false);
       // dscale (the fourth Int16) is the printed scale, so clients show the same digits
-      assertEquals(Math.max(0, new BigDecimal(texts[i]).scale()), binary.getShort(6));
+      assertEquals(Math.max(0, new BigDecimal(texts[i]).scale()), TestSupport.wrap(binary).getShort(6));
       assertEquals(new BigDecimal(texts[i]),
-          decoder.decode(PgTypes.NUMERIC, (short) 1, ByteBufUtil.getBytes(binary)));
+          decoder.decode(PgTypes.NUMERIC, (short) 1, binary.toByteArray()));
     }
+  }
+
+  private static String ascii(MessageBuffer buffer) {
+    return new String(buffer.toByteArray(), StandardCharsets.US_ASCII);
+  }
+
+  private static String hex(MessageBuffer buffer) {
+    return java.util.HexFormat.of().formatHex(buffer.toByteArray());
   }
 }
