@@ -20,12 +20,19 @@ final class NumericFormat {
   private static final int MAX_DIGITS = 40;
   private static final long BILLION = 1_000_000_000L;
   private static final long MASK32 = 0xFFFF_FFFFL;
+  /** Magnitudes below this (10^15), padded to whole fraction groups, stay below 10^18. */
+  private static final long SMALL_LIMIT = 1_000_000_000_000_000L;
+
+  private static final long E8 = 100_000_000L;
   private static final BigInteger LOW64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   /** ASCII digits of the magnitude in digits[start..MAX_DIGITS). */
   private final byte[] digits = new byte[MAX_DIGITS];
 
   private final short[] groups = new short[MAX_DIGITS / 4 + 2];
+
+  /** {@link #writeBinarySmall}'s base-10000 digits, least significant first. */
+  private final int[] small = new int[5];
   private int start;
   private boolean negative;
 
@@ -120,30 +127,59 @@ final class NumericFormat {
 
   /**
    * numeric_send of a Decimal128 slot, after its Int32 length if {@code withLength}; values below
-   * 10^15 are split into groups directly.
+   * 10^15 (every DECIMAL up to 15 digits) take {@link #writeBinarySmall}.
    */
   void writeBinary128(MessageBuffer out, long lo, long hi, int scale, boolean withLength) {
-    long magnitude = Math.abs(lo);
-    if (hi != lo >> 63 || magnitude >= Digits.pow10(15) || scale > 18 || lo == 0) {
+    if (hi != lo >> 63 || lo == 0 || scale > 18 || lo >= SMALL_LIMIT || lo <= -SMALL_LIMIT) {
       load128(lo, hi);
       writeBinary(out, scale, withLength);
       return;
     }
+    writeBinarySmall(out, Math.abs(lo), lo < 0, scale, withLength);
+  }
+
+  /**
+   * numeric_send of a magnitude in (0, 10^15) with {@code scale} <= 18. The magnitude, padded
+   * with zeros to a whole number of fraction groups, is cut into 8-digit halves with at most two
+   * 64-bit divisions by a constant (none below 10^8, the common case), and the halves into base
+   * 10000 digits with 32-bit arithmetic; no loop over the value's digits.
+   */
+  private void writeBinarySmall(
+      MessageBuffer out, long magnitude, boolean negative, int scale, boolean withLength) {
     int fractionGroups = (scale + 3) / 4;
     long aligned = magnitude * Digits.pow10(fractionGroups * 4 - scale);
-    int trailingZeros = 0; // zero groups at the end are not sent, but count for the weight
-    while (aligned % 10_000 == 0) {
-      aligned /= 10_000;
-      trailingZeros++;
+    int low = (int) aligned;
+    int middle = 0;
+    int top = 0;
+    if (aligned >= E8) {
+      long rest = aligned / E8;
+      low = (int) (aligned - rest * E8);
+      middle = (int) rest;
+      if (rest >= E8) {
+        long topPart = rest / E8;
+        middle = (int) (rest - topPart * E8);
+        top = (int) topPart; // below 100: aligned < 10^18
+      }
     }
-    int ndigits = (Digits.count(aligned) + 3) / 4;
-    for (int g = ndigits - 1; g >= 0; g--) {
-      groups[g] = (short) (aligned % 10_000);
-      aligned /= 10_000;
+    // Base-10000 digits, least significant first.
+    int[] g = small;
+    g[0] = low % 10_000;
+    g[1] = low / 10_000;
+    g[2] = middle % 10_000;
+    g[3] = middle / 10_000;
+    g[4] = top;
+    int highest = 4;
+    while (g[highest] == 0) {
+      highest--;
     }
-    int weight = ndigits + trailingZeros - fractionGroups - 1;
-    writeHeader(out, ndigits, weight, lo < 0, scale, withLength);
-    writeGroups(out, ndigits);
+    int lowest = 0; // zero digits at the end are not sent (make_result strips them)
+    while (g[lowest] == 0) {
+      lowest++;
+    }
+    writeHeader(out, highest - lowest + 1, highest - fractionGroups, negative, scale, withLength);
+    for (int k = highest; k >= lowest; k--) {
+      out.writeShort(g[k]);
+    }
   }
 
   /**
