@@ -12,10 +12,10 @@ public final class DataRowWriter {
 
   /** Writes the DataRow for {@code row} of the current batch. */
   public static void write(MessageBuffer out, ColumnEncoder[] encoders, int row) {
-    out.writeByte('D');
-    int lengthAt = out.writerIndex();
-    out.writeInt(0);
-    out.writeShort(encoders.length);
+    int at = out.reserve(7);
+    out.putByte(at, 'D');
+    int lengthAt = at + 1; // patched in below
+    out.putShort(at + 5, encoders.length);
     for (ColumnEncoder encoder : encoders) {
       encoder.write(out, row);
     }

@@ -59,7 +59,7 @@ final class JsonWriters {
       return (out, i) -> out.writeBytes(Text.JSON_NULL);
     }
     if (vector instanceof BitVector) {
-      ArrowBuf data = vector.getDataBuffer();
+      RawBuffer data = new RawBuffer(vector.getDataBuffer());
       return (out, i) ->
           out.writeBytes(TextWriters.bit(data, i) ? Text.JSON_TRUE : Text.JSON_FALSE);
     }
@@ -111,7 +111,7 @@ final class JsonWriters {
   /** Finite floats bare; NaN and the infinities as strings, as to_json does. */
   private static ValueWriter floats(FieldVector vector, EncodingContext ctx) {
     ValueWriter text = TextWriters.scalar(vector, PgTypes.FLOAT8, ctx);
-    ArrowBuf data = vector.getDataBuffer();
+    RawBuffer data = new RawBuffer(vector.getDataBuffer());
     boolean single = vector instanceof Float4Vector;
     return (out, i) -> {
       double v = single ? data.getFloat((long) i * 4) : data.getDouble((long) i * 8);

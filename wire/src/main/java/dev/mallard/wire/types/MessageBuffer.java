@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.arrow.memory.ArrowBuf;
 
 /**
  * A growable heap array that DataRow (and CopyData) messages are encoded into before they are
@@ -127,6 +126,42 @@ public final class MessageBuffer {
     return this;
   }
 
+  /** Int32 8, then an Int64: a DataRow column holding an 8-byte binary value. */
+  public MessageBuffer writeLengthAndLong(long value) {
+    ensureWritable(12);
+    INT.set(bytes, end, 8);
+    LONG.set(bytes, end + 4, value);
+    end += 12;
+    return this;
+  }
+
+  /**
+   * Makes room for {@code count} bytes and returns where they start, for a writer that knows its
+   * size up front and fills them with the put methods: one capacity check for several values.
+   */
+  int reserve(int count) {
+    ensureWritable(count);
+    int at = end;
+    end += count;
+    return at;
+  }
+
+  void putByte(int at, int value) {
+    bytes[at] = (byte) value;
+  }
+
+  void putShort(int at, int value) {
+    SHORT.set(bytes, at, (short) value);
+  }
+
+  void putInt(int at, int value) {
+    INT.set(bytes, at, value);
+  }
+
+  void putLong(int at, long value) {
+    LONG.set(bytes, at, value);
+  }
+
   /** Overwrites four bytes already written (a length patched in after its message or value). */
   public MessageBuffer setInt(int index, int value) {
     if (index < 0 || index > end - 4) {
@@ -160,9 +195,9 @@ public final class MessageBuffer {
   }
 
   /** {@code count} bytes of Arrow memory starting at {@code from}: one memory copy. */
-  public MessageBuffer writeBytes(ArrowBuf src, long from, int count) {
+  MessageBuffer writeBytes(RawBuffer src, long from, int count) {
     ensureWritable(count);
-    src.getBytes(from, bytes, end, count);
+    src.copyTo(from, bytes, end, count);
     end += count;
     return this;
   }

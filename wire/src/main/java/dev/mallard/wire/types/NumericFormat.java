@@ -176,9 +176,17 @@ final class NumericFormat {
     while (g[lowest] == 0) {
       lowest++;
     }
-    writeHeader(out, highest - lowest + 1, highest - fractionGroups, negative, scale, withLength);
+    int ndigits = highest - lowest + 1;
+    int at = out.reserve((withLength ? 4 : 0) + 8 + 2 * ndigits);
+    if (withLength) {
+      out.putInt(at, 8 + 2 * ndigits);
+      at += 4;
+    }
+    out.putLong(at, header(ndigits, highest - fractionGroups, negative, scale));
+    at += 8;
     for (int k = highest; k >= lowest; k--) {
-      out.writeShort(g[k]);
+      out.putShort(at, g[k]);
+      at += 2;
     }
   }
 
@@ -191,11 +199,14 @@ final class NumericFormat {
     if (withLength) {
       out.writeInt(8 + 2 * ndigits);
     }
-    out.writeLong(
-        (long) ndigits << 48
-            | (weight & 0xFFFFL) << 32
-            | (negative ? 0x4000L : 0) << 16
-            | (scale & 0xFFFFL));
+    out.writeLong(header(ndigits, weight, negative, scale));
+  }
+
+  private static long header(int ndigits, int weight, boolean negative, int scale) {
+    return (long) ndigits << 48
+        | (weight & 0xFFFFL) << 32
+        | (negative ? 0x4000L : 0) << 16
+        | (scale & 0xFFFFL);
   }
 
   /**

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -59,7 +58,8 @@ final class TextWriters {
 
   /** The writer for a non-nested vector, or null for nested and unknown vectors. */
   static ValueWriter scalar(FieldVector vector, PgType target, EncodingContext ctx) {
-    ArrowBuf data = vector instanceof BaseFixedWidthVector ? vector.getDataBuffer() : null;
+    RawBuffer data =
+        vector instanceof BaseFixedWidthVector ? new RawBuffer(vector.getDataBuffer()) : null;
     if (vector instanceof BitVector) {
       return (out, i) -> out.writeBytes(bit(data, i) ? Text.TRUE : Text.FALSE);
     }
@@ -153,8 +153,8 @@ final class TextWriters {
         };
   }
 
-  static boolean bit(ArrowBuf data, int index) {
-    return (data.getByte(index >> 3) >> (index & 7) & 1) != 0;
+  static boolean bit(RawBuffer data, int index) {
+    return data.bit(index);
   }
 
   static boolean isTime(FieldVector vector) {
@@ -165,7 +165,7 @@ final class TextWriters {
   }
 
   /** DuckDB stores date infinity as ±Integer.MAX_VALUE days. */
-  static int day(ArrowBuf data, int index) {
+  static int day(RawBuffer data, int index) {
     return data.getInt((long) index * 4);
   }
 
@@ -184,7 +184,7 @@ final class TextWriters {
     return (ComposedText) i -> format.composeTimestampTz(stamps.micros(i), zone, json);
   }
 
-  static ValueWriter interval(ArrowBuf data, EncodingContext ctx) {
+  static ValueWriter interval(RawBuffer data, EncodingContext ctx) {
     IntervalStyle style = ctx.intervalStyle();
     if (!style.isSupported()) {
       throw new PgException(

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthViewVector;
@@ -17,8 +16,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  */
 final class VarWidth implements LengthFirst {
   private final FieldVector vector;
-  private final ArrowBuf data;
-  private final ArrowBuf offsets;
+  private final RawBuffer data;
+  private final RawBuffer offsets;
   private final int offsetWidth; // 4, 8, or 0 for fixed-size; -1 for views
   private final int fixedWidth;
   private byte[] scratch = new byte[64];
@@ -27,8 +26,8 @@ final class VarWidth implements LengthFirst {
     this.vector = vector;
     this.offsetWidth = offsetWidth;
     this.fixedWidth = fixedWidth;
-    this.data = offsetWidth >= 0 ? vector.getDataBuffer() : null;
-    this.offsets = offsetWidth > 0 ? vector.getOffsetBuffer() : null;
+    this.data = offsetWidth >= 0 ? new RawBuffer(vector.getDataBuffer()) : null;
+    this.offsets = offsetWidth > 0 ? new RawBuffer(vector.getOffsetBuffer()) : null;
   }
 
   /** Whether the vector holds text (Utf8, LargeUtf8, Utf8View) rather than binary. */
@@ -109,7 +108,7 @@ final class VarWidth implements LengthFirst {
     }
     int length = (int) (end(index) - start(index));
     ensureScratch(length);
-    data.getBytes(start(index), scratch, 0, length);
+    data.copyTo(start(index), scratch, 0, length);
     return length;
   }
 
