@@ -23,7 +23,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * A microbenchmark, not a test: CPU per row of encoding the table of bench/README.md's streaming
  * benchmark (int8, float8, text, timestamp, numeric(12,2)) from Arrow batches of 2048 rows into
  * DataRow messages, the way the session's ResultStreamer does (encoders made per batch, rows
- * appended to a pooled direct buffer that is emptied every 64 KiB). Text mode is all-text; binary
+ * encoded into a MessageBuffer and copied to a pooled direct buffer every 64 KiB, as the Outbox
+ * does). Text mode is all-text; binary
  * mode is what pgjdbc asks for (every column binary except the text one).
  *
  * <pre>
