@@ -19,7 +19,8 @@ final class Outbox {
 
   private final Channel channel;
   private ByteBuf buffer;
-  private final MessageBuffer rows = new MessageBuffer(CHUNK_BYTES + 8 * 1024);
+  /** Made on the first result, so that idle sessions hold no array. */
+  private MessageBuffer rows;
 
   Outbox(Channel channel) {
     this.channel = channel;
@@ -27,7 +28,8 @@ final class Outbox {
 
   private ByteBuf buffer() {
     if (buffer == null) {
-      buffer = channel.alloc().ioBuffer(Math.max(CHUNK_BYTES + 8 * 1024, rows.writerIndex()));
+      int pending = rows == null ? 0 : rows.writerIndex();
+      buffer = channel.alloc().ioBuffer(Math.max(CHUNK_BYTES + 8 * 1024, pending));
     }
     return buffer;
   }
@@ -37,12 +39,15 @@ final class Outbox {
    * #commitRows}, {@link #send}, {@link #flush} or {@link #sendEncoded}.
    */
   MessageBuffer rows() {
+    if (rows == null) {
+      rows = new MessageBuffer(CHUNK_BYTES + 8 * 1024);
+    }
     return rows;
   }
 
   /** Moves the rows encoded so far into the outgoing buffer, passing full chunks on. */
   void commitRows() {
-    if (rows.writerIndex() == 0) {
+    if (rows == null || rows.writerIndex() == 0) {
       return;
     }
     if (buffer != null && buffer.maxFastWritableBytes() < rows.writerIndex()) {
@@ -99,7 +104,7 @@ final class Outbox {
   }
 
   void discard() {
-    rows.clear();
+    rows = null;
     if (buffer != null) {
       buffer.release();
       buffer = null;
