@@ -95,22 +95,15 @@ final class ResultStreamer {
         MessageBuffer rows = out.rows();
         int row = start;
         int end = start + n;
-        int rowStart = rows.writerIndex();
-        try {
-          while (row < end) {
-            rowWriter.write(rows, encoders, row);
-            row++;
-            if (rows.writerIndex() >= Outbox.CHUNK_BYTES) {
-              out.commitRows();
-              if (!out.writable()) {
-                break;
-              }
+        while (row < end) {
+          writeRow(rows, row);
+          row++;
+          if (rows.writerIndex() >= Outbox.CHUNK_BYTES) {
+            out.commitRows();
+            if (!out.writable()) {
+              break;
             }
-            rowStart = rows.writerIndex();
           }
-        } catch (RuntimeException e) {
-          rows.truncate(rowStart); // no half-written DataRow before the ErrorResponse
-          throw e;
         }
         int written = row - start;
         cursor.consume(written);
@@ -121,6 +114,17 @@ final class ResultStreamer {
       throw DuckDbErrors.translate(e, null);
     } catch (OutOfMemoryError e) {
       throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory while sending the result");
+    }
+  }
+
+  /** One row; if encoding it fails, none of it stays (no half DataRow before the ErrorResponse). */
+  private void writeRow(MessageBuffer rows, int row) {
+    int rowStart = rows.writerIndex();
+    try {
+      rowWriter.write(rows, encoders, row);
+    } catch (RuntimeException | Error e) {
+      rows.truncate(rowStart);
+      throw e;
     }
   }
 
