@@ -99,6 +99,10 @@ final class PgFunctionMacros {
             + " (r, x INTEGER) AS CAST(r AS BIGINT), (r, x BIGINT) AS CAST(r AS DECIMAL(38,0)),"
             + " (r, x HUGEINT) AS r, (r, x DECIMAL) AS r, (r, x FLOAT) AS CAST(r AS FLOAT),"
             + " (r, x DOUBLE) AS r, (r, x INTERVAL) AS r, (r, x) AS r"),
+        // a - b (see Subtraction): date - date is the int4 number of days, time - time an
+        // interval; any other pair is DuckDB's own minus
+        macro(Subtraction.MACRO + "(a DATE, b DATE) AS CAST(a - b AS INTEGER),"
+            + " (a TIME, b TIME) AS to_microseconds(epoch_us(a) - epoch_us(b)), (a, b) AS a - b"),
         // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
         // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"

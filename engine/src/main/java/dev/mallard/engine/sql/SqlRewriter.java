@@ -22,8 +22,8 @@ public final class SqlRewriter {
     // || from text's) into JSON.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
         new CatalogReferences(), new RegCasts(), new PublicSchema(), new BitwiseXor(),
-        new JsonOperators(), new SerialColumns(), new TypeNames(), new VarcharCasts(),
-        new IntervalLiterals(), new BooleanLiterals(),
+        new Subtraction(), new JsonOperators(), new SerialColumns(), new TypeNames(),
+        new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
         new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),

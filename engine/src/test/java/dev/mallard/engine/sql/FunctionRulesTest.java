@@ -62,9 +62,14 @@ class FunctionRulesTest {
         + "strptime(s, '%Y %I%p')::TIMESTAMPTZ, strftime(d, '%-d %b at %%')",
         rewrite(rule, "select to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS'), to_date(s, 'DD/MM/YYYY'), "
             + "to_timestamp(s, 'YYYY HH12AM'), to_char(d, 'FMDD Mon \"at\" %')"));
-    String untouched = "select to_char(n, '999D99'), to_char(d, 'Month'), to_char(d, f), to_timestamp(0)";
+    String untouched = "select to_char(n, '999D99'), to_char(d, 'Mont'), to_char(d, f), to_timestamp(0),"
+        + " to_date(s, 'YYYY-WW')";
     assertEquals(untouched, rewrite(rule, untouched));
     assertNull(DateFormats.translate("Q", true));
+    assertEquals("select (strftime(d, '%YQ') || (CAST(quarter((d)) AS VARCHAR))), "
+        + "((rpad(strftime((d), '%B'), 9, ' ')) || strftime(d, ' %d')), strptime(s, '%B %d %Y')::DATE",
+        rewrite(rule, "select to_char(d, 'YYYY\"Q\"Q'), to_char(d, 'Month DD'), "
+            + "to_date(s, 'Month DD YYYY')"));
   }
 
   @Test

@@ -28,6 +28,23 @@ class OperatorRulesTest {
   }
 
   @Test
+  void subtractionsCallTheTypedMacro() {
+    Subtraction rule = new Subtraction();
+    assertEquals("select (pg_subtract((pg_subtract(a, b)), c.d)), ((pg_subtract(x::date, f(y)))) * 2",
+        rewrite(rule, "select a - b - c.d, (x::date - f(y)) * 2"));
+    assertEquals("select (pg_subtract(a, b)) + c, -a, 1 * -b, (pg_subtract(day, lag(day) over (order by day)))",
+        rewrite(rule, "select a - b + c, -a, 1 * -b, day - lag(day) over (order by day)"));
+    assertEquals("create table t2 as select (pg_subtract(a, 1)) from t",
+        rewrite(rule, "create table t2 as select a - 1 from t"));
+    String untouched = "select $1 - $2, null - 'a', d - interval '1' day, -1";
+    assertEquals(untouched, rewrite(rule, untouched));
+    String columns = "create table t (a int check (a - 1 > 0), b date default current_date - 1)";
+    assertEquals(columns, rewrite(rule, columns));
+    assertEquals("alter table t add check (a - b > 0)",
+        rewrite(rule, "alter table t add check (a - b > 0)"));
+  }
+
+  @Test
   void regexOperatorsSearchAnywhere() {
     RegexOperators rule = new RegexOperators();
     assertEquals("select (regexp_matches(a, 'b')), (NOT regexp_matches(t.a || 'x', '^b', 'i'))",

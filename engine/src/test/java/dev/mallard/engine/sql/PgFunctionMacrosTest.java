@@ -138,6 +138,21 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void subtractionHasPostgresqlsTypes() throws SQLException {
+    assertEquals("4|INTEGER|01:45:00|2024-01-03|3.25|9",
+        row("SELECT date '2024-01-05' - date '2024-01-01', typeof(date '2024-01-05' - date '2024-01-01'),"
+            + " time '10:00' - time '08:15', date '2024-01-05' - 2, 4.5 - 1.25, 10 - 1"));
+  }
+
+  @Test
+  void dateTemplatesAsPostgresqlWritesThem() throws SQLException {
+    assertEquals("Friday   , 2024-03|FRIDAY|MAR|FRI|2024-W09 09 1 2460371|03:04 PM|2023-03-05",
+        row("SELECT to_char(d, 'Day, YYYY-MM'), to_char(d, 'FMDAY'), to_char(d, 'MON'), to_char(d, 'DY'),"
+            + " to_char(d, 'IYYY-\"W\"IW WW Q J'), to_char(timestamp '2024-01-01 15:04:05', 'HH12:MI AM'),"
+            + " to_date('March 5 2023', 'Month DD YYYY') FROM (SELECT date '2024-03-01' AS d)"));
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"
