@@ -43,6 +43,19 @@ final class PgFunctionMacros {
     return sql.toString();
   }
 
+  /** pg_avg_result(r, s, c, x): numeric for x's integer and DECIMAL types, else r. */
+  private static String avgResult() {
+    StringBuilder sql = new StringBuilder("pg_avg_result");
+    String sep = "";
+    for (String type : List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT")) {
+      sql.append(sep).append("(r, s, c, x ").append(type)
+          .append(") AS pg_quotient16(CAST(s AS HUGEINT) * 10000000000000000, c)");
+      sep = ", ";
+    }
+    return sql + ", (r, s, c, x DECIMAL) AS pg_quotient16(pg_scaled16(s), c),"
+        + " (r, s, c, x FLOAT) AS r, (r, s, c, x DOUBLE) AS r, (r, s, c, x) AS r";
+  }
+
   /** A macro for one to five path keys, each escaped as a JSON pointer step. */
   private static String jsonPath(String name, String extract) {
     StringBuilder sql = new StringBuilder(name);
@@ -103,6 +116,14 @@ final class PgFunctionMacros {
         // interval; any other pair is DuckDB's own minus
         macro(Subtraction.MACRO + "(a DATE, b DATE) AS CAST(a - b AS INTEGER),"
             + " (a TIME, b TIME) AS to_microseconds(epoch_us(a) - epoch_us(b)), (a, b) AS a - b"),
+        // avg of integers and numerics is numeric: sum / count divided exactly at scale 16, the
+        // scale PostgreSQL's select_div_scale gives a quotient from 1 to 9999 (r is DuckDB's
+        // DOUBLE avg, kept for floats and intervals); s and c are the sum and count
+        macro("pg_quotient16(s, c) AS CASE WHEN c <> 0 THEN CAST(sign(s) * ((2 * abs(s) + c)"
+            + " // (2 * c)) AS DECIMAL(38,0)) * 0.0000000000000001 END"),
+        macro("pg_scaled16(s) AS CAST(trunc(s) AS HUGEINT) * 10000000000000000"
+            + " + CAST(CAST(s - trunc(s) AS DECIMAL(38,16)) * 10000000000000000 AS HUGEINT)"),
+        macro(avgResult()),
         // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
         // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"

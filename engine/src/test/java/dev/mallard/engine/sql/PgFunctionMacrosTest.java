@@ -153,6 +153,22 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void avgIsAnExactNumeric() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT avg(a), avg(b), avg(c), avg(d), avg(a) FILTER"
+        + " (WHERE false), avg(i) FROM (VALUES (1::int2, 9000000000000000000::bigint, 34.49, 0.5::float8,"
+        + " interval '1 day'), (2::int2, 9000000000000000000::bigint, -5.5, 1.0::float8,"
+        + " interval '2 days'), (2::int2, 1::bigint, 149.00, 1.0::float8, interval '3 days')) t(a, b, c, d, i)",
+        new RewriteContext(null));
+    try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      assertEquals("1.6666666666666667|6000000000000000000.3333333333333333|59.3300000000000000|"
+          + "0.8333333333333334|null|2 days", r.getString(1) + "|" + r.getString(2) + "|"
+          + r.getString(3) + "|" + r.getString(4) + "|" + r.getString(5) + "|" + r.getString(6));
+      assertEquals("DECIMAL(38,16)", r.getMetaData().getColumnTypeName(3));
+    }
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"
