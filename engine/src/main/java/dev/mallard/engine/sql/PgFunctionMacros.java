@@ -124,6 +124,10 @@ final class PgFunctionMacros {
         macro("pg_scaled16(s) AS CAST(trunc(s) AS HUGEINT) * 10000000000000000"
             + " + CAST(CAST(s - trunc(s) AS DECIMAL(38,16)) * 10000000000000000 AS HUGEINT)"),
         macro(avgResult()),
+        // generate_series over dates is PostgreSQL's over timestamptz, the dates' midnights
+        macro("pg_generate_series(a DATE, b DATE, s INTERVAL) AS generate_series(CAST(a AS TIMESTAMPTZ),"
+            + " CAST(b AS TIMESTAMPTZ), s), (a, b) AS generate_series(a, b),"
+            + " (a, b, s) AS generate_series(a, b, s)"),
         // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
         // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"

@@ -9,7 +9,7 @@ import java.util.Set;
  * Calls whose result type PostgreSQL fixes by the function alone, where DuckDB's differs: string
  * lengths and positions, ntile and grouping are int4 (DuckDB: BIGINT); extract is numeric since
  * PostgreSQL 14, with the fraction of a second at scale 6 (DuckDB: BIGINT, the whole second);
- * date_part is float8; sum of int4 is int8 and of int8 numeric, avg of integers and numerics
+ * date_part and percentile_cont are float8; sum of int4 is int8 and of int8 numeric, avg of integers and numerics
  * numeric. The call is wrapped in a cast to PostgreSQL's type, which holds every value
  * the call can give. A call of another shape is left as it is.
  */
@@ -47,6 +47,8 @@ final class ResultTypes implements RewriteRule {
         extract(tokens, i, open, close);
       } else if (name.equals("date_part")) {
         datePart(tokens, i, open, close);
+      } else if (name.equals("percentile_cont")) {
+        percentileCont(tokens, close);
       }
     }
   }
@@ -142,6 +144,33 @@ final class ResultTypes implements RewriteRule {
       }
     }
     return false;
+  }
+
+  /**
+   * percentile_cont(f) WITHIN GROUP (ORDER BY x): PostgreSQL's takes and gives float8 (DuckDB
+   * interpolates in x's own type, rounding a numeric to its scale), so x is cast to DOUBLE.
+   */
+  private static void percentileCont(Tokens tokens, int close) {
+    int within = tokens.next(close);
+    int group = tokens.next(within);
+    int open = tokens.next(group);
+    int order = tokens.next(open);
+    int by = tokens.next(order);
+    Token o = tokens.at(order);
+    Token b = tokens.at(by);
+    if (!(tokens.at(within) != null && tokens.get(within).isWord("within")
+        && tokens.at(group) != null && tokens.get(group).isWord("group") && tokens.nextIs(group, "(")
+        && o != null && o.isWord("order") && b != null && b.isWord("by"))) {
+      return;
+    }
+    int end = tokens.closing(open);
+    int stop = tokens.firstTopLevel(open, end, k -> k.isWord("asc") || k.isWord("desc")
+        || k.isWord("nulls") || k.is(","));
+    int last = tokens.prev(stop < 0 ? end : stop);
+    if (end < 0 || last <= by) {
+      return;
+    }
+    wrap(tokens, tokens.next(by), last, "DOUBLE");
   }
 
   /** The field named by the token at {@code i} (a word or a string), lower case, or null. */

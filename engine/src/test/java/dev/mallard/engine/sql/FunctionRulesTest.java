@@ -25,7 +25,7 @@ class FunctionRulesTest {
         rewrite(rule, "select e.key from t, json_each_text(t.j) e where 1"));
     assertEquals("select k from (SELECT unnest(json_keys(j)) AS jsonb_object_keys) as k(k)",
         rewrite(rule, "select k from jsonb_object_keys(j) as k"));
-    assertEquals("select a, unnest(generate_series(1, a)) from t",
+    assertEquals("select a, unnest(pg_generate_series(1, a)) from t",
         rewrite(rule, "select a, generate_series(1, a) from t"));
     assertEquals("select unnest(json_extract_string(j, '$[*]')) from t",
         rewrite(rule, "select jsonb_array_elements_text(j) from t"));

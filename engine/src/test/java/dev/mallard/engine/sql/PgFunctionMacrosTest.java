@@ -169,6 +169,13 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void seriesAndPercentilesAsPostgresql() throws SQLException {
+    assertEquals("2024-02-28 00:00:00+00|2|1.875", row("SELECT generate_series(date '2024-02-28',"
+        + " date '2024-03-01', interval '1 day')::text, generate_series(2, 3), (SELECT percentile_cont(0.5)"
+        + " WITHIN GROUP (ORDER BY x) FROM (VALUES (1.5), (2.25)) t(x))"));
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"

@@ -52,4 +52,12 @@ class ResultTypesTest {
         rewrite(rule, "select avg(a), avg(distinct a) filter (where b) over w, avg(a order by b), "
             + "avg(count(*)) over ()"));
   }
+
+  @Test
+  void percentileContOrdersByFloat8() {
+    assertEquals("select percentile_cont(0.5) within group (order by CAST(a + 1 AS DOUBLE) desc), "
+        + "percentile_cont(0.5) within group (order by CAST(t.b AS DOUBLE)), percentile_disc(0.5) within group (order by c)",
+        rewrite(rule, "select percentile_cont(0.5) within group (order by a + 1 desc), "
+            + "percentile_cont(0.5) within group (order by t.b), percentile_disc(0.5) within group (order by c)"));
+  }
 }
