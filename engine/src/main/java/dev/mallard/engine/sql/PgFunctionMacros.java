@@ -43,6 +43,23 @@ final class PgFunctionMacros {
     return sql.toString();
   }
 
+  /**
+   * array_dims: '[1:n]' per dimension (lower bounds are 1 here), read from the array's JSON form,
+   * where an inner array's length is known at run time; up to PostgreSQL's six dimensions.
+   */
+  private static String arrayDims() {
+    StringBuilder dims = new StringBuilder();
+    String path = "$";
+    for (int d = 1; d <= 6; d++) {
+      String length = "'[1:' || json_array_length(to_json(a), '" + path + "') || ']'";
+      dims.append(d == 1 ? length : " || CASE WHEN json_type(to_json(a), '" + path + "') = 'ARRAY' THEN "
+          + length);
+      path += "[0]";
+    }
+    dims.append(" ELSE '' END".repeat(5));
+    return "array_dims(a) AS CASE WHEN len(a) > 0 THEN " + dims + " END";
+  }
+
   /** pg_avg_result(r, s, c, x): numeric for x's integer and DECIMAL types, else r. */
   private static String avgResult() {
     StringBuilder sql = new StringBuilder("pg_avg_result");
@@ -128,6 +145,16 @@ final class PgFunctionMacros {
         macro("pg_generate_series(a DATE, b DATE, s INTERVAL) AS generate_series(CAST(a AS TIMESTAMPTZ),"
             + " CAST(b AS TIMESTAMPTZ), s), (a, b) AS generate_series(a, b),"
             + " (a, b, s) AS generate_series(a, b, s)"),
+        // scale is a numeric's count of decimal digits: DECIMAL(p,s)'s s; Mallard's numeric
+        // without a modifier (DECIMAL(38,10), see TypeNames) has no scale of its own, so there
+        // it is min_scale, the digits left when trailing zeros are dropped (as printed)
+        macro("min_scale(x) AS CASE WHEN x IS NOT NULL THEN CAST(length(regexp_extract("
+            + "CAST(x AS VARCHAR), '\\.(\\d*?)0*$', 1)) AS INTEGER) END"),
+        macro("scale(x) AS CASE WHEN x IS NULL THEN NULL WHEN typeof(x) = 'DECIMAL(38,10)'"
+            + " THEN min_scale(x) WHEN typeof(x) LIKE 'DECIMAL(%' THEN CAST(regexp_extract("
+            + "typeof(x), ',(\\d+)\\)', 1) AS INTEGER) ELSE min_scale(x) END"),
+        macro("trim_scale(x) AS CAST(x AS DECIMAL(38,10))"),
+        macro(arrayDims()),
         // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
         // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"

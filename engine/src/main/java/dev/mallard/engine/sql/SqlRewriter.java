@@ -26,8 +26,8 @@ public final class SqlRewriter {
         new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
-        new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
-        new SimilarTo(), new CreateTableLike(), new FetchWithTies()));
+        new FormatCalls(), new FunctionNames(), new ResultTypes(), new SetReturningFunctions(),
+        new DateFormats(), new SimilarTo(), new CreateTableLike(), new FetchWithTies()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

@@ -73,6 +73,16 @@ class FunctionRulesTest {
   }
 
   @Test
+  void formatWithAConstantPatternIsAConcatenation() {
+    FormatCalls rule = new FormatCalls();
+    assertEquals("select ('x=' || coalesce(CAST((a + 1) AS VARCHAR), '') || ', ' || "
+        + "quote_ident(CAST((b) AS VARCHAR)) || quote_nullable(CAST((a + 1) AS VARCHAR)))",
+        rewrite(rule, "select format('x=%s, %I%1$L', a + 1, b)"));
+    String untouched = "select format(f, a), format('%5s', a), format('%s %s', a), t.format('%s', a)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
   void createTableLikeCopiesColumns() {
     CreateTableLike rule = new CreateTableLike();
     assertEquals("create table if not exists t2 AS SELECT * FROM s.t LIMIT 0",

@@ -176,6 +176,22 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void numericScalesAndArrayDimensions() throws SQLException {
+    assertEquals("4|2|1.2300000000|0|2|null", row("SELECT scale(1.2345), min_scale(1.2300),"
+        + " trim_scale(1.2300)::text, scale(5), scale(2.5::numeric(10, 2)), scale(NULL::numeric)"));
+    assertEquals("[1:3]|[1:2][1:1]|[1:2][1:2][1:1]|null", row("SELECT array_dims(ARRAY[1, 2, 3]),"
+        + " array_dims(ARRAY[[1], [2]]), array_dims(ARRAY[[[1], [2]], [[3], [4]]]), array_dims(ARRAY[]::int[])"));
+  }
+
+  @Test
+  void formatFollowsPostgresqlsConversions() throws SQLException {
+    // %I calls quote_ident, a function of the catalog emulation (not installed here)
+    assertEquals("Alice has 1 orders|t.'O''Brien'|-NULL-%-x",
+        row("SELECT format('%s has %s orders', 'Alice', 1), format('t.%L', 'O''Brien'),"
+            + " format('%s-%L-%%-%1$s', NULL, NULL) || 'x'"));
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"
