@@ -21,13 +21,14 @@ public final class SqlRewriter {
     // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
     // || from text's) into JSON.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
-        new CatalogReferences(), new RegCasts(), new PublicSchema(), new BitwiseXor(),
-        new Subtraction(), new JsonOperators(), new SerialColumns(), new TypeNames(),
-        new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
-        new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
-        new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
-        new FormatCalls(), new FunctionNames(), new ResultTypes(), new SetReturningFunctions(),
-        new DateFormats(), new SimilarTo(), new CreateTableLike(), new FetchWithTies()));
+        new UnicodeStrings(), new PrepareTypes(), new CatalogReferences(), new RegCasts(),
+        new PublicSchema(), new BitwiseXor(), new Subtraction(), new JsonOperators(),
+        new SerialColumns(), new GeneratedColumns(), new TypeNames(), new VarcharCasts(),
+        new IntervalLiterals(), new BooleanLiterals(), new ArrayLiterals(), new ByteaLiterals(),
+        new RegexOperators(), new LikeEscape(), new DivisionByZero(), new LockingClauses(),
+        new OwnerChanges(), new SqlSyntaxCalls(), new FormatCalls(), new FunctionNames(),
+        new ResultTypes(), new SetReturningFunctions(), new DateFormats(), new SimilarTo(),
+        new CreateTableLike(), new FetchWithTies()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

@@ -83,6 +83,33 @@ class FunctionRulesTest {
   }
 
   @Test
+  void unicodeEscapeStringsAreRead() {
+    UnicodeStrings rule = new UnicodeStrings();
+    assertEquals("select 'été', 'a\\b', 'x+y😀', 'dat'",
+        rewrite(rule, "select U&'\\00e9t\\00e9', u&'a\\\\b', U&'x+y\\+01F600', U&'d!0061t' UESCAPE '!'"));
+    String untouched = "select U&'\\00zz', u & 'a', t.u&'a'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void preparedParametersTakeTheirDeclaredTypes() {
+    PrepareTypes rule = new PrepareTypes();
+    assertEquals("prepare q  as select * from t where id = CAST($1 AS integer) and name = CAST($2 AS varchar(5))",
+        rewrite(rule, "prepare q (integer, varchar(5)) as select * from t where id = $1 and name = $2"));
+    String untouched = "prepare q as select $1";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void storedGeneratedColumnsAreComputedOnRead() {
+    GeneratedColumns rule = new GeneratedColumns();
+    assertEquals("create table t (a int, b int generated always as (a * 2), c text)",
+        rewrite(rule, "create table t (a int, b int generated always as (a * 2) stored, c text)"));
+    String untouched = "select stored from t";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
   void createTableLikeCopiesColumns() {
     CreateTableLike rule = new CreateTableLike();
     assertEquals("create table if not exists t2 AS SELECT * FROM s.t LIMIT 0",
