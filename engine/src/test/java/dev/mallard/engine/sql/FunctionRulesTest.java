@@ -3,7 +3,9 @@ package dev.mallard.engine.sql;
 import static dev.mallard.engine.sql.OperatorRulesTest.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mallard.wire.error.PgException;
 import org.junit.jupiter.api.Test;
 
 class FunctionRulesTest {
@@ -107,6 +109,18 @@ class FunctionRulesTest {
         rewrite(rule, "create table t (a int, b int generated always as (a * 2) stored, c text)"));
     String untouched = "select stored from t";
     assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void materializedViewsAreTablesOfTheirRows() {
+    MaterializedViews rule = new MaterializedViews();
+    assertEquals("create TABLE if not exists mv as select a from t",
+        rewrite(rule, "create materialized view if not exists mv as select a from t"));
+    assertEquals("create TABLE mv as SELECT * FROM (select a from t limit 3) LIMIT 0 ;",
+        rewrite(rule, "create materialized view mv as select a from t limit 3 with no data;"));
+    assertEquals("drop TABLE mv", rewrite(rule, "drop materialized view mv"));
+    PgException e = assertThrows(PgException.class, () -> rewrite(rule, "refresh materialized view mv"));
+    assertEquals("0A000", e.sqlState());
   }
 
   @Test

@@ -192,6 +192,14 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void whereConditionsMustBeBoolean() throws SQLException {
+    assertEquals("1|1", row("SELECT count(*), count(*) FILTER (WHERE x) FROM (SELECT true AS x) t"
+        + " WHERE x AND NULL IS NULL"));
+    SQLException e = assertThrows(SQLException.class, () -> row("SELECT 1 FROM (SELECT 1) t WHERE 1"));
+    assertEquals("42804", dev.mallard.engine.DuckDbErrors.translate(e, "").sqlState());
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"

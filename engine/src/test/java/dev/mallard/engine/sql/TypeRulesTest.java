@@ -155,4 +155,14 @@ class TypeRulesTest {
     assertEquals(untouched, rewrite(rule, untouched));
     assertEquals("insert into t select NULL", rewrite(rule, "insert into t select NULL"));
   }
+
+  @Test
+  void integerConstantsAsInt4inReadsThem() {
+    IntegerLiterals rule = new IntegerLiterals();
+    String untouched = "select ' 12 '::int, CAST('-3' AS bigint), '1.5'::numeric, '1.5'";
+    assertEquals(untouched, rewrite(rule, untouched));
+    PgException e = assertThrows(PgException.class, () -> rewrite(rule, "select '1.5'::int4"));
+    assertEquals("22P02", e.sqlState());
+    assertEquals("invalid input syntax for type integer: \"1.5\"", e.getMessage());
+  }
 }
