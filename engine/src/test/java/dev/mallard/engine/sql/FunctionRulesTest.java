@@ -14,8 +14,14 @@ class FunctionRulesTest {
     assertEquals("select json_object('a', 1), to_json(list(x order by y) filter (where x > 0)), "
         + "to_json(list(x) over (partition by y)), t.jsonb_agg(x), jsonb_agg",
         rewrite(new FunctionNames(), "select jsonb_build_object('a', 1), "
-            + "json_agg(x order by y) filter (where x > 0), jsonb_agg(x) over (partition by y), "
+            + "jsonb_agg(x order by y) filter (where x > 0), jsonb_agg(x) over (partition by y), "
             + "t.jsonb_agg(x), jsonb_agg"));
+    assertEquals("select CAST('[' || string_agg(coalesce(CAST(to_json(x + 1) AS VARCHAR), 'null'), ', ' "
+        + "order by y) filter (where x > 0) || ']' AS JSON), CAST('{ ' || string_agg("
+        + "CAST(to_json(CAST(k AS VARCHAR)) AS VARCHAR) || ' : ' || coalesce(CAST(to_json(v) AS VARCHAR), "
+        + "'null'), ', ') || ' }' AS JSON), to_json(list(distinct x))",
+        rewrite(new FunctionNames(), "select json_agg(x + 1 order by y) filter (where x > 0), "
+            + "json_object_agg(k, v), json_agg(distinct x)"));
   }
 
   @Test

@@ -200,6 +200,19 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void jsonTypeofOfSqlNullIsNull() throws SQLException {
+    assertEquals("null|number|null", row("SELECT json_typeof(NULL::json), json_typeof('1.5'::json),"
+        + " json_typeof('null'::json)"));
+  }
+
+  @Test
+  void jsonAggregatesWritePostgresqlsText() throws SQLException {
+    assertEquals("[3, null, 1]|{ \"a\" : 1, \"b\" : \"x\" }|null", row("SELECT json_agg(x ORDER BY y),"
+        + " (SELECT json_object_agg(k, v ORDER BY k) FROM (VALUES ('b', to_json('x')), ('a', to_json(1))) o(k, v)),"
+        + " json_agg(x) FILTER (WHERE false) FROM (VALUES (1, 3), (NULL, 2), (3, 1)) t(x, y)"));
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"

@@ -165,4 +165,28 @@ class TypeRulesTest {
     assertEquals("22P02", e.sqlState());
     assertEquals("invalid input syntax for type integer: \"1.5\"", e.getMessage());
   }
+
+  @Test
+  void dateConstantsInPostgresqlsSpellings() {
+    DateLiterals rule = new DateLiterals();
+    assertEquals("select '2024-03-05'::date, date '2024-03-05', CAST('2024-03-05' AS date), '2024-03-05'::date",
+        rewrite(rule, "select '20240305'::date, date 'March 5, 2024', CAST('5 mar 2024' AS date), '3/5/2024'::date"));
+    String untouched = "select '2024-3-5'::date, 'February 30, 2024'::date, '20240305'::text, date '13/1/2024'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void arrayConcatenationAppendsAndPrepends() {
+    ArrayConcatenation rule = new ArrayConcatenation();
+    assertEquals("select (list_append(ARRAY[1, 2], 3)), (list_prepend(0, ARRAY[1])), "
+        + "(list_concat(ARRAY[1], '{2}'::int[])), a || b",
+        rewrite(rule, "select ARRAY[1, 2] || 3, 0 || ARRAY[1], ARRAY[1] || '{2}'::int[], a || b"));
+  }
+
+  @Test
+  void jsonPathsMustBeArrays() {
+    PgException e = assertThrows(PgException.class,
+        () -> rewrite(new JsonOperators(), "select '{\"a\": 1}'::json #> 'a'"));
+    assertEquals("22P02", e.sqlState());
+  }
 }
