@@ -21,15 +21,16 @@ public final class SqlRewriter {
     // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
     // || from text's) into JSON.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
-        new UnicodeStrings(), new PrepareTypes(), new CatalogReferences(), new RegCasts(),
-        new PublicSchema(), new BitwiseXor(), new Subtraction(), new NullConstants(),
-        new ArrayConcatenation(), new JsonOperators(), new SerialColumns(), new GeneratedColumns(),
-        new TypeNames(), new VarcharCasts(), new IntervalLiterals(), new BooleanLiterals(),
-        new IntegerLiterals(), new DateLiterals(), new ArrayLiterals(), new ByteaLiterals(),
-        new RegexOperators(), new LikeEscape(), new DivisionByZero(), new LockingClauses(),
-        new OwnerChanges(), new SqlSyntaxCalls(), new FormatCalls(), new FunctionNames(),
-        new ResultTypes(), new SetReturningFunctions(), new DateFormats(), new SimilarTo(),
-        new CreateTableLike(), new FetchWithTies(), new WhereConditions(), new MaterializedViews()));
+        new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new CatalogReferences(),
+        new RegCasts(), new PublicSchema(), new BitwiseXor(), new Subtraction(),
+        new NullConstants(), new ArrayConcatenation(), new JsonOperators(), new SerialColumns(),
+        new GeneratedColumns(), new TypeNames(), new VarcharCasts(), new IntervalLiterals(),
+        new BooleanLiterals(), new IntegerLiterals(), new DateLiterals(), new ArrayLiterals(),
+        new ByteaLiterals(), new RegexOperators(), new LikeEscape(), new DivisionByZero(),
+        new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(), new FormatCalls(),
+        new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
+        new SimilarTo(), new CreateTableLike(), new FetchWithTies(), new WhereConditions(),
+        new MaterializedViews()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

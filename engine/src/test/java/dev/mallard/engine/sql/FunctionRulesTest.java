@@ -130,6 +130,17 @@ class FunctionRulesTest {
   }
 
   @Test
+  void recursiveSearchBecomesASequenceColumn() {
+    assertEquals("with recursive t(n, ord) as (select 1, [(1)] union all select n + 1, "
+        + "list_append(ord, (n + 1)) from t where n < 3)  select n from t order by ord",
+        rewrite(new RecursiveSearch(), "with recursive t(n) as (select 1 union all select n + 1 from t"
+            + " where n < 3) search depth first by n set ord select n from t order by ord"));
+    String untouched = "with recursive t as (select 1 as n union all select n + 1 from t) "
+        + "search depth first by n set ord select n from t";
+    assertEquals(untouched, rewrite(new RecursiveSearch(), untouched));
+  }
+
+  @Test
   void createTableLikeCopiesColumns() {
     CreateTableLike rule = new CreateTableLike();
     assertEquals("create table if not exists t2 AS SELECT * FROM s.t LIMIT 0",

@@ -213,6 +213,16 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void recursiveSearchOrders() throws SQLException {
+    String tree = "WITH RECURSIVE t(id, parent) AS (SELECT 1, NULL::int UNION ALL SELECT c.id, c.parent"
+        + " FROM t JOIN (VALUES (2, 1), (3, 1), (4, 2)) c(id, parent) ON c.parent = t.id)";
+    assertEquals("1,2,4,3", row("SELECT string_agg(id::text, ',' ORDER BY seq) FROM (" + tree
+        + " SEARCH DEPTH FIRST BY id SET seq SELECT * FROM t) s"));
+    assertEquals("1,2,3,4", row("SELECT string_agg(id::text, ',' ORDER BY seq) FROM (" + tree
+        + " SEARCH BREADTH FIRST BY id SET seq SELECT * FROM t) s"));
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"
