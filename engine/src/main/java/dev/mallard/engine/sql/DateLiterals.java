@@ -49,9 +49,8 @@ final class DateLiterals implements RewriteRule {
   }
 
   private static boolean isDate(Tokens tokens, int i) {
-    int type = CastTarget.typeStart(tokens, i);
-    if (type >= 0) {
-      return tokens.get(type).isWord("date") && Operands.typeEnd(tokens, type) == type;
+    if ("date".equals(CastTarget.of(tokens, i))) {
+      return true;
     }
     int prev = tokens.prev(i);
     Token p = tokens.at(prev);

@@ -2,7 +2,6 @@ package dev.mallard.engine.sql;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -27,17 +26,10 @@ final class IntegerLiterals implements RewriteRule {
   @Override
   public void apply(Tokens tokens, RewriteContext context) {
     for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.kind() != Token.Kind.STRING) {
-        continue;
-      }
-      int type = CastTarget.typeStart(tokens, i);
-      if (type < 0 || Operands.typeEnd(tokens, type) != type || !tokens.get(type).isWord()) {
-        continue;
-      }
-      String name = TYPES.get(tokens.get(type).text().toLowerCase(Locale.ROOT));
-      String text = Literals.stringValue(t);
-      if (name != null && text != null && !INTEGER.matcher(text).matches()) {
+      String type = tokens.get(i).kind() == Token.Kind.STRING ? CastTarget.of(tokens, i) : null;
+      String name = type == null ? null : TYPES.get(type);
+      String text = name == null ? null : Literals.stringValue(tokens.get(i));
+      if (text != null && !INTEGER.matcher(text).matches()) {
         throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
             "invalid input syntax for type " + name + ": \"" + text + "\"");
       }
