@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * DuckDB has no materialized views. {@code CREATE MATERIALIZED VIEW name AS query [WITH [NO]
- * DATA]} becomes a table created from the query (empty for WITH NO DATA): it holds the rows the
- * query gave at creation, which is what PostgreSQL's materialized view holds until refreshed, and
- * {@code DROP MATERIALIZED VIEW} drops that table. A table keeps no query to refresh from, so
- * REFRESH MATERIALIZED VIEW fails with 0A000 rather than leave the rows stale. A column list
- * after the name is left for DuckDB.
+ * DATA]} becomes a table created from the query: it holds the rows the query gave at creation,
+ * which is what PostgreSQL's materialized view holds until refreshed, and {@code DROP
+ * MATERIALIZED VIEW} drops that table. A table keeps no query to refresh from, so REFRESH
+ * MATERIALIZED VIEW, and WITH NO DATA (a view only REFRESH could fill), fail with 0A000 rather
+ * than leave the rows stale or empty. A column list after the name is left for DuckDB.
  */
 final class MaterializedViews implements RewriteRule {
   @Override
@@ -48,20 +48,17 @@ final class MaterializedViews implements RewriteRule {
     if (as < 0) {
       return;
     }
-    boolean noData = false;
     int data = lastToken(tokens);
     if (isWord(tokens, data, "data")) {
       int before = tokens.prev(data);
-      noData = isWord(tokens, before, "no");
-      int with = noData ? tokens.prev(before) : before;
-      if (!isWord(tokens, with, "with")) {
+      if (isWord(tokens, before, "no")) {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE MATERIALIZED VIEW ... WITH NO"
+            + " DATA is not supported: a materialized view cannot be refreshed here");
+      }
+      if (!isWord(tokens, before, "with")) {
         return;
       }
-      tokens.replace(with, data, List.of());
-    }
-    if (noData) {
-      tokens.insert(lastToken(tokens) + 1, SqlLexer.lex(") LIMIT 0"));
-      tokens.insert(tokens.next(as), SqlLexer.lex("SELECT * FROM ("));
+      tokens.replace(before, data, List.of());
     }
     tokens.replace(materialized, view, List.of(Token.word("TABLE")));
   }

@@ -122,8 +122,10 @@ class FunctionRulesTest {
     MaterializedViews rule = new MaterializedViews();
     assertEquals("create TABLE if not exists mv as select a from t",
         rewrite(rule, "create materialized view if not exists mv as select a from t"));
-    assertEquals("create TABLE mv as SELECT * FROM (select a from t limit 3) LIMIT 0 ;",
-        rewrite(rule, "create materialized view mv as select a from t limit 3 with no data;"));
+    assertEquals("create TABLE mv as select a from t limit 3 ;",
+        rewrite(rule, "create materialized view mv as select a from t limit 3 with data;"));
+    assertEquals("0A000", assertThrows(PgException.class,
+        () -> rewrite(rule, "create materialized view mv as select 1 with no data")).sqlState());
     assertEquals("drop TABLE mv", rewrite(rule, "drop materialized view mv"));
     PgException e = assertThrows(PgException.class, () -> rewrite(rule, "refresh materialized view mv"));
     assertEquals("0A000", e.sqlState());
