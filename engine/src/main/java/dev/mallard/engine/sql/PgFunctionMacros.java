@@ -65,11 +65,10 @@ final class PgFunctionMacros {
     StringBuilder sql = new StringBuilder("pg_avg_result");
     String sep = "";
     for (String type : List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT")) {
-      sql.append(sep).append("(r, s, c, x ").append(type)
-          .append(") AS pg_quotient16(CAST(s AS HUGEINT) * 10000000000000000, c)");
+      sql.append(sep).append("(r, s, c, x ").append(type).append(") AS pg_avg16(s, c)");
       sep = ", ";
     }
-    return sql + ", (r, s, c, x DECIMAL) AS pg_quotient16(pg_scaled16(s), c),"
+    return sql + ", (r, s, c, x DECIMAL) AS pg_avg16(s, c),"
         + " (r, s, c, x FLOAT) AS r, (r, s, c, x DOUBLE) AS r, (r, s, c, x) AS r";
   }
 
@@ -135,11 +134,14 @@ final class PgFunctionMacros {
             + " (a TIME, b TIME) AS to_microseconds(epoch_us(a) - epoch_us(b)), (a, b) AS a - b"),
         // avg of integers and numerics is numeric: sum / count divided exactly at scale 16, the
         // scale PostgreSQL's select_div_scale gives a quotient from 1 to 9999 (r is DuckDB's
-        // DOUBLE avg, kept for floats and intervals); s and c are the sum and count
+        // DOUBLE avg, kept for floats and intervals); s and c are the sum and count. The whole
+        // part of s is divided first, so only the average, not the sum, must fit DECIMAL(38,16)
         macro("pg_quotient16(s, c) AS CASE WHEN c <> 0 THEN CAST(sign(s) * ((2 * abs(s) + c)"
             + " // (2 * c)) AS DECIMAL(38,0)) * 0.0000000000000001 END"),
-        macro("pg_scaled16(s) AS CAST(trunc(s) AS HUGEINT) * 10000000000000000"
-            + " + CAST(CAST(s - trunc(s) AS DECIMAL(38,16)) * 10000000000000000 AS HUGEINT)"),
+        macro("pg_avg16(s, c) AS CASE WHEN c <> 0 THEN CAST(CAST(trunc(s) AS HUGEINT) // c"
+            + " AS DECIMAL(38,16)) + pg_quotient16((CAST(trunc(s) AS HUGEINT) % c)"
+            + " * 10000000000000000 + CAST(CAST(s - trunc(s) AS DECIMAL(38,16))"
+            + " * 10000000000000000 AS HUGEINT), c) END"),
         macro(avgResult()),
         // generate_series over dates is PostgreSQL's over timestamptz, the dates' midnights
         macro("pg_generate_series(a DATE, b DATE, s INTERVAL) AS generate_series(CAST(a AS TIMESTAMPTZ),"

@@ -166,6 +166,10 @@ class PgFunctionMacrosTest {
           + r.getString(3) + "|" + r.getString(4) + "|" + r.getString(5) + "|" + r.getString(6));
       assertEquals("DECIMAL(38,16)", r.getMetaData().getColumnTypeName(3));
     }
+    // only the average must fit: the sum of these is beyond HUGEINT once scaled by 10^16
+    assertEquals("9000000000000000000.3333333333333333|-64.4966666666666667", row("SELECT avg(b),"
+        + " (SELECT avg(n) FROM (VALUES (-34.49), (-149.01), (-9.99)) v(n)) FROM (VALUES"
+        + " (9000000000000000000::bigint), (9000000000000000001::bigint), (9000000000000000000::bigint)) t(b)"));
   }
 
   @Test
