@@ -22,6 +22,10 @@ final class ConfigValidator {
     validateTls(c.tls());
     validateLimits(c.limits());
     validateUsers(c);
+    requireNonNegative(c.duckdb().tenantIdleTimeout(), "duckdb.tenant-idle-timeout");
+    String style = c.duckdb().s3().urlStyle();
+    require(style == null || style.equals("path") || style.equals("vhost"),
+        "duckdb.s3.url-style must be path or vhost, not \"" + style + "\"");
   }
 
   private static void validateTls(MallardConfig.Tls tls) throws ConfigException {

@@ -69,6 +69,14 @@ public final class Main implements Callable<Integer> {
           + " (env MALLARD_METRICS_PORT; default: off).")
   Integer metricsPort;
 
+  @Option(
+      names = "--tenant-idle-timeout",
+      paramLabel = "DURATION",
+      description = "Close a database's DuckDB instance after it has had no sessions this long,"
+          + " e.g. 30s or 10min; 0 keeps instances open (env MALLARD_TENANT_IDLE_TIMEOUT;"
+          + " default 5min).")
+  String tenantIdleTimeout;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -79,7 +87,8 @@ public final class Main implements Callable<Integer> {
     try {
       config =
           ConfigLoader.load(
-              new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort), System.getenv());
+              new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort,
+                  tenantIdleTimeout), System.getenv());
     } catch (ConfigException e) {
       System.err.println("mallard: configuration error: " + e.getMessage());
       return 2;

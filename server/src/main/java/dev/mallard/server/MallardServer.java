@@ -1,6 +1,7 @@
 package dev.mallard.server;
 
 import dev.mallard.catalog.system.SystemCatalog;
+import dev.mallard.catalog.TenantConfig;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.engine.Engine;
 import dev.mallard.session.PgChannelInitializer;
@@ -118,8 +119,9 @@ public final class MallardServer implements AutoCloseable {
         bootstrapPassword != null && !bootstrapPassword.isEmpty());
     Roles.bootstrap(roles, config.users());
     ServerTls tls = ServerTls.create(config);
-    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles,
-        config.extensionDirectory());
+    TenantManager tenants = new TenantManager(roles, config.defaultDatabase(), new TenantConfig(
+        config.dataDir(), config.extensionDirectory(), config.duckdb().tenantIdleTimeout(),
+        config.duckdb().s3().asOptions()));
     try {
       engine = new Engine(tenants, roles, limits.arrowMemoryLimitBytes(),
           limits.perSessionMemoryLimitBytes(), metrics);

@@ -260,6 +260,8 @@ final class Session {
   }
 
   private void begin() {
+    // ALTER DATABASE ... SET values first: the client's startup options override them.
+    engine.tenant().sessionDefaults().forEach((k, v) -> settings.set(k, v, false, true));
     String options = startupParameters.get("options");
     if (options != null) {
       StartupOptions.parse(options).forEach((k, v) -> settings.set(k, v, false, true));

@@ -37,6 +37,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   private static final int FIRST_OID = 16384;
 
   private final Connection db;
+  private final Databases databases;
   private volatile Snapshot snapshot;
 
   /** Roles by name and memberships (role oid → member oids with their admin option). */
@@ -50,6 +51,13 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     this.db = db;
     createSchema();
     reload();
+    // Its own connection: its transactions never interleave with the role changes here.
+    this.databases = new Databases(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+  }
+
+  /** The databases (tenants) of the server. */
+  public Databases databases() {
+    return databases;
   }
 
   public static SystemCatalog open(Path dataDir) {
@@ -458,6 +466,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    databases.close();
     db.close();
   }
 }
