@@ -226,6 +226,11 @@ public final class MallardServer implements AutoCloseable {
     }
   }
 
+  /** The databases and their open instances; null before {@link #start()}. */
+  public TenantManager tenants() {
+    return engine == null ? null : engine.tenants();
+  }
+
   /** The live sessions; null before {@link #start()}. */
   public SessionRegistry sessions() {
     return initializer == null ? null : initializer.sessions();
