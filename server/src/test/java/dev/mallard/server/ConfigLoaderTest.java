@@ -112,7 +112,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofMinutes(5), d.duckdb().tenantIdleTimeout());
     assertEquals(Map.of(), d.duckdb().s3().asOptions());
     Path file = yaml("duckdb:\n  tenant-idle-timeout: 90s\n  s3:\n    endpoint: minio:9000\n"
-        + "    key-id: k\n    secret: s\n    url-style: path\n    use-ssl: false\n");
+        + "    key-id: k\n    secret: hush-hush\n    url-style: path\n    use-ssl: false\n");
     MallardConfig fromFile = ConfigLoader.load(configOnly(file), Map.of());
     assertEquals(Duration.ofSeconds(90), fromFile.duckdb().tenantIdleTimeout());
     assertEquals(Map.of("s3_endpoint", "minio:9000", "s3_key_id", "k", "s3_secret", "hush-hush",
