@@ -165,39 +165,17 @@ public final class Databases implements AutoCloseable {
   }
 
   private int nextOid() {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('oids')")) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  private interface Change {
-    void run() throws SQLException;
+    return CatalogTransactions.nextOid(db);
   }
 
   /** Runs one change as one transaction, then refreshes the snapshot. */
-  private void change(Change change) {
+  private void change(CatalogTransactions.Change change) {
     try {
-      db.setAutoCommit(false);
-      try {
-        change.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
+      CatalogTransactions.run(db, change);
       reload();
     } catch (SQLException e) {
-      throw failure(e);
+      throw CatalogTransactions.failure(e);
     }
-  }
-
-  private static PgException failure(SQLException e) {
-    return new PgException(SqlState.IO_ERROR, "system catalog: " + e.getMessage(), e);
   }
 
   @Override

@@ -376,12 +376,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   }
 
   private int nextOid() {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('oids')")) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    return CatalogTransactions.nextOid(db);
   }
 
   private void insert(Role r) throws SQLException {
@@ -437,23 +432,10 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     }
   }
 
-  private interface Change {
-    void run() throws SQLException;
-  }
-
   /** Runs one change as one transaction, then refreshes the snapshot. */
-  private void change(Change change) {
+  private void change(CatalogTransactions.Change change) {
     try {
-      db.setAutoCommit(false);
-      try {
-        change.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
+      CatalogTransactions.run(db, change);
       reload();
     } catch (SQLException e) {
       throw failure(e);
@@ -461,7 +443,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   }
 
   private static PgException failure(SQLException e) {
-    return new PgException(SqlState.IO_ERROR, "system catalog: " + e.getMessage(), e);
+    return CatalogTransactions.failure(e);
   }
 
   @Override

@@ -1,11 +1,10 @@
 package dev.mallard.engine.databases;
 
 import dev.mallard.engine.roles.StringConstants;
-import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.Token;
+import dev.mallard.engine.sql.TokenCursor;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,22 +17,10 @@ import java.util.Map;
  * syntax. Errors are PostgreSQL's: 42601 with the position of the offending token.
  */
 public final class DatabaseStatementParser {
-  private final List<Token> tokens = new ArrayList<>();
-  private final List<Integer> offsets = new ArrayList<>();
-  private int i;
+  private final TokenCursor in;
 
   private DatabaseStatementParser(String sql) {
-    int offset = 0;
-    for (Token t : SqlLexer.lex(sql)) {
-      if (t.kind() != Token.Kind.SPACE) {
-        tokens.add(t);
-        offsets.add(offset);
-      }
-      offset += t.text().length();
-    }
-    if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).is(";")) {
-      tokens.remove(tokens.size() - 1);
-    }
+    this.in = new TokenCursor(sql);
   }
 
   /** Whether leading words (upper case) start a database statement. */
@@ -45,15 +32,15 @@ public final class DatabaseStatementParser {
   public static DatabaseStatement parse(String sql) {
     DatabaseStatementParser p = new DatabaseStatementParser(sql);
     DatabaseStatement statement = p.statement();
-    if (p.i < p.tokens.size()) {
-      throw p.syntaxError(p.i);
+    if (!p.in.atEnd()) {
+      throw p.in.syntaxError();
     }
     return statement;
   }
 
   private DatabaseStatement statement() {
-    String verb = word();
-    expect("DATABASE");
+    String verb = in.word();
+    in.expect("DATABASE");
     switch (verb) {
       case "CREATE":
         return new DatabaseStatement.Create(name(), options(true));
@@ -65,20 +52,20 @@ public final class DatabaseStatementParser {
   }
 
   private DatabaseStatement drop() {
-    boolean ifExists = accept("IF");
+    boolean ifExists = in.accept("IF");
     if (ifExists) {
-      expect("EXISTS");
+      in.expect("EXISTS");
     }
     String name = name();
-    if (i < tokens.size()) {
-      accept("WITH");
-      expectPunct("(");
-      String option = word();
+    if (!in.atEnd()) {
+      in.accept("WITH");
+      in.expectPunct("(");
+      String option = in.word();
       if (!option.equals("FORCE")) {
         throw new PgException(SqlState.SYNTAX_ERROR,
             "unrecognized DROP DATABASE option \"" + option.toLowerCase(Locale.ROOT) + "\"");
       }
-      expectPunct(")");
+      in.expectPunct(")");
       throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
           "DROP DATABASE ... WITH (FORCE) is not supported: end the other sessions first");
     }
@@ -87,25 +74,24 @@ public final class DatabaseStatementParser {
 
   private DatabaseStatement alter() {
     String name = name();
-    if (accept("RENAME")) {
-      expect("TO");
+    if (in.accept("RENAME")) {
+      in.expect("TO");
       return new DatabaseStatement.Rename(name, name());
     }
-    if (accept("OWNER")) {
-      expect("TO");
-      if (peek("CURRENT_USER") || peek("CURRENT_ROLE") || peek("SESSION_USER")) {
-        i++;
+    if (in.accept("OWNER")) {
+      in.expect("TO");
+      if (in.accept("CURRENT_USER") || in.accept("CURRENT_ROLE") || in.accept("SESSION_USER")) {
         return new DatabaseStatement.Owner(name, null);
       }
       return new DatabaseStatement.Owner(name, name());
     }
-    if (accept("RESET")) {
-      return new DatabaseStatement.Set(name, accept("ALL") ? null : name(), null);
+    if (in.accept("RESET")) {
+      return new DatabaseStatement.Set(name, in.accept("ALL") ? null : name(), null);
     }
-    if (accept("SET")) {
+    if (in.accept("SET")) {
       return set(name);
     }
-    if (peek("REFRESH")) {
+    if (in.peek("REFRESH")) {
       throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
           "ALTER DATABASE ... REFRESH COLLATION VERSION is not supported");
     }
@@ -113,20 +99,20 @@ public final class DatabaseStatementParser {
   }
 
   private DatabaseStatement set(String name) {
-    if (peek("TABLESPACE")) {
+    if (in.peek("TABLESPACE")) {
       throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "Mallard has no tablespaces");
     }
     String setting = name();
-    if (accept("FROM")) {
-      expect("CURRENT");
+    if (in.accept("FROM")) {
+      in.expect("CURRENT");
       throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
           "ALTER DATABASE ... SET ... FROM CURRENT is not supported");
     }
-    if (!accept("TO") && !acceptPunct("=")) {
-      throw syntaxError(i);
+    if (!in.accept("TO") && !in.acceptPunct("=")) {
+      throw in.syntaxError();
     }
     String value = value();
-    if (i < tokens.size() && tokens.get(i).is(",")) {
+    if (in.peekPunct(",")) {
       throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
           "SET " + setting + " takes only one argument");
     }
@@ -138,26 +124,26 @@ public final class DatabaseStatementParser {
    * options". ALTER DATABASE needs at least one (a bare name is a syntax error).
    */
   private Map<String, String> options(boolean create) {
-    accept("WITH");
+    in.accept("WITH");
     Map<String, String> options = new LinkedHashMap<>();
-    if (!create && i >= tokens.size()) {
-      throw syntaxError(i);
+    if (!create && in.atEnd()) {
+      throw in.syntaxError();
     }
-    while (i < tokens.size()) {
-      int start = i;
-      Token t = next();
+    while (!in.atEnd()) {
+      int start = in.index();
+      Token t = in.next();
       if (!t.isWord()) {
-        throw syntaxError(start);
+        throw in.syntaxError(start);
       }
       String option = t.text().toLowerCase(Locale.ROOT);
       if (option.equals("connection")) {
-        expect("LIMIT");
+        in.expect("LIMIT");
         option = "connection_limit";
       }
-      acceptPunct("=");
+      in.acceptPunct("=");
       if (options.containsKey(option)) {
         throw new PgException(PgException.Severity.ERROR, SqlState.SYNTAX_ERROR,
-            "conflicting or redundant options", null, null, position(start), null);
+            "conflicting or redundant options", null, null, in.position(start), null);
       }
       options.put(option, value());
     }
@@ -166,11 +152,8 @@ public final class DatabaseStatementParser {
 
   /** A value: a string, a (signed) number, a word, or DEFAULT (null). */
   private String value() {
-    boolean negative = i < tokens.size() && tokens.get(i).is("-");
-    if (negative) {
-      i++;
-    }
-    Token t = next();
+    boolean negative = in.acceptPunct("-");
+    Token t = in.next();
     switch (t.kind()) {
       case STRING:
         if (!negative) {
@@ -192,75 +175,11 @@ public final class DatabaseStatementParser {
       default:
         break;
     }
-    throw syntaxError(i - 1);
+    throw in.syntaxError(in.index() - 1);
   }
 
   /** An identifier: a database, role or setting name. */
   private String name() {
-    Token t = next();
-    if (!t.isIdentifier()) {
-      throw syntaxError(i - 1);
-    }
-    return t.identifier();
-  }
-
-  private Token next() {
-    if (i >= tokens.size()) {
-      throw syntaxError(i);
-    }
-    return tokens.get(i++);
-  }
-
-  private String word() {
-    Token t = next();
-    if (!t.isWord()) {
-      throw syntaxError(i - 1);
-    }
-    return t.text().toUpperCase(Locale.ROOT);
-  }
-
-  private void expect(String word) {
-    if (!accept(word)) {
-      throw syntaxError(i);
-    }
-  }
-
-  private boolean peek(String word) {
-    return i < tokens.size() && tokens.get(i).isWord(word);
-  }
-
-  private boolean accept(String word) {
-    if (peek(word)) {
-      i++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean acceptPunct(String punct) {
-    if (i < tokens.size() && tokens.get(i).is(punct)) {
-      i++;
-      return true;
-    }
-    return false;
-  }
-
-  private void expectPunct(String punct) {
-    if (!acceptPunct(punct)) {
-      throw syntaxError(i);
-    }
-  }
-
-  private int position(int index) {
-    return index < offsets.size() ? offsets.get(index) + 1 : 0;
-  }
-
-  private PgException syntaxError(int index) {
-    if (index >= tokens.size()) {
-      return new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input");
-    }
-    return new PgException(PgException.Severity.ERROR, SqlState.SYNTAX_ERROR,
-        "syntax error at or near \"" + tokens.get(index).text() + "\"", null, null,
-        position(index), null);
+    return in.identifier();
   }
 }
