@@ -74,10 +74,17 @@ final class TenantFiles {
         continue;
       }
       String name = fileName.substring(0, fileName.length() - SUFFIX.length());
-      if (databases.find(name).isEmpty() && VALID_NAME.matcher(name).matches()) {
-        log.info("adopting database {} from {}", name, file);
-        databases.create(Database.duckDb(name, ownerOid));
+      if (databases.find(name).isEmpty()) {
+        adopt(name, databases, ownerOid);
       }
+    }
+  }
+
+  /** Records {@code <name>.duckdb} as a database when the file exists and the name is valid. */
+  void adopt(String name, Databases databases, int ownerOid) {
+    if (VALID_NAME.matcher(name).matches() && !RESERVED.contains(name) && exists(name)) {
+      log.info("adopting database {} from {}", name, config.fileOf(name));
+      databases.create(Database.duckDb(name, ownerOid));
     }
   }
 

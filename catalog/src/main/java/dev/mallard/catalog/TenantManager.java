@@ -48,6 +48,8 @@ public final class TenantManager implements AutoCloseable {
     if (databases.find(defaultDatabase).isEmpty()) {
       create(Database.duckDb(defaultDatabase, Role.BOOTSTRAP_OID));
     }
+    // Warm, so that the first session does not wait for it (it idles out like any other).
+    open.computeIfAbsent(defaultDatabase, k -> Tenant.open(require(k, false), config, serverObjects()));
     reaper = config.idleTimeout().isZero() ? null : startReaper();
   }
 
@@ -90,13 +92,18 @@ public final class TenantManager implements AutoCloseable {
   /**
    * The tenant for a startup message's database, with a session admitted to it: 3D000 when it
    * does not exist, 55000 when it does not allow connections, 53300 beyond its CONNECTION LIMIT
-   * (from which {@code exempt} sessions, superusers', are free). The caller gives the slot back
+   * (from which {@code exempt} sessions, superusers', are free). A {@code <name>.duckdb} file put
+   * into the data directory while the server runs is adopted here, as at start. The caller gives
+   * the slot back
    * with {@link Tenant#release()}.
    */
   public Tenant acquire(String name, boolean exempt) {
     Tenant[] admitted = new Tenant[1];
     RuntimeException[] refused = new RuntimeException[1];
     open.compute(name == null ? "" : name, (k, t) -> {
+      if (t == null && databases.find(k).isEmpty()) {
+        files.adopt(k, databases, Role.BOOTSTRAP_OID);
+      }
       Tenant tenant = t != null ? t : Tenant.open(require(k, true), config, serverObjects());
       try {
         tenant.admit(exempt);
@@ -118,29 +125,34 @@ public final class TenantManager implements AutoCloseable {
   }
 
   /**
-   * Records a new database after opening its instance once, so that a DuckLake whose metadata
-   * store or data path cannot be reached is refused now rather than at the first login. The
-   * instance then idles out like any other.
+   * Records a new database after opening its instance, so that a DuckLake whose metadata store
+   * or data path cannot be reached is refused now rather than at the first login; the instance
+   * stays open and idles out like any other. Done under the name's entry, so two CREATEs of one
+   * name never open the same file twice.
    */
   public Database create(Database spec) {
     TenantFiles.requireValidName(spec.name());
-    if (databases.find(spec.name()).isPresent()) {
-      throw new PgException(SqlState.DUPLICATE_DATABASE,
-          "database \"" + spec.name() + "\" already exists");
-    }
-    boolean existed = spec.kind() == Database.Kind.DUCKDB && files.exists(spec.name());
-    Tenant probe = Tenant.open(spec, config, PgCatalog.ServerObjects.NONE);
-    closeQuietly(probe);
-    try {
-      Database created = databases.create(spec);
-      refreshServerObjects();
-      return created;
-    } catch (RuntimeException e) {
-      if (!existed) {
-        files.delete(spec);
+    Database[] created = new Database[1];
+    open.compute(spec.name(), (k, t) -> {
+      if (databases.find(k).isPresent()) {
+        throw new PgException(SqlState.DUPLICATE_DATABASE, "database \"" + k + "\" already exists");
       }
-      throw e;
-    }
+      boolean existed = spec.kind() == Database.Kind.DUCKDB && files.exists(k);
+      Tenant tenant = Tenant.open(spec, config, serverObjects());
+      try {
+        created[0] = databases.create(spec);
+      } catch (RuntimeException e) {
+        closeQuietly(tenant);
+        if (!existed) {
+          files.delete(spec);
+        }
+        throw e;
+      }
+      tenant.update(created[0]);
+      return tenant;
+    });
+    refreshServerObjects();
+    return created[0];
   }
 
   /**

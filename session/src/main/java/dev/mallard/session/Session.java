@@ -450,6 +450,11 @@ final class Session {
 
   void beforeStatement(Statement statement) {
     checkNotFailed(statement.sql());
+    if (statement.kind() == StatementKind.DATABASE && !statement.words().get(0).equals("ALTER")
+        && inTransactionBlock()) { // PostgreSQL's PreventInTransactionBlock
+      throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+          statement.commandTag(0) + " cannot run inside a transaction block");
+    }
     cancelRequested = null;
     long timeoutMs = KnownSettings.durationMillis(settings.get("statement_timeout"));
     if (timeoutMs > 0) {

@@ -303,6 +303,24 @@ class DatabasesTest {
   }
 
   @Test
+  void createAndDropCannotRunInATransactionBlock() throws Exception {
+    try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      SQLException e = assertThrows(SQLException.class, () -> s.execute("CREATE DATABASE in_tx"));
+      assertEquals("25001", e.getSQLState());
+      assertEquals("ERROR: CREATE DATABASE cannot run inside a transaction block", e.getMessage());
+      c.rollback();
+      c.setAutoCommit(true);
+      assertFalse(column(c, "SELECT datname FROM pg_database").contains("in_tx"));
+    }
+    // A multi-statement simple query is an implicit transaction block, as in PostgreSQL.
+    PsqlMetaCommandTest.Result r = PsqlMetaCommandTest.psql(new PsqlMetaCommandTest.Target(
+        Integer.toString(port), "postgres", PASSWORD, "postgres"),
+        "-c", "SELECT 1; CREATE DATABASE in_tx");
+    assertTrue(r.err().contains("CREATE DATABASE cannot run inside a transaction block"), r.err());
+  }
+
+  @Test
   void psqlListsTheDatabases() throws Exception {
     asSuperuser("CREATE DATABASE listed");
     PsqlMetaCommandTest.Result r = PsqlMetaCommandTest.psql(new PsqlMetaCommandTest.Target(
