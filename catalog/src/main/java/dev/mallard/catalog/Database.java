@@ -62,6 +62,18 @@ public record Database(
         settings);
   }
 
+  /** The options with {@code option} set to {@code value}, or removed when value is null. */
+  public Database withOption(String option, String value) {
+    Map<String, String> changed = new TreeMap<>(options);
+    if (value == null) {
+      changed.remove(option);
+    } else {
+      changed.put(option, value);
+    }
+    return new Database(oid, name, ownerOid, kind, connectionLimit, allowConnections, changed,
+        settings);
+  }
+
   public Database withConnectionLimit(int limit) {
     return new Database(oid, name, ownerOid, kind, limit, allowConnections, options, settings);
   }

@@ -211,8 +211,9 @@ public final class Tenant implements AutoCloseable {
     return sessions.get() == 0 && System.nanoTime() - idleSince >= nanos;
   }
 
+  /** Synchronized with {@link #refreshServerObjects}: the idle reaper may close it meanwhile. */
   @Override
-  public void close() throws SQLException {
+  public synchronized void close() throws SQLException {
     root.close();
   }
 }

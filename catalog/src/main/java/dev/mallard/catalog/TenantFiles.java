@@ -30,6 +30,8 @@ final class TenantFiles {
   /** DuckDB's own catalog names, which a tenant's catalog cannot take. */
   private static final Set<String> RESERVED = Set.of("system", "temp", "memory", "main");
   private static final String SUFFIX = ".duckdb";
+  /** Option of a DuckDB-file database whose files still have its old name. */
+  static final String RENAMED_FROM = "renamed_from";
   private static final Pattern DROPPED = Pattern.compile(".*\\.duckdb(\\.wal)?\\.dropped-(\\d+)");
 
   private final TenantConfig config;
@@ -122,29 +124,51 @@ final class TenantFiles {
   }
 
   /**
-   * Renames a database's files and row. The files move first; if the row cannot be changed they
-   * move back, so the catalog never names a database whose file is elsewhere.
+   * Renames a database's row, then its files. The row first records where the files were
+   * ({@value #RENAMED_FROM}) in the same transaction as the new name, and forgets it once they
+   * have moved, so a start after a crash in between finishes the move instead of adopting the
+   * old file as another database.
    */
   Database rename(Database database, String newName, Databases databases) {
-    List<Path[]> moved = new ArrayList<>();
-    if (database.kind() == Database.Kind.DUCKDB) {
+    if (database.kind() != Database.Kind.DUCKDB) {
+      return databases.update(database.withName(newName));
+    }
+    Database journaled = databases.update(
+        database.withName(newName).withOption(RENAMED_FROM, database.name()));
+    try {
+      return finishRename(journaled, databases);
+    } catch (RuntimeException e) {
       List<Path> from = liveFiles(database.name());
       List<Path> to = liveFiles(newName);
       for (int i = 0; i < from.size(); i++) {
-        if (Files.exists(from.get(i))) {
-          move(from.get(i), to.get(i));
-          moved.add(new Path[] {from.get(i), to.get(i)});
+        if (Files.exists(to.get(i)) && !Files.exists(from.get(i))) {
+          move(to.get(i), from.get(i));
         }
       }
-    }
-    try {
-      return databases.update(database.withName(newName));
-    } catch (RuntimeException e) {
-      for (Path[] m : moved) {
-        move(m[1], m[0]);
-      }
+      databases.update(database);
       throw e;
     }
+  }
+
+  /** Completes the renames a crash interrupted (see {@link #rename}). */
+  void finishRenames(Databases databases) {
+    for (Database d : databases.all().values()) {
+      if (d.options().containsKey(RENAMED_FROM)) {
+        log.info("finishing the interrupted rename of database {}", d.name());
+        finishRename(d, databases);
+      }
+    }
+  }
+
+  private Database finishRename(Database d, Databases databases) {
+    List<Path> from = liveFiles(d.options().get(RENAMED_FROM));
+    List<Path> to = liveFiles(d.name());
+    for (int i = 0; i < from.size(); i++) {
+      if (Files.exists(from.get(i)) && !Files.exists(to.get(i))) {
+        move(from.get(i), to.get(i));
+      }
+    }
+    return databases.update(d.withOption(RENAMED_FROM, null));
   }
 
   /** Deletes a DuckDB tenant's files (a CREATE that could not be recorded). */

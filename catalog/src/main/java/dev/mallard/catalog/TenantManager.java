@@ -32,6 +32,8 @@ public final class TenantManager implements AutoCloseable {
   private final TenantConfig config;
   private final TenantFiles files;
   private final Map<String, Tenant> open = new ConcurrentHashMap<>();
+  /** New names of renames in progress: not a database yet, and not to be adopted. */
+  private final java.util.Set<String> renaming = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService reaper;
 
   /**
@@ -44,6 +46,7 @@ public final class TenantManager implements AutoCloseable {
     this.config = config;
     this.files = new TenantFiles(config);
     files.finishDrops(databases);
+    files.finishRenames(databases);
     files.adopt(databases, Role.BOOTSTRAP_OID);
     if (databases.find(defaultDatabase).isEmpty()) {
       create(Database.duckDb(defaultDatabase, Role.BOOTSTRAP_OID));
@@ -101,6 +104,9 @@ public final class TenantManager implements AutoCloseable {
     Tenant[] admitted = new Tenant[1];
     RuntimeException[] refused = new RuntimeException[1];
     open.compute(name == null ? "" : name, (k, t) -> {
+      if (renaming.contains(k)) {
+        throw PgException.fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + k + "\" does not exist");
+      }
       if (t == null && databases.find(k).isEmpty()) {
         files.adopt(k, databases, Role.BOOTSTRAP_OID);
       }
@@ -134,7 +140,7 @@ public final class TenantManager implements AutoCloseable {
     TenantFiles.requireValidName(spec.name());
     Database[] created = new Database[1];
     open.compute(spec.name(), (k, t) -> {
-      if (databases.find(k).isPresent()) {
+      if (databases.find(k).isPresent() || renaming.contains(k)) {
         throw new PgException(SqlState.DUPLICATE_DATABASE, "database \"" + k + "\" already exists");
       }
       boolean existed = spec.kind() == Database.Kind.DUCKDB && files.exists(k);
@@ -177,12 +183,19 @@ public final class TenantManager implements AutoCloseable {
           "database \"" + newName + "\" already exists");
     }
     Database[] renamed = new Database[1];
-    open.compute(database.name(), (k, t) -> {
-      requireUnused(t, database);
-      closeQuietly(t);
-      renamed[0] = files.rename(database, newName, databases);
-      return null;
-    });
+    if (!renaming.add(newName)) {
+      throw new PgException(SqlState.DUPLICATE_DATABASE, "database \"" + newName + "\" already exists");
+    }
+    try {
+      open.compute(database.name(), (k, t) -> {
+        requireUnused(t, database);
+        closeQuietly(t);
+        renamed[0] = files.rename(database, newName, databases);
+        return null;
+      });
+    } finally {
+      renaming.remove(newName);
+    }
     refreshServerObjects();
     return renamed[0];
   }

@@ -74,6 +74,35 @@ class TenantManagerTest {
   }
 
   @Test
+  void aRenameInterruptedByACrashIsFinishedAtStart() throws Exception {
+    Database before;
+    try (TenantManager m = manager(Duration.ZERO)) {
+      before = m.create(Database.duckDb("before", Role.BOOTSTRAP_OID));
+      Tenant t = m.acquire("before", true);
+      try (Connection c = t.connect(); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE kept AS SELECT 5 AS v");
+      } finally {
+        t.release();
+      }
+    }
+    // The state a crash leaves after RENAME changed the row but before the file moved.
+    system.databases().update(before.withName("after").withOption("renamed_from", "before"));
+    try (TenantManager m = manager(Duration.ZERO)) {
+      assertEquals(List.of("after", "postgres"), m.databaseNames());
+      assertFalse(m.database("after").orElseThrow().options().containsKey("renamed_from"));
+      assertFalse(Files.exists(dir.resolve("before.duckdb")));
+      Tenant t = m.acquire("after", true);
+      try (Connection c = t.connect(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+        rs.next();
+        assertEquals(5, rs.getInt(1));
+      } finally {
+        t.release();
+      }
+    }
+  }
+
+  @Test
   void connectionLimitCountsNonExemptSessions() {
     try (TenantManager m = manager(Duration.ZERO)) {
       m.update(m.database("postgres").orElseThrow().withConnectionLimit(1));

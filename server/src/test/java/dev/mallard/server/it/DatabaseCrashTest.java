@@ -1,0 +1,152 @@
+package dev.mallard.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash safety of database changes: a server process is killed with SIGKILL while a client
+ * creates, renames and drops databases, again and again; after each restart the system catalog
+ * and the data directory agree: every database listed can be connected to and holds what was
+ * committed in it, and no DuckDB file is left without its database.
+ */
+class DatabaseCrashTest {
+  private static final String PASSWORD = "crash-test-secret";
+
+  @Test
+  void killedDuringDatabaseChangesTheCatalogStaysConsistent() throws Exception {
+    Path dir = Files.createTempDirectory("mallard-crash");
+    Random random = new Random(42);
+    for (int round = 0; round < 4; round++) {
+      int port = freePort();
+      Process server = start(dir, port);
+      try {
+        awaitListening(port, server);
+        assertConsistent(port, dir);
+        Thread client = new Thread(() -> churn(port, random.nextInt(1000)));
+        client.start();
+        Thread.sleep(300 + random.nextInt(1500));
+      } finally {
+        server.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint
+        server.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+    int port = freePort();
+    Process server = start(dir, port);
+    try {
+      awaitListening(port, server);
+      assertConsistent(port, dir);
+    } finally {
+      server.destroy();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Creates, fills, renames and drops databases until the server dies. */
+  private static void churn(int port, int seed) {
+    try (Connection c = connect(port, "postgres"); Statement s = c.createStatement()) {
+      for (int i = 0; ; i++) {
+        String name = "db_" + seed + "_" + i;
+        s.execute("CREATE DATABASE " + name);
+        try (Connection t = connect(port, name); Statement ts = t.createStatement()) {
+          ts.execute("CREATE TABLE marker AS SELECT '" + name + "' AS name");
+        }
+        if (i % 3 == 1) {
+          s.execute("ALTER DATABASE " + name + " RENAME TO " + name + "_r");
+        } else if (i % 3 == 2) {
+          s.execute("DROP DATABASE " + name);
+        }
+      }
+    } catch (SQLException e) {
+      // the server was killed: what matters is what the restart finds
+    }
+  }
+
+  private static void assertConsistent(int port, Path dir) throws Exception {
+    Set<String> listed;
+    try (Connection c = connect(port, "postgres")) {
+      listed = new TreeSet<>(DatabasesTest.column(c, "SELECT datname FROM pg_database"));
+    }
+    Set<String> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+    for (String f : files) {
+      assertTrue(!f.contains(".dropped-"), "an interrupted drop was finished: " + f);
+      if (f.endsWith(".duckdb")) {
+        assertTrue(listed.contains(f.substring(0, f.length() - 7)), f + " has its database");
+      }
+    }
+    for (String name : listed) {
+      try (Connection c = connect(port, name)) {
+        List<String> markers = DatabasesTest.column(c, "SELECT name FROM duckdb_tables()"
+            + " WHERE table_name = 'marker'");
+        if (!markers.isEmpty()) { // a database killed before its table was made has none
+          String marker = DatabasesTest.value(c, "SELECT name FROM marker");
+          assertTrue(name.equals(marker) || name.equals(marker + "_r"), name + " holds " + marker);
+        }
+      }
+    }
+    assertTrue(listed.contains("postgres"));
+  }
+
+  private static Process start(Path dir, int port) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), "dev.mallard.server.Main",
+        "--data-dir", dir.toString(), "--port", Integer.toString(port), "--tls-mode", "disable");
+    pb.environment().put("MALLARD_PASSWORD", PASSWORD);
+    Path ext = TestServer.extensionDirectory();
+    if (ext != null) {
+      pb.environment().put("MALLARD_EXTENSION_DIR", ext.toString());
+    }
+    pb.redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile());
+    return pb.start();
+  }
+
+  private static void awaitListening(int port, Process server) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      assertTrue(server.isAlive(), "the server process exited");
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("the server did not listen on " + port);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static Connection connect(int port, String database) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", "postgres");
+    p.setProperty("password", PASSWORD);
+    p.setProperty("sslmode", "disable");
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, p);
+  }
+}
