@@ -32,18 +32,37 @@ public final class ConfigLoader {
   public static final String ENV_TLS_MODE = "MALLARD_TLS_MODE";
   public static final String ENV_METRICS_PORT = "MALLARD_METRICS_PORT";
   public static final String ENV_EXTENSION_DIR = "MALLARD_EXTENSION_DIR";
+  public static final String ENV_LOGIN_MAX_FAILURES = "MALLARD_LOGIN_MAX_FAILURES";
+  public static final String ENV_LOGIN_FAILURE_WINDOW = "MALLARD_LOGIN_FAILURE_WINDOW";
+  public static final String ENV_LOGIN_BAN_DURATION = "MALLARD_LOGIN_BAN_DURATION";
   public static final String ENV_TENANT_IDLE_TIMEOUT = "MALLARD_TENANT_IDLE_TIMEOUT";
 
-  /** Command-line flags; null means "not given". */
-  public record Flags(Path config, String host, Integer port, Path dataDir, TlsMode tlsMode,
-      Integer metricsPort, String tenantIdleTimeout) {
+  /** Command-line flags; null means "not given". Durations are text such as {@code 30s}. */
+  public record Flags(
+      Path config,
+      String host,
+      Integer port,
+      Path dataDir,
+      TlsMode tlsMode,
+      Integer metricsPort,
+      Integer loginMaxFailures,
+      String loginFailureWindow,
+      String loginBanDuration,
+      String tenantIdleTimeout) {
+    public Flags(
+        Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
+      this(config, host, port, dataDir, tlsMode, metricsPort, null, null, null);
+    }
+
     public Flags(Path config, String host, Integer port, Path dataDir, TlsMode tlsMode,
-        Integer metricsPort) {
-      this(config, host, port, dataDir, tlsMode, metricsPort, null);
+        Integer metricsPort, Integer loginMaxFailures, String loginFailureWindow,
+        String loginBanDuration) {
+      this(config, host, port, dataDir, tlsMode, metricsPort, loginMaxFailures,
+          loginFailureWindow, loginBanDuration, null);
     }
 
     public static Flags none() {
-      return new Flags(null, null, null, null, null, null, null);
+      return new Flags(null, null, null, null, null, null);
     }
   }
 
@@ -70,8 +89,10 @@ public final class ConfigLoader {
       source = file.toString();
     }
     applyEnv(tree, env);
+    LoginRateLimitSettings.applyEnv(tree, env);
     apply(tree, flags.host(), flags.port(), flags.dataDir(), flags.tlsMode());
     applyMetricsPort(tree, flags.metricsPort());
+    LoginRateLimitSettings.applyFlags(tree, flags);
     applyTenantIdleTimeout(tree, flags.tenantIdleTimeout());
     MallardConfig config = bind(tree, source);
     if (!perSessionGiven) {
