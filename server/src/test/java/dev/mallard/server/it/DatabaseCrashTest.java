@@ -1,10 +1,7 @@
 package dev.mallard.server.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +13,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,31 +31,20 @@ class DatabaseCrashTest {
     Path dir = Files.createTempDirectory("mallard-crash");
     Random random = new Random(42);
     for (int round = 0; round < 3; round++) {
-      int port = freePort();
-      Process server = start(dir, port);
-      try {
-        awaitListening(port, server);
-        assertConsistent(port, dir);
-        Thread client = new Thread(() -> churn(port, random.nextInt(1000)));
+      try (ServerProcess server = ServerProcess.start(dir, PASSWORD)) {
+        assertConsistent(server.port, dir);
+        Thread client = new Thread(() -> churn(server.port, random.nextInt(1000)));
         client.start();
         Thread.sleep(1500 + random.nextInt(3000));
-      } finally {
-        server.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint
-        server.waitFor(30, TimeUnit.SECONDS);
+        server.kill(); // SIGKILL: no shutdown hook, no checkpoint
       }
     }
-    int port = freePort();
-    Process server = start(dir, port);
-    try {
-      awaitListening(port, server);
-      assertConsistent(port, dir);
-      try (Connection c = connect(port, "postgres")) {
+    try (ServerProcess server = ServerProcess.start(dir, PASSWORD)) {
+      assertConsistent(server.port, dir);
+      try (Connection c = connect(server.port, "postgres")) {
         assertTrue(DatabasesTest.column(c, "SELECT datname FROM pg_database").size() >= 3,
             "the rounds changed databases before they were killed");
       }
-    } finally {
-      server.destroy();
-      server.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
@@ -109,44 +94,6 @@ class DatabaseCrashTest {
       }
     }
     assertTrue(listed.contains("postgres"));
-  }
-
-  private static Process start(Path dir, int port) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
-        System.getProperty("java.class.path"), "dev.mallard.server.Main",
-        "--data-dir", dir.toString(), "--port", Integer.toString(port), "--tls-mode", "disable");
-    pb.environment().put("MALLARD_PASSWORD", PASSWORD);
-    Path ext = TestServer.extensionDirectory();
-    if (ext != null) {
-      pb.environment().put("MALLARD_EXTENSION_DIR", ext.toString());
-    }
-    pb.redirectErrorStream(true).redirectOutput(logOf(port).toFile());
-    return pb.start();
-  }
-
-  /** Waits for the server's "ready" log line (a port that answers might be another process's). */
-  private static void awaitListening(int port, Process server) throws Exception {
-    Path log = logOf(port);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      assertTrue(server.isAlive(), "the server process exited: " + log);
-      if (Files.exists(log) && Files.readString(log).contains("Mallard ready on 127.0.0.1:" + port)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the server did not start: " + log);
-  }
-
-  private static Path logOf(int port) {
-    return Path.of(System.getProperty("java.io.tmpdir"), "mallard-crash-" + port + ".log");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static Connection connect(int port, String database) throws SQLException {
