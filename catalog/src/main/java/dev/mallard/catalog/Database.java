@@ -64,14 +64,8 @@ public record Database(
 
   /** The options with {@code option} set to {@code value}, or removed when value is null. */
   public Database withOption(String option, String value) {
-    Map<String, String> changed = new TreeMap<>(options);
-    if (value == null) {
-      changed.remove(option);
-    } else {
-      changed.put(option, value);
-    }
-    return new Database(oid, name, ownerOid, kind, connectionLimit, allowConnections, changed,
-        settings);
+    return new Database(oid, name, ownerOid, kind, connectionLimit, allowConnections,
+        with(options, option, value), settings);
   }
 
   public Database withConnectionLimit(int limit) {
@@ -84,14 +78,18 @@ public record Database(
 
   /** The settings with {@code name} set to {@code value}, or removed when value is null. */
   public Database withSetting(String setting, String value) {
-    Map<String, String> changed = new TreeMap<>(settings);
-    if (value == null) {
-      changed.remove(setting);
-    } else {
-      changed.put(setting, value);
-    }
     return new Database(oid, name, ownerOid, kind, connectionLimit, allowConnections, options,
-        changed);
+        with(settings, setting, value));
+  }
+
+  private static Map<String, String> with(Map<String, String> map, String key, String value) {
+    Map<String, String> changed = new TreeMap<>(map);
+    if (value == null) {
+      changed.remove(key);
+    } else {
+      changed.put(key, value);
+    }
+    return changed;
   }
 
   public Database withoutSettings() {
