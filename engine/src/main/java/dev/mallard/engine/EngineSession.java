@@ -5,6 +5,7 @@ import dev.mallard.catalog.pg.PgCatalog;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.analysis.StatementAnalyzer;
 import dev.mallard.engine.copy.CopyStatement;
+import dev.mallard.engine.databases.DatabaseCommands;
 import dev.mallard.engine.roles.RoleCommands;
 import dev.mallard.engine.sql.RewriteContext;
 import dev.mallard.engine.sql.SessionMacros;
@@ -54,12 +55,17 @@ public final class EngineSession implements AutoCloseable {
   /** OID of the session's role, for role statements; -1 without a system catalog. */
   private final int roleOid;
   private final RoleCommands roles;
+  private final DatabaseCommands databases;
 
-  /** @param roles runs role statements; null when roles are fixed (no system catalog) */
+  /**
+   * @param roles runs role statements; null when roles are fixed (no system catalog)
+   * @param databases runs database statements; null without a system catalog
+   */
   EngineSession(Tenant tenant, BufferAllocator allocator, StatementAnalyzer analyzer, String user,
-      RoleCommands roles) {
+      RoleCommands roles, DatabaseCommands databases) {
     this.roleOid = roles == null ? -1 : roles.oidOf(user);
     this.roles = roles;
+    this.databases = databases;
     this.analyzer = analyzer;
     this.tenant = tenant;
     this.allocator = allocator;
@@ -92,6 +98,9 @@ public final class EngineSession implements AutoCloseable {
     Statement statement = StatementClassifier.classify(sql);
     if (statement.kind() == StatementKind.ROLE) {
       return RoleStatements.prepare(statement, roles);
+    }
+    if (statement.kind() == StatementKind.DATABASE) {
+      return DatabaseStatements.prepare(statement, databases);
     }
     if (!isSessionCommand(statement.kind()) && statement.kind() != StatementKind.COPY) {
       // Counted and logged for now; authorization (roles and grants) will decide from it.
@@ -301,6 +310,9 @@ public final class EngineSession implements AutoCloseable {
     if (query.roleStatement() != null) {
       claimConnection(); // VALID UNTIL is read by DuckDB
       return RoleStatements.execute(query, roles, roleOid, connection);
+    }
+    if (query.databaseStatement() != null) {
+      return DatabaseStatements.execute(query, databases, roleOid, tenant.name());
     }
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();

@@ -41,6 +41,8 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
         return words.contains("ALL") ? "DEALLOCATE ALL" : "DEALLOCATE";
       case DDL:
         return ddlTag(rows);
+      case DATABASE:
+        return words.get(0) + " DATABASE";
       case SAVEPOINT:
         return "SAVEPOINT";
       case RELEASE_SAVEPOINT:

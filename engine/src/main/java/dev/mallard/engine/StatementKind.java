@@ -28,5 +28,7 @@ public enum StatementKind {
   CLOSE_CURSOR,
   /** CREATE/ALTER/DROP ROLE (USER, GROUP) and GRANT/REVOKE of roles: the system catalog's. */
   ROLE,
+  /** CREATE/ALTER/DROP DATABASE: the server's tenants. */
+  DATABASE,
   OTHER
 }

@@ -23,6 +23,10 @@ final class ConfigValidator {
     validateLimits(c.limits());
     validateLoginRateLimit(c.loginRateLimit());
     validateUsers(c);
+    requireNonNegative(c.duckdb().tenantIdleTimeout(), "duckdb.tenant-idle-timeout");
+    String style = c.duckdb().s3().urlStyle();
+    require(style == null || style.equals("path") || style.equals("vhost"),
+        "duckdb.s3.url-style must be path or vhost, not \"" + style + "\"");
   }
 
   private static void validateLoginRateLimit(MallardConfig.LoginRateLimit r) throws ConfigException {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  MALLARD_CONFIG, MALLARD_HOST, MALLARD_PORT, MALLARD_DATA_DIR,",
       "  MALLARD_TLS_MODE, MALLARD_METRICS_PORT, MALLARD_LOGIN_MAX_FAILURES,",
-      "  MALLARD_LOGIN_FAILURE_WINDOW, MALLARD_LOGIN_BAN_DURATION",
+      "  MALLARD_LOGIN_FAILURE_WINDOW, MALLARD_LOGIN_BAN_DURATION,",
+      "  MALLARD_TENANT_IDLE_TIMEOUT",
       "                      as the options above; an option wins over its variable,",
       "                      which wins over the configuration file.",
       "  MALLARD_PASSWORD    password of the superuser postgres; when unset, one is",
@@ -92,6 +93,14 @@ public final class Main implements Callable<Integer> {
           + " (env MALLARD_LOGIN_BAN_DURATION; default 5min).")
   String loginBanDuration;
 
+  @Option(
+      names = "--tenant-idle-timeout",
+      paramLabel = "DURATION",
+      description = "Close a database's DuckDB instance after it has had no sessions this long,"
+          + " e.g. 30s or 10min; 0 keeps instances open (env MALLARD_TENANT_IDLE_TIMEOUT;"
+          + " default 5min).")
+  String tenantIdleTimeout;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -103,7 +112,7 @@ public final class Main implements Callable<Integer> {
       config =
           ConfigLoader.load(
               new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort,
-                  loginMaxFailures, loginFailureWindow, loginBanDuration),
+                  loginMaxFailures, loginFailureWindow, loginBanDuration, tenantIdleTimeout),
               System.getenv());
     } catch (ConfigException e) {
       System.err.println("mallard: configuration error: " + e.getMessage());

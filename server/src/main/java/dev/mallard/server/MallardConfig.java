@@ -176,10 +176,59 @@ public record MallardConfig(
    * @param extensionDirectory DuckDB's extension directory; unset means {@code
    *     <dataDir>/extensions}. Online, DuckDB installs extensions there from its repository;
    *     offline, provision it with {@code scripts/provision-extensions.sh}.
+   * @param tenantIdleTimeout a database's DuckDB instance with no sessions for this long is
+   *     closed (and reopened on next use); zero keeps instances open
+   * @param s3 S3-compatible storage for DuckLake data paths on {@code s3://}, used where a
+   *     database's own options give none
    */
-  public record DuckDb(Path extensionDirectory) {
+  public record DuckDb(Path extensionDirectory, Duration tenantIdleTimeout, S3 s3) {
+    public static final Duration DEFAULT_TENANT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    public DuckDb {
+      tenantIdleTimeout = tenantIdleTimeout == null ? DEFAULT_TENANT_IDLE_TIMEOUT : tenantIdleTimeout;
+      s3 = s3 == null ? S3.none() : s3;
+    }
+
+    public DuckDb(Path extensionDirectory) {
+      this(extensionDirectory, DEFAULT_TENANT_IDLE_TIMEOUT, S3.none());
+    }
+
     public static DuckDb defaults() {
       return new DuckDb(null);
+    }
+  }
+
+  /**
+   * Default access to S3-compatible object storage for DuckLake data paths, turned into a DuckDB
+   * secret of each DuckLake tenant's instance. The secret is kept out of toString.
+   */
+  public record S3(String endpoint, String region, String keyId, String secret, String urlStyle,
+      Boolean useSsl) {
+    public static S3 none() {
+      return new S3(null, null, null, null, null, null);
+    }
+
+    /** As DuckLake database options ({@code s3_endpoint}, ...), leaving out what is unset. */
+    public java.util.Map<String, String> asOptions() {
+      java.util.Map<String, String> o = new java.util.TreeMap<>();
+      put(o, "s3_endpoint", endpoint);
+      put(o, "s3_region", region);
+      put(o, "s3_key_id", keyId);
+      put(o, "s3_secret", secret);
+      put(o, "s3_url_style", urlStyle);
+      put(o, "s3_use_ssl", useSsl == null ? null : useSsl.toString());
+      return o;
+    }
+
+    private static void put(java.util.Map<String, String> o, String key, String value) {
+      if (value != null) {
+        o.put(key, value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "S3[endpoint=" + endpoint + ", region=" + region + "]";
     }
   }
 

@@ -2,6 +2,7 @@ package dev.mallard.server;
 
 import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import dev.mallard.catalog.system.SystemCatalog;
+import dev.mallard.catalog.TenantConfig;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.engine.Engine;
 import dev.mallard.session.PgChannelInitializer;
@@ -120,8 +121,9 @@ public final class MallardServer implements AutoCloseable {
         bootstrapPassword != null && !bootstrapPassword.isEmpty());
     Roles.bootstrap(roles, config.users());
     ServerTls tls = ServerTls.create(config);
-    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles,
-        config.extensionDirectory());
+    TenantManager tenants = new TenantManager(roles, config.defaultDatabase(), new TenantConfig(
+        config.dataDir(), config.extensionDirectory(), config.duckdb().tenantIdleTimeout(),
+        config.duckdb().s3().asOptions()));
     try {
       engine = new Engine(tenants, roles, limits.arrowMemoryLimitBytes(),
           limits.perSessionMemoryLimitBytes(), metrics);
@@ -229,6 +231,11 @@ public final class MallardServer implements AutoCloseable {
     } else {
       Files.createDirectories(dir);
     }
+  }
+
+  /** The databases and their open instances; null before {@link #start()}. */
+  public TenantManager tenants() {
+    return engine == null ? null : engine.tenants();
   }
 
   /** The live sessions; null before {@link #start()}. */

@@ -107,6 +107,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void tenantIdleTimeoutAndS3FromFileEnvAndFlag() throws Exception {
+    MallardConfig d = ConfigLoader.load(ConfigLoader.Flags.none(), Map.of());
+    assertEquals(Duration.ofMinutes(5), d.duckdb().tenantIdleTimeout());
+    assertEquals(Map.of(), d.duckdb().s3().asOptions());
+    Path file = yaml("duckdb:\n  tenant-idle-timeout: 90s\n  s3:\n    endpoint: minio:9000\n"
+        + "    key-id: k\n    secret: hush-hush\n    url-style: path\n    use-ssl: false\n");
+    MallardConfig fromFile = ConfigLoader.load(configOnly(file), Map.of());
+    assertEquals(Duration.ofSeconds(90), fromFile.duckdb().tenantIdleTimeout());
+    assertEquals(Map.of("s3_endpoint", "minio:9000", "s3_key_id", "k", "s3_secret", "hush-hush",
+        "s3_url_style", "path", "s3_use_ssl", "false"), fromFile.duckdb().s3().asOptions());
+    assertFalse(fromFile.toString().contains("hush-hush"));
+    Map<String, String> env = Map.of("MALLARD_TENANT_IDLE_TIMEOUT", "0");
+    assertEquals(Duration.ZERO, ConfigLoader.load(configOnly(file), env).duckdb().tenantIdleTimeout());
+    var flags = new ConfigLoader.Flags(file, null, null, null, null, null, null, null, null,
+        "10min");
+    assertEquals(Duration.ofMinutes(10), ConfigLoader.load(flags, env).duckdb().tenantIdleTimeout());
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(ConfigLoader.Flags.none(),
+        Map.of("MALLARD_TENANT_IDLE_TIMEOUT", "soon")));
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(configOnly(
+        yaml("duckdb:\n  s3:\n    url-style: sideways\n")), Map.of()));
+  }
+
+  @Test
   void configFileFromEnvironment() throws Exception {
     Path file = yaml("port: 6543\n");
     MallardConfig c =

@@ -1,5 +1,6 @@
 package dev.mallard.catalog.pg;
 
+import dev.mallard.catalog.Database;
 import dev.mallard.catalog.Role;
 import dev.mallard.catalog.RoleDirectory;
 import dev.mallard.wire.types.PgType;
@@ -121,10 +122,14 @@ public final class PgCatalog {
       s.execute("DELETE FROM " + db + ".mallard_auth_members");
     }
     try (PreparedStatement p = root.prepareStatement(
-        "INSERT INTO " + db + ".mallard_databases VALUES (?, ?)")) {
-      for (String name : server.databases()) {
-        p.setString(1, name);
-        p.setBoolean(2, name.equals(database));
+        "INSERT INTO " + db + ".mallard_databases VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Database d : server.databases()) {
+        p.setInt(1, d.oid());
+        p.setString(2, d.name());
+        p.setInt(3, d.ownerOid());
+        p.setBoolean(4, d.allowConnections());
+        p.setInt(5, d.connectionLimit());
+        p.setBoolean(6, d.name().equals(database));
         p.execute();
       }
     }
@@ -266,7 +271,8 @@ public final class PgCatalog {
 
   /** What the catalog needs to know of the server beyond one tenant. */
   public interface ServerObjects {
-    List<String> databases();
+    /** The server's databases (pg_database). */
+    List<Database> databases();
 
     Collection<Role> roles();
 
@@ -276,7 +282,7 @@ public final class PgCatalog {
 
     ServerObjects NONE = new ServerObjects() {
       @Override
-      public List<String> databases() {
+      public List<Database> databases() {
         return List.of();
       }
 

@@ -37,6 +37,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   private static final int FIRST_OID = 16384;
 
   private final Connection db;
+  private final Databases databases;
   private volatile Snapshot snapshot;
 
   /** Roles by name and memberships (role oid → member oids with their admin option). */
@@ -50,6 +51,13 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     this.db = db;
     createSchema();
     reload();
+    // Its own connection: its transactions never interleave with the role changes here.
+    this.databases = new Databases(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+  }
+
+  /** The databases (tenants) of the server. */
+  public Databases databases() {
+    return databases;
   }
 
   public static SystemCatalog open(Path dataDir) {
@@ -368,12 +376,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   }
 
   private int nextOid() {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('oids')")) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    return CatalogTransactions.nextOid(db);
   }
 
   private void insert(Role r) throws SQLException {
@@ -429,23 +432,10 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     }
   }
 
-  private interface Change {
-    void run() throws SQLException;
-  }
-
   /** Runs one change as one transaction, then refreshes the snapshot. */
-  private void change(Change change) {
+  private void change(CatalogTransactions.Change change) {
     try {
-      db.setAutoCommit(false);
-      try {
-        change.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
+      CatalogTransactions.run(db, change);
       reload();
     } catch (SQLException e) {
       throw failure(e);
@@ -453,11 +443,12 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   }
 
   private static PgException failure(SQLException e) {
-    return new PgException(SqlState.IO_ERROR, "system catalog: " + e.getMessage(), e);
+    return CatalogTransactions.failure(e);
   }
 
   @Override
   public void close() throws SQLException {
+    databases.close();
     db.close();
   }
 }

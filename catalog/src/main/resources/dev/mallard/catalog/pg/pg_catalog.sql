@@ -26,7 +26,8 @@ CREATE MACRO ${pg}.mallard_ident(a_name) AS
 CREATE MACRO ${pg}.mallard_here(database_name) AS database_name = current_database();
 
 -- What the server knows beyond this tenant, filled by PgCatalog.refreshServerObjects.
-CREATE TABLE ${pg}.mallard_databases (datname VARCHAR, is_current BOOLEAN);
+CREATE TABLE ${pg}.mallard_databases (oid INTEGER, datname VARCHAR, datdba INTEGER,
+  datallowconn BOOLEAN, datconnlimit INTEGER, is_current BOOLEAN);
 CREATE TABLE ${pg}.mallard_roles (oid INTEGER, rolname VARCHAR, rolsuper BOOLEAN,
   rolinherit BOOLEAN, rolcreaterole BOOLEAN, rolcreatedb BOOLEAN, rolcanlogin BOOLEAN,
   rolreplication BOOLEAN, rolbypassrls BOOLEAN, rolconnlimit INTEGER, rolvaliduntil TIMESTAMPTZ,

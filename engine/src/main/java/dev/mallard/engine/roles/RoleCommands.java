@@ -169,6 +169,13 @@ public final class RoleCommands {
       if (role.get().superuser()) {
         requireSuperuser(actor, "must be superuser to drop superusers");
       }
+      List<String> owned = catalog.databases().ownedBy(role.get().oid());
+      if (!owned.isEmpty()) { // PostgreSQL's dependency check: pg_database.datdba must exist
+        throw new PgException(PgException.Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+            "role \"" + name + "\" cannot be dropped because some objects depend on it",
+            String.join("\n", owned.stream().map(db -> "owner of database " + db).toList()),
+            null, 0, null);
+      }
       present.add(name);
     }
     for (String name : present) {
