@@ -38,6 +38,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
 
   private final Connection db;
   private volatile Snapshot snapshot;
+  private final Grants grants;
 
   /** Roles by name and memberships (role oid → member oids with their admin option). */
   private record Snapshot(Map<String, Role> roles, Map<Integer, Map<Integer, Boolean>> members) {
@@ -50,6 +51,13 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     this.db = db;
     createSchema();
     reload();
+    // Its own connection to the same file: grant changes are transactions of their own.
+    this.grants = new Grants(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), this);
+  }
+
+  /** Object privileges, owners and default privileges. */
+  public Grants grants() {
+    return grants;
   }
 
   public static SystemCatalog open(Path dataDir) {
@@ -458,6 +466,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    grants.close();
     db.close();
   }
 }

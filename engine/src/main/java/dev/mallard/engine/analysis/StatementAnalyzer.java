@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,9 +88,12 @@ public final class StatementAnalyzer {
       return StatementAnalysis.incomplete(firstLine(e));
     }
     try {
-      List<String> relations = List.copyOf(new TablesNamesFinder<Void>().getTables(statement));
-      return new StatementAnalysis(true, relations, null);
-    } catch (UnsupportedOperationException e) {
+      StatementAccess access = AccessFinder.find(statement);
+      List<String> relations = new java.util.ArrayList<>();
+      access.reads().forEach(r -> relations.add(r.toString()));
+      access.targets().forEach(r -> relations.add(r.toString()));
+      return new StatementAnalysis(true, List.copyOf(relations), null, access);
+    } catch (UnsupportedOperationException | NullPointerException | ClassCastException e) {
       // TablesNamesFinder does not visit every statement type (e.g. some DDL).
       return StatementAnalysis.incomplete("relations of " + statement.getClass().getSimpleName()
           + " not analyzed");
