@@ -38,7 +38,11 @@ public final class Engine implements AutoCloseable {
   public EngineSession openSession(String database, String user) {
     BufferAllocator child = root.newChildAllocator(user + "@" + database, 0, perSessionLimit);
     try {
-      return new EngineSession(tenants.tenant(database), child, analyzer, user, roles);
+      dev.mallard.catalog.Tenant tenant = tenants.tenant(database);
+      if (roles != null) {
+        dev.mallard.engine.authz.Authorizer.checkConnect(roles.catalog(), user, database);
+      }
+      return new EngineSession(tenant, child, analyzer, user, roles);
     } catch (RuntimeException e) {
       child.close();
       throw e;

@@ -53,7 +53,23 @@ public final class StatementAnalyzer {
         .register(metrics);
   }
 
+  /** Analyzes a statement and counts it in the metrics (once per statement prepared). */
   public StatementAnalysis analyze(String sql) {
+    StatementAnalysis analysis = lookup(sql);
+    if (analysis.complete()) {
+      parsed.increment();
+    } else {
+      fallback.increment();
+      if (log.isDebugEnabled()) {
+        log.debug("not parsed ({}), running in DuckDB as written: {}", analysis.fallbackReason(),
+            sql.length() > 200 ? sql.substring(0, 200) + "..." : sql);
+      }
+    }
+    return analysis;
+  }
+
+  /** The analysis of a statement without counting it (a check repeated at execution). */
+  public StatementAnalysis lookup(String sql) {
     StatementAnalysis analysis;
     synchronized (cache) {
       analysis = cache.get(sql);
@@ -62,15 +78,6 @@ public final class StatementAnalyzer {
       analysis = parse(sql);
       synchronized (cache) {
         cache.put(sql, analysis);
-      }
-    }
-    if (analysis.complete()) {
-      parsed.increment();
-    } else {
-      fallback.increment();
-      if (log.isDebugEnabled()) {
-        log.debug("not parsed ({}), running in DuckDB as written: {}", analysis.fallbackReason(),
-            sql.length() > 200 ? sql.substring(0, 200) + "..." : sql);
       }
     }
     return analysis;

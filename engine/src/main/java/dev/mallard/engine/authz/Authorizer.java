@@ -10,6 +10,7 @@ import dev.mallard.engine.analysis.RelationRef;
 import dev.mallard.engine.analysis.StatementAccess;
 import dev.mallard.engine.analysis.StatementAnalysis;
 import dev.mallard.engine.authz.RelationResolver.Resolved;
+import dev.mallard.engine.roles.ObjectResolver;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * their schemas, CREATE on the schema it creates in, ownership to ALTER or DROP). Roles inherit
  * the privileges of the roles they belong to when they have INHERIT.
  */
-public final class Authorizer {
+public final class Authorizer implements ObjectResolver {
   private final SystemCatalog catalog;
   private final Grants grants;
   private final int roleOid;
@@ -145,13 +146,52 @@ public final class Authorizer {
         ? resolver.schemaExists(object.schema()) : resolver.exists(object);
   }
 
-  /** Tables and views of a schema of this database. */
-  public List<String> relationsIn(String schema) {
-    return resolver.relationsIn(schema);
-  }
-
+  @Override
   public String database() {
     return resolver.database();
+  }
+
+  @Override
+  public PrivilegeObject table(List<String> parts) {
+    if (parts.size() > 3) {
+      throw new PgException(SqlState.SYNTAX_ERROR, "improper relation name (too many dotted names): "
+          + String.join(".", parts));
+    }
+    int n = parts.size();
+    RelationRef ref = new RelationRef(n == 3 ? parts.get(0) : null, n >= 2 ? parts.get(n - 2) : null,
+        parts.get(n - 1));
+    Resolved r = resolver.resolve(ref);
+    if (r.kind() == Resolved.Kind.TABLE) {
+      return r.object();
+    }
+    if (r.kind() == Resolved.Kind.MISSING) {
+      throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + ref + "\" does not exist");
+    }
+    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+        "privileges on temporary or catalog relations cannot be granted in Mallard");
+  }
+
+  @Override
+  public List<PrivilegeObject> tablesIn(String schema) {
+    PrivilegeObject s = schema(schema);
+    return resolver.relationsIn(schema).stream()
+        .map(t -> PrivilegeObject.table(database(), s.schema(), t)).toList();
+  }
+
+  @Override
+  public PrivilegeObject schema(String schema) {
+    if (!resolver.schemaExists(schema)) {
+      throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+    }
+    return PrivilegeObject.schema(database(), schema);
+  }
+
+  @Override
+  public PrivilegeObject database(String name) {
+    if (!resolver.databaseExists(name)) {
+      throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + name + "\" does not exist");
+    }
+    return PrivilegeObject.database(name);
   }
 
   private void require(RelationRef ref, Privilege privilege) {

@@ -1,6 +1,7 @@
 package dev.mallard.engine.authz;
 
 import dev.mallard.catalog.Tenant;
+import dev.mallard.catalog.pg.PgCatalog;
 import dev.mallard.catalog.system.PrivilegeObject;
 import dev.mallard.engine.analysis.RelationRef;
 import dev.mallard.wire.error.PgException;
@@ -147,6 +148,14 @@ final class RelationResolver {
         + " AND lower(database_name) = ? AND lower(schema_name) = ?",
         List.of(database(), duck, database(), duck), rs -> names.add(rs.getString(1)));
     return names;
+  }
+
+  /** Whether the server has a database of this name (as pg_database lists them). */
+  boolean databaseExists(String name) {
+    boolean[] found = {name.equalsIgnoreCase(database())};
+    query("SELECT 1 FROM " + PgCatalog.DATABASE + "." + PgCatalog.PG_SCHEMA
+        + ".mallard_databases WHERE lower(datname) = lower(?)", List.of(name), rs -> found[0] = true);
+    return found[0];
   }
 
   Set<String> attachedDatabases() {
