@@ -92,6 +92,11 @@ public final class TenantManager implements AutoCloseable {
       public List<RoleDirectory.Membership> memberships() {
         return roles.memberships();
       }
+
+      @Override
+      public dev.mallard.catalog.system.Grants grants() {
+        return roles instanceof dev.mallard.catalog.system.SystemCatalog s ? s.grants() : null;
+      }
     };
   }
 

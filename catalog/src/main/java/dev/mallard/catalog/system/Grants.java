@@ -245,8 +245,11 @@ public final class Grants {
           }
         }
         if (!entries.isEmpty()) {
-          entries.addAll(0, defaultAcl(object).stream()
-              .filter(e -> !entries.contains(e)).toList());
+          List<AclEntry> owners = new ArrayList<>();
+          for (Privilege p : Privilege.applicableTo(object.kind())) {
+            owners.add(new AclEntry(owner, owner, p, false)); // the owner's rights come first
+          }
+          entries.addAll(0, owners);
           writeAclRows(object, entries);
         }
       }
