@@ -101,12 +101,13 @@ final class SessionAuthorization {
     return authorizer;
   }
 
-  /** The setting SET names: the word after SET [SESSION | LOCAL]. */
+  /** The setting SET names: the word after SET [SESSION | LOCAL | GLOBAL]. */
   private static Optional<String> settingName(String sql) {
     List<Token> words = SqlLexer.lex(sql).stream()
         .filter(t -> t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENT).toList();
     int i = 1;
-    while (i < words.size() && (words.get(i).isWord("SESSION") || words.get(i).isWord("LOCAL"))) {
+    while (i < words.size() && (words.get(i).isWord("SESSION") || words.get(i).isWord("LOCAL")
+        || words.get(i).isWord("GLOBAL"))) {
       i++;
     }
     return i < words.size() ? Optional.of(words.get(i).identifier()) : Optional.empty();

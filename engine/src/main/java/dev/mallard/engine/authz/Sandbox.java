@@ -4,6 +4,8 @@ import dev.mallard.engine.analysis.StatementAccess;
 import dev.mallard.engine.analysis.StatementAnalysis;
 import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.Token;
+import dev.mallard.engine.analysis.RelationRef;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,6 +62,13 @@ final class Sandbox {
       }
     }
     checkIdentifiers(sql);
+    for (List<RelationRef> refs : List.of(access.reads(), access.targets())) {
+      for (RelationRef ref : refs) {
+        if (ref.toString().contains("'")) {
+          throw Denials.sandbox("a file name in place of a table (" + ref + ")");
+        }
+      }
+    }
   }
 
   /** The emulation's own functions, which read only the emulated catalog. */
