@@ -103,7 +103,9 @@ public final class EngineSession implements AutoCloseable {
     if (statement.kind() == StatementKind.ROLE) {
       return RoleStatements.prepare(statement, roles);
     }
-    claimConnection(); // authorization may look names up in DuckDB
+    if (!isSessionCommand(statement.kind())) {
+      claimConnection(); // authorization may look names up in DuckDB; FETCH must not end a cursor
+    }
     authorization.check(statement); // again at execution, which records what it creates
     if (!isSessionCommand(statement.kind()) && statement.kind() != StatementKind.COPY) {
       statement = new Statement(rewriter.rewrite(sql, rewriteContext()), statement.kind(),

@@ -113,9 +113,11 @@ final class SessionAuthorization {
     return i < words.size() ? Optional.of(words.get(i).identifier()) : Optional.empty();
   }
 
+  /** DuckDB's setting names, read on a connection of its own so that no open cursor ends. */
   private Set<String> duckDbSettings() {
     Set<String> names = new HashSet<>();
-    try (java.sql.Statement s = connection.createStatement();
+    try (java.sql.Connection own = connection.duplicate();
+        java.sql.Statement s = own.createStatement();
         ResultSet rs = s.executeQuery("SELECT lower(name) FROM duckdb_settings()")) {
       while (rs.next()) {
         names.add(rs.getString(1));

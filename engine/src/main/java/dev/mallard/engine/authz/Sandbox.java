@@ -30,7 +30,7 @@ final class Sandbox {
   private static final Pattern FORBIDDEN_FUNCTIONS = Pattern.compile(
       "(read_|parquet_|iceberg_|delta_|ducklake_|postgres_|sqlite_|mysql_|pragma_|duckdb_|icu_).*"
       + "|mallard_.*|.*_scan|.*_scan_.*|glob|query|query_table|sniff_csv|getenv|load_extension|install_extension"
-      + "|which_secret|checkpoint|force_checkpoint|current_setting_duckdb|enable_profiling"
+      + "|which_secret|nextval|setval|checkpoint|force_checkpoint|current_setting_duckdb|enable_profiling"
       + "|test_all_types|repeat_row|summary|csv_.*|json_execute_serialized_sql|parse_path"
       + "|from_substrait.*|get_substrait.*|sql_auto_complete|httpfs_.*|http_.*|s3_.*|arrow_scan.*");
 
@@ -82,8 +82,15 @@ final class Sandbox {
    * its dots, so the analyzer could not be sure which relation it means.
    */
   private static void checkIdentifiers(String sql) {
+    boolean ended = false;
     for (Token t : SqlLexer.lex(sql)) {
       String text = t.text();
+      if (ended && t.kind() != Token.Kind.SPACE && !t.is(";")) {
+        // JSQLParser reads only the first of several statements, while DuckDB's driver runs
+        // every statement before the last one when preparing: one statement at a time only.
+        throw Denials.sandbox("several statements in one");
+      }
+      ended |= t.is(";");
       if (t.kind() == Token.Kind.QUOTED_IDENT && (text.contains(".") || text.contains("/")
           || text.contains("\\") || text.contains(":"))) {
         throw Denials.sandbox("quoted name " + text + " looks like a path");

@@ -147,6 +147,14 @@ class PrivilegesTest {
           + " FROM information_schema.table_privileges WHERE table_name = 'ledger'"
           + " AND grantee = 'gina' ORDER BY 1"));
       assertEquals("t", one(gina, "SELECT has_table_privilege('ledger', 'INSERT')"));
+      List<String> jdbc = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rs = gina.getMetaData().getTablePrivileges(null, "public", "ledger")) {
+        while (rs.next()) {
+          jdbc.add(rs.getString("GRANTEE") + ":" + rs.getString("PRIVILEGE") + ":" + rs.getString("GRANTOR"));
+        }
+      }
+      assertTrue(jdbc.contains("gina:INSERT:postgres") && jdbc.contains("PUBLIC:SELECT:postgres"),
+          jdbc.toString());
       run(gina, "INSERT INTO ledger VALUES (10)");
       assertDenied("permission denied for table ledger", gina, "DELETE FROM ledger");
     }

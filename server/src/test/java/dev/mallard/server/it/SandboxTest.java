@@ -47,7 +47,7 @@ class SandboxTest {
     server.asSuperuser("CREATE USER mallory PASSWORD 'mallory-pw'",
         "CREATE TABLE accounts (id INTEGER, owner VARCHAR)", "INSERT INTO accounts VALUES (1, 'a')",
         "CREATE TABLE secrets (k VARCHAR)", "INSERT INTO secrets VALUES ('top')",
-        "GRANT SELECT ON accounts TO mallory");
+        "GRANT SELECT ON accounts TO mallory", "CREATE SEQUENCE invoice_numbers");
     mallory = server.connect("mallory", "mallory-pw");
     observer = server.superuser();
   }
@@ -138,7 +138,9 @@ class SandboxTest {
         a("CREATE SCHEMA without CREATE on the database", "CREATE SCHEMA mine"),
         a("GRANT to oneself", "GRANT SELECT ON secrets TO mallory"),
         a("GRANT on a table held without grant option", "GRANT SELECT ON accounts TO PUBLIC"),
-        a("making oneself a superuser", "ALTER ROLE mallory SUPERUSER"));
+        a("making oneself a superuser", "ALTER ROLE mallory SUPERUSER"),
+        a("resetting a sequence", "SELECT setval('invoice_numbers', 1000)"),
+        a("advancing a sequence", "SELECT nextval('invoice_numbers')"));
   }
 
   private static Arguments a(String name, String sql) {
@@ -172,7 +174,7 @@ class SandboxTest {
 
   /**
    * Everything an attempt could have changed, as seen by a superuser: objects, attached
-   * databases, loaded extensions, secrets, settings, and the files of the scratch and data
+   * databases, loaded extensions, secrets, settings, sequence values, and the files of the scratch and data
    * directories (DuckDB's write-ahead logs come and go by themselves and are left out).
    */
   private static String state() throws Exception {
@@ -186,6 +188,8 @@ class SandboxTest {
         + " UNION ALL SELECT 'database ' || database_name FROM duckdb_databases()"
         + " UNION ALL SELECT 'extension ' || extension_name FROM duckdb_extensions() WHERE loaded"
         + " UNION ALL SELECT 'secret ' || name FROM duckdb_secrets()"
+        + " UNION ALL SELECT 'sequence ' || sequence_name || '=' || coalesce(last_value, start_value)"
+        + " FROM duckdb_sequences()"
         + " UNION ALL SELECT 'setting ' || name || '=' || coalesce(value, '') FROM duckdb_settings())");
     StringBuilder files = new StringBuilder(objects);
     for (Path dir : List.of(scratch, server.dataDir)) {
