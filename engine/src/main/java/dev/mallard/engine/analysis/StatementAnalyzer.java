@@ -1,5 +1,6 @@
 package dev.mallard.engine.analysis;
 
+import dev.mallard.engine.sql.SqlRewriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ public final class StatementAnalyzer {
 
   /** Statements repeat (drivers' and ORMs' queries, prepared statements): parse each once. */
   private static final int CACHED_STATEMENTS = 2048;
+
+  private static final SqlRewriter NORMALIZER = SqlRewriter.forAnalysis();
 
   private final Counter parsed;
   private final Counter fallback;
@@ -89,7 +92,7 @@ public final class StatementAnalyzer {
     }
     Statement statement;
     try {
-      statement = CCJSqlParserUtil.parse(sql, PARSER_THREADS,
+      statement = CCJSqlParserUtil.parse(NORMALIZER.rewrite(sql, null), PARSER_THREADS,
           parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
     } catch (JSQLParserException | RuntimeException e) {
       return StatementAnalysis.incomplete(firstLine(e));

@@ -177,6 +177,38 @@ class PrivilegesTest {
     }
   }
 
+  /**
+   * psql's and pgjdbc's catalog queries must pass the analysis for a role that is not a
+   * superuser (psql writes OPERATOR(pg_catalog.~), which JSQLParser cannot read by itself).
+   */
+  @Test
+  void clientCatalogQueriesWorkForOrdinaryRoles() throws Exception {
+    user("ivan");
+    server.asSuperuser("CREATE TABLE gadgets (id INTEGER PRIMARY KEY, label VARCHAR)",
+        "GRANT SELECT ON gadgets TO ivan");
+    for (String command : List.of("\\dt", "\\d gadgets", "\\dt gad*", "\\dp gadgets", "\\dn", "\\du")) {
+      PsqlMetaCommandTest.Result r = PsqlMetaCommandTest.psql(
+          server.psqlTarget("ivan", "ivan-pw"), "-c", command);
+      assertEquals(0, r.exitCode(), command + ": " + r.err());
+      assertEquals("", r.err(), command);
+    }
+    assertTrue(PsqlMetaCommandTest.psql(server.psqlTarget("ivan", "ivan-pw"), "-c", "\\d gadgets")
+        .out().contains("Table \"public.gadgets\""));
+    try (Connection ivan = as("ivan")) {
+      List<String> columns = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rs = ivan.getMetaData().getColumns(null, "public", "gadgets", "%")) {
+        while (rs.next()) {
+          columns.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+      assertEquals(List.of("id", "label"), columns);
+      try (java.sql.ResultSet rs = ivan.getMetaData().getPrimaryKeys(null, "public", "gadgets")) {
+        assertTrue(rs.next());
+        assertEquals("id", rs.getString("COLUMN_NAME"));
+      }
+    }
+  }
+
   /** The read-only role pattern README documents. */
   @Test
   void readOnlyRolePattern() throws Exception {
