@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
@@ -50,36 +51,28 @@ final class PrivilegeFunctions {
           }
         })
         .register(duck);
+    registerObjectText(duck, "mallard_acl", grants == null ? o -> null
+        : o -> grants.explicitAcl(o).map(acl -> String.join(",", grants.aclItems(acl))).orElse(null));
+    registerObjectText(duck, "mallard_acl_privileges",
+        grants == null ? o -> null : o -> privilegeRows(grants, o));
+  }
+
+  /** A function of (kind, database, schema, name) giving text about that object, or NULL. */
+  private static void registerObjectText(DuckDBConnection duck, String name,
+      Function<PrivilegeObject, String> text) throws SQLException {
     DuckDBFunctions.scalarFunction()
-        .withName("mallard_acl")
+        .withName(name)
         .withParameters(String.class, String.class, String.class, String.class)
         .withReturnType(String.class)
         .withVolatile()
         .withVectorizedFunction((in, out) -> {
           List<DuckDBReadableVector> v = vectors(in, 4);
           for (long r = 0; r < in.rowCount(); r++) {
-            Optional<List<Grants.AclEntry>> acl = grants == null || anyNull(v, r)
-                ? Optional.empty() : grants.explicitAcl(object(v, r));
-            if (acl.isEmpty()) {
+            String value = anyNull(v, r) ? null : text.apply(object(v, r));
+            if (value == null) {
               out.setNull(r);
             } else {
-              out.setString(r, String.join(",", grants.aclItems(acl.get())));
-            }
-          }
-        })
-        .register(duck);
-    DuckDBFunctions.scalarFunction()
-        .withName("mallard_acl_privileges")
-        .withParameters(String.class, String.class, String.class, String.class)
-        .withReturnType(String.class)
-        .withVolatile()
-        .withVectorizedFunction((in, out) -> {
-          List<DuckDBReadableVector> v = vectors(in, 4);
-          for (long r = 0; r < in.rowCount(); r++) {
-            if (grants == null || anyNull(v, r)) {
-              out.setNull(r);
-            } else {
-              out.setString(r, privilegeRows(grants, object(v, r)));
+              out.setString(r, value);
             }
           }
         })

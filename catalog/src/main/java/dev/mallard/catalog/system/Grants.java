@@ -1,8 +1,6 @@
 package dev.mallard.catalog.system;
 
 import dev.mallard.catalog.Role;
-import dev.mallard.wire.error.PgException;
-import dev.mallard.wire.error.SqlState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -391,27 +389,9 @@ public final class Grants {
     p.setString(4, o.name());
   }
 
-  private interface Change {
-    void run() throws SQLException;
-  }
-
   /** One change as one transaction, then a fresh snapshot. */
-  private void change(Change change) {
-    try {
-      db.setAutoCommit(false);
-      try {
-        change.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
-      reload();
-    } catch (SQLException e) {
-      throw new PgException(SqlState.IO_ERROR, "system catalog: " + e.getMessage(), e);
-    }
+  private void change(CatalogTransaction.Work change) {
+    CatalogTransaction.run(db, change, this::reload);
   }
 
   void close() throws SQLException {

@@ -437,27 +437,9 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     }
   }
 
-  private interface Change {
-    void run() throws SQLException;
-  }
-
   /** Runs one change as one transaction, then refreshes the snapshot. */
-  private void change(Change change) {
-    try {
-      db.setAutoCommit(false);
-      try {
-        change.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
-      reload();
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+  private void change(CatalogTransaction.Work change) {
+    CatalogTransaction.run(db, change, this::reload);
   }
 
   private static PgException failure(SQLException e) {
