@@ -176,6 +176,7 @@ public final class EngineSession implements AutoCloseable {
         ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
       }
       ps.execute();
+      SessionAuthorization.ran(tenant, StatementKind.DDL);
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
@@ -335,6 +336,7 @@ public final class EngineSession implements AutoCloseable {
       // Looked up before executing: another query would close a streamed result.
       Statement tagged = executedStatement(query.statement());
       boolean hasResult = ps.execute();
+      SessionAuthorization.ran(tenant, query.statement().kind());
       authorization.afterExecute(created, permitted);
       if (!hasResult) {
         long count = ps.getUpdateCount();
@@ -479,6 +481,7 @@ public final class EngineSession implements AutoCloseable {
     claimConnection();
     try (java.sql.Statement s = connection.createStatement()) {
       s.execute(sql);
+      SessionAuthorization.ran(tenant, StatementKind.OTHER); // ROLLBACK can undo a CREATE
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }

@@ -91,6 +91,19 @@ final class SessionAuthorization {
     return authorizer.fresh(authorization);
   }
 
+  /**
+   * After a statement ran: statements other than queries and DML, and transaction ends, may have
+   * changed what names resolve to, for every session of the tenant.
+   */
+  static void ran(Object tenant, StatementKind kind) {
+    switch (kind) {
+      case QUERY: case INSERT: case UPDATE: case DELETE: case MERGE: case TRUNCATE:
+        return;
+      default:
+        dev.mallard.engine.authz.CatalogVersions.changed(tenant);
+    }
+  }
+
   void afterExecute(List<PrivilegeObject> created, Authorization authorization) {
     if (authorizer != null) {
       authorizer.succeeded(created, authorization);

@@ -31,6 +31,9 @@ final class RelationResolver {
   private final Tenant tenant;
   private final Connection connection;
   private final Supplier<List<String>> searchPath;
+  /** Lookups since the tenant's catalog last changed (see {@link CatalogVersions}). */
+  private final java.util.Map<String, Object> cache = new java.util.HashMap<>();
+  private long cachedVersion = -1;
 
   RelationResolver(Tenant tenant, Connection connection, Supplier<List<String>> searchPath) {
     this.tenant = tenant;
@@ -120,8 +123,27 @@ final class RelationResolver {
     return lookup(table.schema(), table.name()).kind() == Resolved.Kind.TABLE;
   }
 
+  @SuppressWarnings("unchecked")
+  private <T> T cached(String key, Supplier<T> lookup) {
+    long version = CatalogVersions.current(tenant);
+    if (version != cachedVersion) {
+      cache.clear();
+      cachedVersion = version;
+    }
+    Object value = cache.get(key);
+    if (value == null) {
+      value = lookup.get();
+      cache.put(key, value);
+    }
+    return (T) value;
+  }
+
   /** (database, schema) of every table and view named {@code name}. */
   private List<String[]> locations(String name) {
+    return cached("relation " + name, () -> lookupLocations(name));
+  }
+
+  private List<String[]> lookupLocations(String name) {
     List<String[]> found = new ArrayList<>();
     query("SELECT database_name, schema_name FROM duckdb_tables() WHERE lower(table_name) = ?"
         + " UNION ALL SELECT database_name, schema_name FROM duckdb_views()"
@@ -132,6 +154,10 @@ final class RelationResolver {
   }
 
   boolean schemaExists(String schema) {
+    return cached("schema " + schema, () -> lookupSchema(schema));
+  }
+
+  private boolean lookupSchema(String schema) {
     String duck = schema.equals("public") ? "main" : schema;
     boolean[] found = {false};
     query("SELECT 1 FROM duckdb_schemas() WHERE lower(database_name) = ? AND lower(schema_name) = ?",
@@ -159,6 +185,10 @@ final class RelationResolver {
   }
 
   Set<String> attachedDatabases() {
+    return cached("databases", this::lookupDatabases);
+  }
+
+  private Set<String> lookupDatabases() {
     Set<String> names = new HashSet<>();
     query("SELECT database_name FROM duckdb_databases()", List.of(),
         rs -> names.add(rs.getString(1).toLowerCase(Locale.ROOT)));
