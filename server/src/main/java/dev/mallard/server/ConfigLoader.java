@@ -32,10 +32,26 @@ public final class ConfigLoader {
   public static final String ENV_TLS_MODE = "MALLARD_TLS_MODE";
   public static final String ENV_METRICS_PORT = "MALLARD_METRICS_PORT";
   public static final String ENV_EXTENSION_DIR = "MALLARD_EXTENSION_DIR";
+  public static final String ENV_LOGIN_MAX_FAILURES = "MALLARD_LOGIN_MAX_FAILURES";
+  public static final String ENV_LOGIN_FAILURE_WINDOW = "MALLARD_LOGIN_FAILURE_WINDOW";
+  public static final String ENV_LOGIN_BAN_DURATION = "MALLARD_LOGIN_BAN_DURATION";
 
-  /** Command-line flags; null means "not given". */
+  /** Command-line flags; null means "not given". Durations are text such as {@code 30s}. */
   public record Flags(
-      Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
+      Path config,
+      String host,
+      Integer port,
+      Path dataDir,
+      TlsMode tlsMode,
+      Integer metricsPort,
+      Integer loginMaxFailures,
+      String loginFailureWindow,
+      String loginBanDuration) {
+    public Flags(
+        Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
+      this(config, host, port, dataDir, tlsMode, metricsPort, null, null, null);
+    }
+
     public static Flags none() {
       return new Flags(null, null, null, null, null, null);
     }
@@ -64,8 +80,10 @@ public final class ConfigLoader {
       source = file.toString();
     }
     applyEnv(tree, env);
+    LoginRateLimitSettings.applyEnv(tree, env);
     apply(tree, flags.host(), flags.port(), flags.dataDir(), flags.tlsMode());
     applyMetricsPort(tree, flags.metricsPort());
+    LoginRateLimitSettings.applyFlags(tree, flags);
     MallardConfig config = bind(tree, source);
     if (!perSessionGiven) {
       config = withDefaultPerSessionLimit(config);

@@ -3,6 +3,7 @@ package dev.mallard.server;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Locale;
  * @param users login roles besides the bootstrap superuser {@code postgres}
  * @param metrics the HTTP endpoint for Prometheus metrics and health checks
  * @param duckdb settings of the DuckDB instances that hold the tenants
+ * @param loginRateLimit when a client address is banned after failed logins
  */
 public record MallardConfig(
     String host,
@@ -32,25 +34,41 @@ public record MallardConfig(
     Limits limits,
     List<User> users,
     Metrics metrics,
-    DuckDb duckdb) {
+    DuckDb duckdb,
+    LoginRateLimit loginRateLimit) {
 
   public MallardConfig {
     users = users == null ? List.of() : List.copyOf(users);
     metrics = metrics == null ? Metrics.disabled() : metrics;
     duckdb = duckdb == null ? DuckDb.defaults() : duckdb;
+    loginRateLimit = loginRateLimit == null ? LoginRateLimit.defaults() : loginRateLimit;
+  }
+
+  /** A configuration with the default login rate limit. */
+  public MallardConfig(String host, int port, Path dataDir, String defaultDatabase, Tls tls,
+      Limits limits, List<User> users, Metrics metrics, DuckDb duckdb) {
+    this(host, port, dataDir, defaultDatabase, tls, limits, users, metrics, duckdb,
+        LoginRateLimit.defaults());
   }
 
   /** A configuration without the metrics endpoint and with DuckDB's defaults. */
   public MallardConfig(String host, int port, Path dataDir, String defaultDatabase, Tls tls,
       Limits limits, List<User> users) {
     this(host, port, dataDir, defaultDatabase, tls, limits, users, Metrics.disabled(),
-        DuckDb.defaults());
+        DuckDb.defaults(), LoginRateLimit.defaults());
   }
 
   /** The same configuration with other limits. */
   public MallardConfig withLimits(Limits newLimits) {
     return new MallardConfig(
-        host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics, duckdb);
+        host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics, duckdb,
+        loginRateLimit);
+  }
+
+  /** The same configuration with another login rate limit. */
+  public MallardConfig withLoginRateLimit(LoginRateLimit newLimit) {
+    return new MallardConfig(
+        host, port, dataDir, defaultDatabase, tls, limits, users, metrics, duckdb, newLimit);
   }
 
   /** Where DuckDB keeps extensions: as configured, else {@code <dataDir>/extensions}. */
@@ -162,6 +180,30 @@ public record MallardConfig(
   public record DuckDb(Path extensionDirectory) {
     public static DuckDb defaults() {
       return new DuckDb(null);
+    }
+  }
+
+  /**
+   * Failed-login rate limiting per client address: {@code maxFailures} failed logins within
+   * {@code window} ban the address for {@code banDuration}; its logins are then refused (28000)
+   * before any password is checked.
+   *
+   * @param maxFailures failures that ban an address; 0 disables rate limiting
+   * @param window how far back failures count
+   * @param banDuration how long a banned address is refused
+   * @param maxTrackedAddresses most client addresses remembered at once (bounds memory)
+   */
+  public record LoginRateLimit(
+      int maxFailures, Duration window, Duration banDuration, int maxTrackedAddresses) {
+    /** 10 failures within 60 seconds ban an address for 5 minutes. */
+    public static LoginRateLimit defaults() {
+      LoginRateLimiter.Policy p = LoginRateLimiter.Policy.defaults();
+      return new LoginRateLimit(
+          p.maxFailures(), p.window(), p.banDuration(), p.maxTrackedAddresses());
+    }
+
+    public LoginRateLimiter.Policy policy() {
+      return new LoginRateLimiter.Policy(maxFailures, window, banDuration, maxTrackedAddresses);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.mallard.server;
 
+import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import dev.mallard.catalog.system.SystemCatalog;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.engine.Engine;
@@ -65,6 +66,7 @@ public final class MallardServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private MetricsEndpoint metricsEndpoint;
+  private LoginRateLimiter loginRateLimiter;
 
   /**
    * @param bootstrapPassword password of the superuser postgres (MALLARD_PASSWORD); null to use the
@@ -128,6 +130,7 @@ public final class MallardServer implements AutoCloseable {
       throw e;
     }
     workers = WorkerPool.create(limits.workerThreads(), limits.maxConnections());
+    loginRateLimiter = new LoginRateLimiter(config.loginRateLimit().policy());
     ServerContext context =
         new ServerContext(
             engine,
@@ -136,6 +139,7 @@ public final class MallardServer implements AutoCloseable {
             tls.tlsServerEndPointHash(),
             config.tls().mode() == MallardConfig.TlsMode.REQUIRE,
             config.tls().allowCleartextPassword(),
+            loginRateLimiter,
             (int) limits.maxMessageSizeBytes(),
             limits.maxConnections(),
             limits.idleSessionTimeout(),
@@ -191,6 +195,9 @@ public final class MallardServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     Gauge.builder("mallard.sessions", initializer.sessions(), SessionRegistry::activeCount)
         .description("Client sessions connected").register(metrics);
+    Gauge.builder("mallard.login.banned.addresses", loginRateLimiter,
+            LoginRateLimiter::bannedAddresses)
+        .description("Client addresses banned after failed logins").register(metrics);
     String host = m.host() != null ? m.host() : config.host();
     InetSocketAddress address = host.equals("*")
         ? new InetSocketAddress(m.port()) : new InetSocketAddress(host, m.port());

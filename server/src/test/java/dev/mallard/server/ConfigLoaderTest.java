@@ -235,4 +235,45 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> ConfigLoader.load(configOnly(file), Map.of()));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
+
+  @Test
+  void loginRateLimitFromDefaultsFileEnvAndFlags() throws Exception {
+    MallardConfig d = ConfigLoader.load(ConfigLoader.Flags.none(), Map.of());
+    assertEquals(new MallardConfig.LoginRateLimit(10, Duration.ofSeconds(60), Duration.ofMinutes(5),
+        100_000), d.loginRateLimit());
+    Path file = yaml("""
+        login-rate-limit:
+          max-failures: 5
+          window: 30s
+          ban-duration: 1h
+          max-tracked-addresses: 1000
+        """);
+    MallardConfig fromFile = ConfigLoader.load(configOnly(file), Map.of());
+    assertEquals(new MallardConfig.LoginRateLimit(5, Duration.ofSeconds(30), Duration.ofHours(1),
+        1000), fromFile.loginRateLimit());
+    Map<String, String> env = Map.of("MALLARD_LOGIN_MAX_FAILURES", "3",
+        "MALLARD_LOGIN_FAILURE_WINDOW", "2min", "MALLARD_LOGIN_BAN_DURATION", "10s");
+    MallardConfig fromEnv = ConfigLoader.load(configOnly(file), env);
+    assertEquals(new MallardConfig.LoginRateLimit(3, Duration.ofMinutes(2), Duration.ofSeconds(10),
+        1000), fromEnv.loginRateLimit());
+    var flags = new ConfigLoader.Flags(file, null, null, null, null, null, 0, "1s", "2s");
+    MallardConfig fromFlags = ConfigLoader.load(flags, env);
+    assertEquals(0, fromFlags.loginRateLimit().maxFailures());
+    assertFalse(fromFlags.loginRateLimit().policy().enabled());
+    assertEquals(Duration.ofSeconds(1), fromFlags.loginRateLimit().window());
+    assertEquals(Duration.ofSeconds(2), fromFlags.loginRateLimit().banDuration());
+  }
+
+  @Test
+  void badLoginRateLimitValuesAreClearErrors() throws Exception {
+    assertMessage("login-rate-limit:\n  max-failures: -1\n", "login-rate-limit.max-failures");
+    assertMessage("login-rate-limit:\n  window: 0\n", "login-rate-limit.window must be positive");
+    assertMessage("login-rate-limit:\n  ban-duration: later\n", "not a duration");
+    ConfigException env = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        ConfigLoader.Flags.none(), Map.of("MALLARD_LOGIN_MAX_FAILURES", "ten")));
+    assertTrue(env.getMessage().contains("MALLARD_LOGIN_MAX_FAILURES"), env.getMessage());
+    ConfigException flag = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        new ConfigLoader.Flags(null, null, null, null, null, null, null, "soon", null), Map.of()));
+    assertTrue(flag.getMessage().contains("--login-failure-window"), flag.getMessage());
+  }
 }

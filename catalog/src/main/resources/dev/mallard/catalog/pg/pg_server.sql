@@ -13,10 +13,9 @@ SELECT ${pg}.mallard_oid('D', '', datname) AS oid, datname, 10 AS datdba, 6 AS e
 FROM ${pg}.mallard_databases;
 
 CREATE VIEW ${pg}.pg_authid AS
-SELECT oid, rolname, rolsuper, true AS rolinherit, rolsuper AS rolcreaterole,
-       rolsuper AS rolcreatedb, rolcanlogin, rolsuper AS rolreplication, rolsuper AS rolbypassrls,
-       -1 AS rolconnlimit, CAST(NULL AS VARCHAR) AS rolpassword,
-       CAST(NULL AS TIMESTAMPTZ) AS rolvaliduntil
+SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin,
+       rolsuper AS rolreplication, rolsuper AS rolbypassrls, rolconnlimit,
+       CAST(NULL AS VARCHAR) AS rolpassword, rolvaliduntil
 FROM ${pg}.mallard_roles;
 
 CREATE VIEW ${pg}.pg_roles AS
