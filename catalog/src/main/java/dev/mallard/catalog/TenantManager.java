@@ -258,6 +258,11 @@ public final class TenantManager implements AutoCloseable {
       public List<RoleDirectory.Membership> memberships() {
         return system.memberships();
       }
+
+      @Override
+      public dev.mallard.catalog.system.Grants grants() {
+        return system.grants();
+      }
     };
   }
 

@@ -47,6 +47,14 @@ public final class Engine implements AutoCloseable {
           && systemCatalog.find(user).map(Role::superuser).orElse(false);
       // The tenant's slot is released by EngineSession#close, or by Tenant#connect if it fails.
       Tenant tenant = tenants.acquire(database, superuser);
+      if (roles != null) {
+        try {
+          dev.mallard.engine.authz.Authorizer.checkConnect(roles.catalog(), user, database);
+        } catch (RuntimeException e) {
+          tenant.release();
+          throw e;
+        }
+      }
       return new EngineSession(tenant, child, analyzer, user, roles, databases);
     } catch (RuntimeException e) {
       child.close();

@@ -26,6 +26,8 @@ public final class PreparedQuery implements AutoCloseable {
   /** For DECLARE ... CURSOR: the declaration and its query, prepared; otherwise null. */
   private CursorDeclaration declaration;
   private PreparedQuery cursorQuery;
+  /** The statement as authorized (before rewriting), checked again at each execution; or null. */
+  private Statement authorizedStatement;
 
   PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
       List<Column> columns, CopyStatement copy, String wrappedSql) {
@@ -84,6 +86,16 @@ public final class PreparedQuery implements AutoCloseable {
     p.declaration = declaration;
     p.cursorQuery = query;
     return p;
+  }
+
+  /** Remembers the statement (as written) the session's role was authorized to run. */
+  PreparedQuery authorizedAs(Statement original) {
+    this.authorizedStatement = original;
+    return this;
+  }
+
+  Statement authorizedStatement() {
+    return authorizedStatement;
   }
 
   /** The cursor a DECLARE statement declares, or null for other statements. */

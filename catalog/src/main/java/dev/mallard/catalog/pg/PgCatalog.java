@@ -63,6 +63,7 @@ public final class PgCatalog {
     }
     createTypeTable(root);
     PgTypeFunctions.register(root);
+    PrivilegeFunctions.register(root, server.grants(), server::role);
     // Views are bound when created: the session's macros must exist on this connection too.
     bindIdentity(root, "", 0);
     try (Statement s = root.createStatement()) {
@@ -278,6 +279,16 @@ public final class PgCatalog {
 
     default List<RoleDirectory.Membership> memberships() {
       return List.of();
+    }
+
+    /** Object privileges and owners; null when roles are fixed and nothing is enforced. */
+    default dev.mallard.catalog.system.Grants grants() {
+      return null;
+    }
+
+    /** The role with this OID, for has_*_privilege given an OID. */
+    default java.util.Optional<Role> role(int oid) {
+      return roles().stream().filter(r -> r.oid() == oid).findFirst();
     }
 
     ServerObjects NONE = new ServerObjects() {

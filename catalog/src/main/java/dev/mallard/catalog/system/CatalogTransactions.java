@@ -33,6 +33,16 @@ final class CatalogTransactions {
     }
   }
 
+  /** Runs {@code change} as {@link #run(Connection, Change)}, then {@code reload}; 58030 on failure. */
+  static void run(Connection db, Change change, Change reload) {
+    try {
+      run(db, change);
+      reload.run();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   static int nextOid(Connection db) {
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('oids')")) {
       rs.next();

@@ -39,6 +39,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   private final Connection db;
   private final Databases databases;
   private volatile Snapshot snapshot;
+  private final Grants grants;
 
   /** Roles by name and memberships (role oid → member oids with their admin option). */
   private record Snapshot(Map<String, Role> roles, Map<Integer, Map<Integer, Boolean>> members) {
@@ -51,13 +52,20 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     this.db = db;
     createSchema();
     reload();
-    // Its own connection: its transactions never interleave with the role changes here.
+    // Their own connections to the same file: their transactions never interleave with the
+    // role changes here.
     this.databases = new Databases(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    this.grants = new Grants(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), this);
   }
 
   /** The databases (tenants) of the server. */
   public Databases databases() {
     return databases;
+  }
+
+  /** Object privileges, owners and default privileges. */
+  public Grants grants() {
+    return grants;
   }
 
   public static SystemCatalog open(Path dataDir) {
@@ -434,12 +442,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
 
   /** Runs one change as one transaction, then refreshes the snapshot. */
   private void change(CatalogTransactions.Change change) {
-    try {
-      CatalogTransactions.run(db, change);
-      reload();
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    CatalogTransactions.run(db, change, this::reload);
   }
 
   private static PgException failure(SQLException e) {
@@ -449,6 +452,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   @Override
   public void close() throws SQLException {
     databases.close();
+    grants.close();
     db.close();
   }
 }

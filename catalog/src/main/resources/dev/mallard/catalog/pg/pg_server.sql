@@ -9,7 +9,7 @@ SELECT oid, datname, datdba, 6 AS encoding,
        'c' AS datlocprovider, false AS datistemplate, datallowconn, datconnlimit,
        0 AS datfrozenxid, 0 AS datminmxid, 1663 AS dattablespace, 'C' AS datcollate,
        'C' AS datctype, CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion,
-       CAST(NULL AS VARCHAR[]) AS datacl
+       string_split(mallard_acl('DATABASE', datname, '', ''), ',') AS datacl
 FROM ${pg}.mallard_databases;
 
 CREATE VIEW ${pg}.pg_authid AS

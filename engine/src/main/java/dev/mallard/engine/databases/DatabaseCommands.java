@@ -105,6 +105,8 @@ public final class DatabaseCommands {
       throw new PgException(SqlState.OBJECT_IN_USE, "cannot drop the currently open database");
     }
     tenants.drop(db);
+    // Its grants must not pass to a later database of the same name.
+    catalog.grants().dropped(dev.mallard.catalog.system.PrivilegeObject.database(db.name()));
   }
 
   private void rename(DatabaseStatement.Rename r, Optional<Role> actor, String currentDatabase) {

@@ -34,6 +34,14 @@ public final class SqlRewriter {
         new MaterializedViews()));
   }
 
+  /**
+   * What the SQL front end's analysis runs first: spellings JSQLParser cannot read but that name
+   * no object ({@code OPERATOR(pg_catalog.~)} in psql's queries) become plain ones.
+   */
+  public static SqlRewriter forAnalysis() {
+    return new SqlRewriter(List.of(new OperatorSyntax()));
+  }
+
   public String rewrite(String sql, RewriteContext context) {
     Tokens tokens = Tokens.of(sql);
     for (RewriteRule rule : rules) {

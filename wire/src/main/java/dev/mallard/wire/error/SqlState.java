@@ -43,6 +43,7 @@ public final class SqlState {
   public static final String INVALID_PASSWORD = "28P01";
   public static final String INVALID_SAVEPOINT_SPECIFICATION = "3B001";
   public static final String INVALID_CATALOG_NAME = "3D000";
+  public static final String INVALID_SCHEMA_NAME = "3F000";
   public static final String INVALID_CURSOR_NAME = "34000";
   public static final String SERIALIZATION_FAILURE = "40001";
   public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
