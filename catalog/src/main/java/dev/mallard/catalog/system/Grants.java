@@ -271,6 +271,32 @@ public final class Grants {
     });
   }
 
+  /** A dropped database: its grants, owners and default privileges, and all its objects', go. */
+  public synchronized void databaseDropped(String database) {
+    change(() -> {
+      for (String table : List.of("acl", "owners", "default_acl")) {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM " + table + " WHERE db = ?")) {
+          p.setString(1, database);
+          p.executeUpdate();
+        }
+      }
+    });
+  }
+
+  /** A renamed database: everything granted in or on it follows it to its new name. */
+  public synchronized void databaseRenamed(String from, String to) {
+    change(() -> {
+      for (String table : List.of("acl", "owners", "default_acl")) {
+        try (PreparedStatement p =
+            db.prepareStatement("UPDATE " + table + " SET db = ? WHERE db = ?")) {
+          p.setString(1, to);
+          p.setString(2, from);
+          p.executeUpdate();
+        }
+      }
+    });
+  }
+
   /** ALTER DEFAULT PRIVILEGES ... GRANT (grant = true) or REVOKE ... ON TABLES. */
   public synchronized void alterDefaults(int owner, String database, String schema,
       Collection<Integer> grantees, Set<Privilege> privileges, boolean grant, boolean grantable) {

@@ -106,7 +106,7 @@ public final class DatabaseCommands {
     }
     tenants.drop(db);
     // Its grants must not pass to a later database of the same name.
-    catalog.grants().dropped(dev.mallard.catalog.system.PrivilegeObject.database(db.name()));
+    catalog.grants().databaseDropped(db.name());
   }
 
   private void rename(DatabaseStatement.Rename r, Optional<Role> actor, String currentDatabase) {
@@ -119,6 +119,7 @@ public final class DatabaseCommands {
       throw denied("permission denied to rename database");
     }
     tenants.rename(db, r.newName());
+    catalog.grants().databaseRenamed(db.name(), r.newName());
   }
 
   private void owner(DatabaseStatement.Owner o, Optional<Role> actor) {

@@ -157,8 +157,6 @@ final class PgFunctionMacros {
             + "typeof(x), ',(\\d+)\\)', 1) AS INTEGER) ELSE min_scale(x) END"),
         macro("trim_scale(x) AS CAST(x AS DECIMAL(38,10))"),
         macro(arrayDims()),
-        // a WHERE condition (see WhereConditions): only a boolean binds
-        macro(WhereConditions.MACRO + "(b BOOLEAN) AS b"),
         // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
         // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"

@@ -30,7 +30,7 @@ public final class SqlRewriter {
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
         new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
-        new SimilarTo(), new CreateTableLike(), new FetchWithTies(), new WhereConditions(),
+        new SimilarTo(), new CreateTableLike(), new FetchWithTies(),
         new MaterializedViews()));
   }
 

@@ -45,21 +45,6 @@ class OperatorRulesTest {
   }
 
   @Test
-  void whereConditionsMustBeBoolean() {
-    WhereConditions rule = new WhereConditions();
-    assertEquals("select * from t where pg_where(a = 1 and b in (select c from u where pg_where(d))) "
-        + "order by a", rewrite(rule, "select * from t where a = 1 and b in (select c from u where d) order by a"));
-    assertEquals("delete from t where pg_where(x > 1) returning x",
-        rewrite(rule, "delete from t where x > 1 returning x"));
-    assertEquals("select count(*) filter (where pg_where(x)) from t where pg_where(1)",
-        rewrite(rule, "select count(*) filter (where x) from t where 1"));
-    String untouched = "create index i on t (a) where a > 0";
-    assertEquals(untouched, rewrite(rule, untouched));
-    String literal = "select 1 where 'true'";
-    assertEquals(literal, rewrite(rule, literal));
-  }
-
-  @Test
   void regexOperatorsSearchAnywhere() {
     RegexOperators rule = new RegexOperators();
     assertEquals("select (regexp_matches(a, 'b')), (NOT regexp_matches(t.a || 'x', '^b', 'i'))",

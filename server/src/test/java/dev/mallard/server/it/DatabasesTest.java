@@ -204,6 +204,9 @@ class DatabasesTest {
     asSuperuser("CREATE DATABASE old_name", "CREATE ROLE new_owner LOGIN PASSWORD 'pw'");
     try (Connection c = superuser("old_name"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t AS SELECT 7 AS v");
+      // The database's owner has no rights on others' tables (as in PostgreSQL) but this grant,
+      // which must follow the database to its new name.
+      s.execute("GRANT SELECT ON t TO new_owner");
       assertEquals("0A000", sqlState(() -> s.execute("ALTER DATABASE old_name RENAME TO x")));
     }
     asSuperuser("ALTER DATABASE old_name RENAME TO new_name",
