@@ -24,6 +24,11 @@ public final class DuckDbTypeMapping {
     String name = duckDbTypeName.trim();
     String element = listElement(name);
     if (element != null) {
+      if (element.equalsIgnoreCase("USMALLINT")) {
+        // int2vector (pg_index.indkey, indoption): a list of non-negative int2, printed "1 2"; the
+        // pg_catalog emulation types such columns USMALLINT[].
+        return PgColumnType.of(PgTypes.INT2VECTOR);
+      }
       if (isNested(element)) {
         return PgColumnType.of(PgTypes.JSON);
       }
