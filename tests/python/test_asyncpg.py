@@ -15,12 +15,6 @@ import uuid
 import asyncpg
 import pytest
 
-from gaps import known_gap
-
-POOL_RESET = ("catalog gap: a Pool resets each released connection with SELECT "
-              "pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL: 42883 'Scalar Function "
-              "with name pg_advisory_unlock_all does not exist!'", r"pg_advisory_unlock_all")
-
 
 def run(server, body):
     async def main():
@@ -207,7 +201,6 @@ def test_enum_and_json_codec_introspection(server):
     assert run(server, body) == ("happy", {"k": [1, None]})
 
 
-@known_gap(*POOL_RESET)
 def test_pool_runs_concurrent_queries_and_resets_connections(server):
     async def main():
         async with asyncpg.create_pool(host=server.host, port=server.port, user="postgres",

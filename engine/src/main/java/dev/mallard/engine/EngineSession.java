@@ -193,6 +193,7 @@ public final class EngineSession implements AutoCloseable {
       case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
       case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD: case DEALLOCATE:
       case PREPARE_TRANSACTION: case DECLARE_CURSOR: case FETCH: case MOVE: case CLOSE_CURSOR:
+      case LISTEN:
         return true;
       default:
         return false;
