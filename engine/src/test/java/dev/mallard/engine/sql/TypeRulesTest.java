@@ -20,6 +20,20 @@ class TypeRulesTest {
   }
 
   @Test
+  void oidIsUintegerOnlyAsACastTarget() {
+    assertEquals("select $1::UINTEGER[], CAST(x AS UINTEGER), oid from pg_class",
+        rewrite(new TypeNames(), "select $1::oid[], CAST(x AS oid), oid from pg_class"));
+  }
+
+  @Test
+  void prepareParameterTypesBecomeCasts() {
+    assertEquals("PREPARE p  AS SELECT CAST($1 AS int4) + CAST($2 AS numeric(10, 2)), $3",
+        rewrite(new PrepareTypes(), "PREPARE p (int4, numeric(10, 2)) AS SELECT $1 + $2, $3"));
+    String untouched = "PREPARE p AS SELECT $1";
+    assertEquals(untouched, rewrite(new PrepareTypes(), untouched));
+  }
+
+  @Test
   void unconstrainedNumericAndJsonb() {
     TypeNames rule = new TypeNames();
     assertEquals("select 1.5::DECIMAL(38,10), cast(x as DECIMAL(38,10)), y::numeric(5,2), "
