@@ -21,7 +21,7 @@ public final class SqlRewriter {
     // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
     // || from text's) into JSON.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
-        new PrepareTypes(), new CatalogReferences(), new RegCasts(), new VectorSubscripts(), new PublicSchema(),
+        new PrepareTypes(), new AlterTableOnView(), new CatalogReferences(), new RegCasts(), new VectorSubscripts(), new PublicSchema(),
         new BitwiseXor(),
         new JsonOperators(), new SerialColumns(), new TypeNames(), new VarcharCasts(),
         new IntervalLiterals(), new BooleanLiterals(),

@@ -26,6 +26,22 @@ class TypeRulesTest {
   }
 
   @Test
+  void alterTableRenamesAViewWithAlterView() {
+    RewriteContext views = new RewriteContext(null,
+        (schema, name) -> name.equals("v") && (schema == null || schema.equals("s")));
+    SqlRewriter rule = new SqlRewriter(java.util.List.of(new AlterTableOnView()));
+    assertEquals("alter VIEW s.v rename to w", rule.rewrite("alter table s.v rename to w", views));
+    assertEquals("alter VIEW \"postgres\".\"s\".\"v\" rename to \"w\"",
+        rule.rewrite("alter table \"postgres\".\"s\".\"v\" rename to \"w\"", views));
+    assertEquals("ALTER VIEW IF EXISTS \"v\" RENAME TO w",
+        rule.rewrite("ALTER TABLE IF EXISTS \"v\" RENAME TO w", views));
+    for (String untouched : new String[] {"alter table t rename to w",
+        "alter table v rename column a to b", "alter table v add column c int"}) {
+      assertEquals(untouched, rule.rewrite(untouched, views));
+    }
+  }
+
+  @Test
   void prepareParameterTypesBecomeCasts() {
     assertEquals("PREPARE p  AS SELECT CAST($1 AS int4) + CAST($2 AS numeric(10, 2)), $3",
         rewrite(new PrepareTypes(), "PREPARE p (int4, numeric(10, 2)) AS SELECT $1 + $2, $3"));
