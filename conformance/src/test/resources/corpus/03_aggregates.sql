@@ -149,3 +149,6 @@ SELECT avg(n), sum(n) FROM edge_values;
 
 -- @id group_by_having_alias_expression
 SELECT user_id, sum(total) AS spent FROM orders GROUP BY user_id HAVING sum(total) >= 100 ORDER BY spent DESC, user_id;
+
+-- @id avg_distinct_and_filter
+SELECT avg(DISTINCT quantity), avg(quantity) FILTER (WHERE quantity > 1) FROM order_items;

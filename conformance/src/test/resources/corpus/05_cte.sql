@@ -47,3 +47,6 @@ WITH monthly AS (SELECT date_trunc('month', ordered_at) AS m, sum(total) AS reve
 
 -- @id recursive_search_depth_first
 WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 3) SEARCH DEPTH FIRST BY n SET ord SELECT n FROM t ORDER BY ord;
+
+-- @id recursive_search_breadth_first
+WITH RECURSIVE chain(id, referrer_id) AS (SELECT id, referrer_id FROM users WHERE referrer_id IS NULL UNION ALL SELECT u.id, u.referrer_id FROM users u JOIN chain c ON u.referrer_id = c.id) SEARCH BREADTH FIRST BY id SET ord SELECT id, referrer_id FROM chain ORDER BY ord;

@@ -175,3 +175,9 @@ SELECT day, (date_trunc('month', day) + interval '1 month - 1 day')::date AS mon
 
 -- @id interval_output_styles
 SELECT interval '1 year 2 months 3 days 04:05:06.789', interval '-1 year -2 mons +3 days', interval '0';
+
+-- @id date_minus_date_constant
+SELECT day, day - date '2024-01-01' AS since FROM calendar ORDER BY day;
+
+-- @id to_char_fill_mode
+SELECT to_char(ordered_at, 'FMDD Month YYYY, Dy') FROM orders ORDER BY id;

@@ -128,3 +128,6 @@ SELECT name FROM users ORDER BY name COLLATE "C";
 
 -- @id order_by_text_with_case
 SELECT name FROM users ORDER BY lower(name), id;
+
+-- @id format_positional_and_null
+SELECT format('%2$s-%1$s %%', 'a', 'b'), format('%L', NULL), format('%s', NULL) IS NULL;

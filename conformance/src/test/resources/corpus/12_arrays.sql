@@ -71,3 +71,6 @@ SELECT ARRAY[]::integer[], cardinality(ARRAY[]::integer[]), array_length(ARRAY[]
 
 -- @id array_dims
 SELECT array_dims(ARRAY[1, 2, 3]), array_dims(ARRAY[[1], [2]]);
+
+-- @id array_prepend_operator
+SELECT 0 || ARRAY[1, 2], ARRAY['a'] || 'b'::text;

@@ -95,3 +95,6 @@ SELECT count(*) FROM orders WHERE id = '101';
 
 -- @id implicit_text_number_concat
 SELECT 1 || '', 1.5 || 'x', now()::date = current_date;
+
+-- @id date_input_spellings
+SELECT '12/31/2023'::date, date '1 Feb 2024', CAST('20240229' AS date);

@@ -149,3 +149,9 @@ DROP TABLE ddl_t19;
 CREATE TABLE ddl_t20 (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
 INSERT INTO ddl_t20 (a) VALUES (1), (5);
 SELECT a, b FROM ddl_t20 ORDER BY a;
+
+-- @id materialized_view_drop
+CREATE MATERIALIZED VIEW ddl_mv2 AS SELECT id, total FROM orders WITH DATA;
+SELECT count(*) FROM ddl_mv2;
+DROP MATERIALIZED VIEW ddl_mv2;
+SELECT count(*) FROM ddl_mv2;

@@ -3,45 +3,59 @@ package dev.mallard.catalog;
 import dev.mallard.catalog.pg.PgCatalog;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBConnection;
 
 /**
  * One database as clients name it: a single DuckDB instance in this process, shared by the
  * tenant's sessions, each of which gets its own connection through {@link
- * DuckDBConnection#duplicate()}.
+ * DuckDBConnection#duplicate()}. A DuckDB-file tenant's instance is its file; a DuckLake
+ * tenant's is in memory, with the lake attached under the database's name and made the default
+ * catalog of every connection ({@code USE}), so clients see its tables in {@code public}.
  */
 public final class Tenant implements AutoCloseable {
-  private final String name;
-  private final Path file;
+  /** Per-database settings applied to the DuckDB instance (SET GLOBAL), not to sessions. */
+  public static final Set<String> ENGINE_SETTINGS = Set.of("memory_limit", "threads", "temp_directory");
+
+  private volatile Database database;
   private final DuckDBConnection root;
   private final PgCatalog pgCatalog;
   private final AtomicInteger sessions = new AtomicInteger();
+  private volatile long idleSince = System.nanoTime();
 
-  private Tenant(String name, Path file, DuckDBConnection root, PgCatalog pgCatalog) {
-    this.name = name;
-    this.file = file;
+  private Tenant(Database database, DuckDBConnection root, PgCatalog pgCatalog) {
+    this.database = database;
     this.root = root;
     this.pgCatalog = pgCatalog;
   }
 
-  static Tenant open(String name, Path file, Path extensionDirectory,
-      PgCatalog.ServerObjects server) {
+  static Tenant open(Database database, TenantConfig config, PgCatalog.ServerObjects server) {
+    String name = database.name();
     try {
       Properties props = new Properties();
       // Results are streamed batch by batch; DuckDB must not materialize them first.
       props.setProperty("jdbc_stream_results", "true");
       // Extensions come from this directory (provisioned offline, or filled by INSTALL online).
-      props.setProperty("extension_directory", extensionDirectory.toString());
-      Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, props);
+      props.setProperty("extension_directory", config.extensionDirectory().toString());
+      String url = database.kind() == Database.Kind.DUCKDB
+          ? "jdbc:duckdb:" + config.fileOf(name) : "jdbc:duckdb:";
+      Connection c = DriverManager.getConnection(url, props);
       try {
+        if (database.kind() == Database.Kind.DUCKLAKE) {
+          attachLake(c, database, config.s3Defaults());
+        }
+        applyEngineSettings(c, database.settings());
         PgCatalog pg = PgCatalog.install(c, name, server);
-        return new Tenant(name, file, c.unwrap(DuckDBConnection.class), pg);
+        return new Tenant(database, c.unwrap(DuckDBConnection.class), pg);
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
@@ -52,8 +66,62 @@ public final class Tenant implements AutoCloseable {
     }
   }
 
+  private static void attachLake(Connection c, Database database, Map<String, String> s3Defaults)
+      throws SQLException {
+    List<String> statements =
+        DuckLakeStorage.attachStatements(database.name(), database.options(), s3Defaults);
+    try (Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+      s.execute("USE " + DuckLakeStorage.identifier(database.name()));
+    }
+  }
+
+  private static void applyEngineSettings(Connection c, Map<String, String> settings)
+      throws SQLException {
+    for (Map.Entry<String, String> e : new TreeMap<>(settings).entrySet()) {
+      if (ENGINE_SETTINGS.contains(e.getKey())) {
+        applyEngineSetting(c, e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  /** SET GLOBAL name = value, or RESET GLOBAL name when value is null. */
+  static void applyEngineSetting(Connection c, String name, String value)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(value == null ? "RESET GLOBAL " + name
+          : "SET GLOBAL " + name + " = " + DuckLakeStorage.literal(value));
+    }
+  }
+
+  /**
+   * Applies a changed per-database engine setting to the running instance at once (ALTER
+   * DATABASE ... SET memory_limit / threads / temp_directory), then remembers the database's new
+   * state; DuckDB refuses a bad value before anything changes.
+   */
+  synchronized void update(Database changed) {
+    Database before = database;
+    try {
+      for (String name : ENGINE_SETTINGS) {
+        String value = changed.settings().get(name);
+        if (!java.util.Objects.equals(value, before.settings().get(name))) {
+          applyEngineSetting(root, name, value);
+        }
+      }
+    } catch (SQLException e) {
+      throw new PgException(SqlState.INVALID_PARAMETER_VALUE, e.getMessage(), e);
+    }
+    database = changed;
+  }
+
   public String name() {
-    return name;
+    return database.name();
+  }
+
+  public Database database() {
+    return database;
   }
 
   /** The pg_catalog / information_schema emulation installed in this tenant's instance. */
@@ -61,8 +129,14 @@ public final class Tenant implements AutoCloseable {
     return pgCatalog;
   }
 
-  public Path file() {
-    return file;
+  /**
+   * The settings sessions of this database start with (ALTER DATABASE ... SET statement_timeout),
+   * applied before the client's own startup options, as PostgreSQL does.
+   */
+  public Map<String, String> sessionDefaults() {
+    Map<String, String> defaults = new TreeMap<>(database.settings());
+    defaults.keySet().removeAll(ENGINE_SETTINGS);
+    return defaults;
   }
 
   /**
@@ -73,7 +147,7 @@ public final class Tenant implements AutoCloseable {
       throws SQLException {
     root.setAutoCommit(false);
     try {
-      PgCatalog.refreshServerObjects(root, name, server);
+      PgCatalog.refreshServerObjects(root, database.name(), server);
       root.commit();
     } catch (SQLException | RuntimeException e) {
       root.rollback();
@@ -83,28 +157,63 @@ public final class Tenant implements AutoCloseable {
     }
   }
 
-  /** A new connection to this tenant's DuckDB instance, for one session. */
+  /**
+   * Counts a new session, within the database's CONNECTION LIMIT unless {@code exempt}
+   * (superusers); 55000 when the database does not allow connections, 53300 beyond its limit.
+   * The slot is given back by {@link #release()}, or by {@link #connect()} when it fails.
+   */
+  void admit(boolean exempt) {
+    Database d = database;
+    if (!d.allowConnections()) {
+      throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "database \"" + d.name() + "\" is not currently accepting connections");
+    }
+    int n = sessions.incrementAndGet();
+    if (!exempt && d.connectionLimit() >= 0 && n > d.connectionLimit()) {
+      release();
+      throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS,
+          "too many connections for database \"" + d.name() + "\"");
+    }
+  }
+
+  /** A new connection to this tenant's DuckDB instance, for one admitted session. */
   public DuckDBConnection connect() {
     try {
       DuckDBConnection c = (DuckDBConnection) root.duplicate();
-      sessions.incrementAndGet();
+      if (database.kind() == Database.Kind.DUCKLAKE) {
+        try (Statement s = c.createStatement()) {
+          s.execute("USE " + DuckLakeStorage.identifier(database.name()));
+        } catch (SQLException e) {
+          c.close();
+          throw e;
+        }
+      }
       return c;
     } catch (SQLException e) {
+      release();
       throw new PgException(SqlState.CONNECTION_FAILURE, "could not connect: " + e.getMessage(), e);
     }
   }
 
   /** Called when a session's connection is closed. */
   public void release() {
-    sessions.decrementAndGet();
+    if (sessions.decrementAndGet() == 0) {
+      idleSince = System.nanoTime();
+    }
   }
 
   public int sessionCount() {
     return sessions.get();
   }
 
+  /** Whether no session has used this instance for at least {@code nanos}. */
+  boolean idleFor(long nanos) {
+    return sessions.get() == 0 && System.nanoTime() - idleSince >= nanos;
+  }
+
+  /** Synchronized with {@link #refreshServerObjects}: the idle reaper may close it meanwhile. */
   @Override
-  public void close() throws SQLException {
+  public synchronized void close() throws SQLException {
     root.close();
   }
 }

@@ -72,6 +72,8 @@ final class Target implements AutoCloseable {
     return outcomes;
   }
 
+  private static final int BYTEA = 17;
+
   private static Outcome runOne(Connection c, String sql) {
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
@@ -87,6 +89,14 @@ final class Target implements AutoCloseable {
     }
   }
 
+  /**
+   * pgjdbc's getString of a bytea received in binary is the byte array's identity
+   * ({@code [B@1b6d3586}), so bytea values are compared as PostgreSQL's hex text of their bytes.
+   */
+  private static String hex(byte[] bytes) {
+    return bytes == null ? null : "\\x" + java.util.HexFormat.of().formatHex(bytes);
+  }
+
   private static Rows read(ResultSet rs, boolean ordered) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
@@ -99,7 +109,7 @@ final class Target implements AutoCloseable {
     while (rs.next()) {
       List<String> row = new ArrayList<>(n);
       for (int i = 1; i <= n; i++) {
-        row.add(rs.getString(i));
+        row.add(columns.get(i - 1).oid() == BYTEA ? hex(rs.getBytes(i)) : rs.getString(i));
       }
       rows.add(row);
     }

@@ -84,6 +84,8 @@ public final class DuckDbErrors {
       {"does not have a column named", "42703"},
       {"circular reference to cte", "42P19"},
       {"'array_extract(", "42804"},
+      // a WHERE condition that is not boolean (sql.WhereConditions' macro takes only BOOLEAN)
+      {"macro pg_where() does not support the supplied arguments", "42804"},
   };
   /** RE2's messages for a malformed pattern: PostgreSQL's invalid_regular_expression. */
   private static final Pattern REGEX_ERROR = Pattern.compile("^(missing \\)|missing \\]|unexpected \\)"

@@ -4,7 +4,11 @@ import dev.mallard.catalog.Tenant;
 import dev.mallard.catalog.pg.PgCatalog;
 import dev.mallard.engine.copy.CopySink;
 import dev.mallard.engine.analysis.StatementAnalyzer;
+import dev.mallard.engine.authz.Authorization;
+import dev.mallard.engine.authz.Authorizer;
+import dev.mallard.catalog.system.PrivilegeObject;
 import dev.mallard.engine.copy.CopyStatement;
+import dev.mallard.engine.databases.DatabaseCommands;
 import dev.mallard.engine.roles.RoleCommands;
 import dev.mallard.engine.sql.RewriteContext;
 import dev.mallard.engine.sql.SessionMacros;
@@ -54,16 +58,27 @@ public final class EngineSession implements AutoCloseable {
   /** OID of the session's role, for role statements; -1 without a system catalog. */
   private final int roleOid;
   private final RoleCommands roles;
+  private final DatabaseCommands databases;
+  private final SessionAuthorization authorization;
+  /** DuckDB's schema search path as last set (DuckDB names: public is main). */
+  private volatile List<String> searchPath = List.of("main");
 
-  /** @param roles runs role statements; null when roles are fixed (no system catalog) */
+  /**
+   * @param roles runs role statements; null when roles are fixed (no system catalog)
+   * @param databases runs database statements; null without a system catalog
+   */
   EngineSession(Tenant tenant, BufferAllocator allocator, StatementAnalyzer analyzer, String user,
-      RoleCommands roles) {
+      RoleCommands roles, DatabaseCommands databases) {
     this.roleOid = roles == null ? -1 : roles.oidOf(user);
     this.roles = roles;
+    this.databases = databases;
     this.analyzer = analyzer;
     this.tenant = tenant;
     this.allocator = allocator;
     this.connection = tenant.connect();
+    this.authorization = new SessionAuthorization(roles == null ? null
+        : new Authorizer(roles.catalog(), roleOid, tenant, connection, () -> searchPath),
+        analyzer, connection);
     try (java.sql.Statement s = connection.createStatement()) {
       for (String sql : SessionMacros.statements()) {
         s.execute(sql);
@@ -105,12 +120,18 @@ public final class EngineSession implements AutoCloseable {
    */
   public PreparedQuery prepare(String sql, int[] declaredTypes) {
     Statement statement = StatementClassifier.classify(sql);
+    Statement original = statement;
     if (statement.kind() == StatementKind.ROLE) {
       return RoleStatements.prepare(statement, roles);
     }
+    if (statement.kind() == StatementKind.DATABASE) {
+      return DatabaseStatements.prepare(statement, databases);
+    }
+    if (!isSessionCommand(statement.kind())) {
+      claimConnection(); // authorization may look names up in DuckDB; FETCH must not end a cursor
+    }
+    authorization.check(statement); // again at execution, which records what it creates
     if (!isSessionCommand(statement.kind()) && statement.kind() != StatementKind.COPY) {
-      // Counted and logged for now; authorization (roles and grants) will decide from it.
-      analyzer.analyze(sql);
       statement = new Statement(rewriter.rewrite(sql, rewriteContext()), statement.kind(),
           statement.words());
       sql = statement.sql();
@@ -142,7 +163,8 @@ public final class EngineSession implements AutoCloseable {
         closeQuietly(ps);
         ps = connection.prepareStatement(wrapped);
       }
-      return new PreparedQuery(statement, ps, params, columns, null, wrapped);
+      return new PreparedQuery(statement, ps, params, columns, null, wrapped)
+          .authorizedAs(original);
     } catch (SQLException e) {
       closeQuietly(ps);
       throw DuckDbErrors.translate(e, sql);
@@ -178,6 +200,7 @@ public final class EngineSession implements AutoCloseable {
         ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
       }
       ps.execute();
+      SessionAuthorization.ran(tenant, StatementKind.DDL);
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
@@ -316,12 +339,19 @@ public final class EngineSession implements AutoCloseable {
     }
     if (query.roleStatement() != null) {
       claimConnection(); // VALID UNTIL is read by DuckDB
-      return RoleStatements.execute(query, roles, roleOid, connection);
+      return RoleStatements.execute(query, roles, roleOid, connection, authorization.authorizer());
+    }
+    if (query.databaseStatement() != null) {
+      return DatabaseStatements.execute(query, databases, roleOid, tenant.name());
     }
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();
     boolean own = query.busy();
     claimConnection();
+    // Checked again: grants may have been revoked since the statement was prepared.
+    Authorization permitted = query.authorizedStatement() == null ? Authorization.NONE
+        : authorization.check(query.authorizedStatement(), false);
+    List<PrivilegeObject> created = authorization.beforeExecute(permitted);
     try {
       if (own) {
         ps = connection.prepareStatement(sql);
@@ -334,6 +364,8 @@ public final class EngineSession implements AutoCloseable {
       // Looked up before executing: another query would close a streamed result.
       Statement tagged = executedStatement(query.statement());
       boolean hasResult = ps.execute();
+      SessionAuthorization.ran(tenant, query.statement().kind());
+      authorization.afterExecute(created, permitted);
       if (!hasResult) {
         long count = ps.getUpdateCount();
         if (count < 0 && query.statement().kind() == StatementKind.DDL
@@ -477,6 +509,7 @@ public final class EngineSession implements AutoCloseable {
     claimConnection();
     try (java.sql.Statement s = connection.createStatement()) {
       s.execute(sql);
+      SessionAuthorization.ran(tenant, StatementKind.OTHER); // ROLLBACK can undo a CREATE
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
@@ -508,6 +541,7 @@ public final class EngineSession implements AutoCloseable {
     if (path.isEmpty()) {
       path.add("main");
     }
+    searchPath = List.copyOf(path);
     StringBuilder value = new StringBuilder();
     for (String p : path) {
       if (value.length() > 0) {

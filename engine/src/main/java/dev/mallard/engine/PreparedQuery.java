@@ -1,6 +1,7 @@
 package dev.mallard.engine;
 
 import dev.mallard.engine.copy.CopyStatement;
+import dev.mallard.engine.databases.DatabaseStatement;
 import dev.mallard.engine.roles.RoleStatement;
 import dev.mallard.wire.types.PgType;
 import java.sql.PreparedStatement;
@@ -20,10 +21,13 @@ public final class PreparedQuery implements AutoCloseable {
   private final CopyStatement copy;
   private final String wrappedSql;
   private final RoleStatement role;
+  private DatabaseStatement database;
   private boolean busy;
   /** For DECLARE ... CURSOR: the declaration and its query, prepared; otherwise null. */
   private CursorDeclaration declaration;
   private PreparedQuery cursorQuery;
+  /** The statement as authorized (before rewriting), checked again at each execution; or null. */
+  private Statement authorizedStatement;
 
   PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
       List<Column> columns, CopyStatement copy, String wrappedSql) {
@@ -44,6 +48,18 @@ public final class PreparedQuery implements AutoCloseable {
   /** A role statement, run against the system catalog when executed. */
   static PreparedQuery role(Statement statement, RoleStatement role) {
     return new PreparedQuery(statement, null, new PgType[0], List.of(), null, null, role);
+  }
+
+  /** A database statement, run against the tenants when executed. */
+  static PreparedQuery database(Statement statement, DatabaseStatement database) {
+    PreparedQuery p = new PreparedQuery(statement, null, new PgType[0], List.of(), null, null);
+    p.database = database;
+    return p;
+  }
+
+  /** The database statement this is, or null. */
+  DatabaseStatement databaseStatement() {
+    return database;
   }
 
   /** The role statement this is, or null. */
@@ -70,6 +86,16 @@ public final class PreparedQuery implements AutoCloseable {
     p.declaration = declaration;
     p.cursorQuery = query;
     return p;
+  }
+
+  /** Remembers the statement (as written) the session's role was authorized to run. */
+  PreparedQuery authorizedAs(Statement original) {
+    this.authorizedStatement = original;
+    return this;
+  }
+
+  Statement authorizedStatement() {
+    return authorizedStatement;
   }
 
   /** The cursor a DECLARE statement declares, or null for other statements. */
@@ -109,7 +135,7 @@ public final class PreparedQuery implements AutoCloseable {
 
   /** True for statements run by the session rather than by DuckDB. */
   public boolean isSessionCommand() {
-    return duckdb == null && role == null;
+    return duckdb == null && role == null && database == null;
   }
 
   PreparedStatement duckdb() {

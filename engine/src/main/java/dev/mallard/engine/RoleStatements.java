@@ -1,5 +1,6 @@
 package dev.mallard.engine;
 
+import dev.mallard.engine.roles.ObjectResolver;
 import dev.mallard.engine.roles.RoleCommands;
 import dev.mallard.engine.roles.RoleStatementParser;
 import dev.mallard.wire.error.PgException;
@@ -28,9 +29,9 @@ final class RoleStatements {
   }
 
   static QueryResult execute(PreparedQuery query, RoleCommands roles, int roleOid,
-      Connection connection) {
-    List<QueryResult.Notice> notices =
-        roles.execute(query.roleStatement(), roleOid, text -> timestamptz(connection, text));
+      Connection connection, ObjectResolver objects) {
+    List<QueryResult.Notice> notices = roles.execute(query.roleStatement(), roleOid,
+        text -> timestamptz(connection, text), objects);
     return new QueryResult(query.statement(), null, 0, notices);
   }
 

@@ -41,6 +41,8 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
         return words.contains("ALL") ? "DEALLOCATE ALL" : "DEALLOCATE";
       case DDL:
         return ddlTag(rows);
+      case DATABASE:
+        return words.get(0) + " DATABASE";
       case SAVEPOINT:
         return "SAVEPOINT";
       case RELEASE_SAVEPOINT:
@@ -56,6 +58,13 @@ public record Statement(String sql, StatementKind kind, List<String> words) {
       case CLOSE_CURSOR:
         return words.contains("ALL") ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
       case ROLE:
+        if (words.size() > 1 && words.get(1).equals("DEFAULT")) {
+          return "ALTER DEFAULT PRIVILEGES";
+        }
+        if ((words.get(0).equals("GRANT") || words.get(0).equals("REVOKE"))
+            && StatementClassifier.topLevelWords(sql, 64).contains("ON")) {
+          return words.get(0); // privileges on objects; GRANT ROLE is for role membership
+        }
         // PostgreSQL tags the USER and GROUP spellings, and ALTER GROUP ... ADD USER, as ROLE.
         return words.get(0) + " ROLE";
       default:

@@ -1,5 +1,6 @@
 package dev.mallard.engine;
 
+import dev.mallard.engine.databases.DatabaseStatementParser;
 import dev.mallard.engine.roles.RoleStatementParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class StatementClassifier {
       case "INSERT": case "UPDATE": case "DELETE": case "MERGE":
         return dmlKind(first);
       case "CREATE": case "DROP": case "ALTER":
+        if (DatabaseStatementParser.isDatabaseStatement(w)) {
+          return StatementKind.DATABASE;
+        }
         return RoleStatementParser.isRoleStatement(w, List.of())
             ? StatementKind.ROLE : StatementKind.DDL;
       case "GRANT": case "REVOKE":

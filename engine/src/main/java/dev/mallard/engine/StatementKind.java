@@ -30,5 +30,7 @@ public enum StatementKind {
   LISTEN,
   /** CREATE/ALTER/DROP ROLE (USER, GROUP) and GRANT/REVOKE of roles: the system catalog's. */
   ROLE,
+  /** CREATE/ALTER/DROP DATABASE: the server's tenants. */
+  DATABASE,
   OTHER
 }

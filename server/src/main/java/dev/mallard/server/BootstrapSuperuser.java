@@ -1,5 +1,6 @@
 package dev.mallard.server;
 
+import dev.mallard.auth.ConstantTime;
 import dev.mallard.auth.OwnerOnlyFiles;
 import dev.mallard.auth.PasswordFile;
 import dev.mallard.auth.scram.ScramVerifier;
@@ -45,7 +46,7 @@ final class BootstrapSuperuser {
       if (!fromEnv.equals(fromEnv.strip()) || fromEnv.contains("\n")) {
         throw new IOException(ENV_PASSWORD + " must be one line without surrounding spaces");
       }
-      if (!Files.exists(file) || !fromEnv.equals(Files.readString(file).strip())) {
+      if (!Files.exists(file) || !ConstantTime.equal(fromEnv, Files.readString(file).strip())) {
         OwnerOnlyFiles.write(file, (fromEnv + "\n").getBytes(StandardCharsets.UTF_8));
         log.info("password of superuser {} set from {}, stored in {}", NAME, ENV_PASSWORD, file);
       }

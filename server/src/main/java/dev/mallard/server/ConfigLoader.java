@@ -32,10 +32,35 @@ public final class ConfigLoader {
   public static final String ENV_TLS_MODE = "MALLARD_TLS_MODE";
   public static final String ENV_METRICS_PORT = "MALLARD_METRICS_PORT";
   public static final String ENV_EXTENSION_DIR = "MALLARD_EXTENSION_DIR";
+  public static final String ENV_LOGIN_MAX_FAILURES = "MALLARD_LOGIN_MAX_FAILURES";
+  public static final String ENV_LOGIN_FAILURE_WINDOW = "MALLARD_LOGIN_FAILURE_WINDOW";
+  public static final String ENV_LOGIN_BAN_DURATION = "MALLARD_LOGIN_BAN_DURATION";
+  public static final String ENV_TENANT_IDLE_TIMEOUT = "MALLARD_TENANT_IDLE_TIMEOUT";
 
-  /** Command-line flags; null means "not given". */
+  /** Command-line flags; null means "not given". Durations are text such as {@code 30s}. */
   public record Flags(
-      Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
+      Path config,
+      String host,
+      Integer port,
+      Path dataDir,
+      TlsMode tlsMode,
+      Integer metricsPort,
+      Integer loginMaxFailures,
+      String loginFailureWindow,
+      String loginBanDuration,
+      String tenantIdleTimeout) {
+    public Flags(
+        Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
+      this(config, host, port, dataDir, tlsMode, metricsPort, null, null, null);
+    }
+
+    public Flags(Path config, String host, Integer port, Path dataDir, TlsMode tlsMode,
+        Integer metricsPort, Integer loginMaxFailures, String loginFailureWindow,
+        String loginBanDuration) {
+      this(config, host, port, dataDir, tlsMode, metricsPort, loginMaxFailures,
+          loginFailureWindow, loginBanDuration, null);
+    }
+
     public static Flags none() {
       return new Flags(null, null, null, null, null, null);
     }
@@ -64,8 +89,11 @@ public final class ConfigLoader {
       source = file.toString();
     }
     applyEnv(tree, env);
+    LoginRateLimitSettings.applyEnv(tree, env);
     apply(tree, flags.host(), flags.port(), flags.dataDir(), flags.tlsMode());
     applyMetricsPort(tree, flags.metricsPort());
+    LoginRateLimitSettings.applyFlags(tree, flags);
+    applyTenantIdleTimeout(tree, flags.tenantIdleTimeout());
     MallardConfig config = bind(tree, source);
     if (!perSessionGiven) {
       config = withDefaultPerSessionLimit(config);
@@ -113,6 +141,7 @@ public final class ConfigLoader {
   private static void applyEnv(ObjectNode tree, Map<String, String> env) throws ConfigException {
     Integer port = portFromEnv(env, ENV_PORT);
     applyMetricsPort(tree, portFromEnv(env, ENV_METRICS_PORT));
+    applyTenantIdleTimeout(tree, blankToNull(env.get(ENV_TENANT_IDLE_TIMEOUT)));
     Path extensions = pathOrNull(env.get(ENV_EXTENSION_DIR));
     if (extensions != null) {
       ((ObjectNode) tree.get("duckdb")).put("extension-directory", extensions.toString());
@@ -139,6 +168,13 @@ public final class ConfigLoader {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
       throw new ConfigException(name + " is not a port number: \"" + text + "\"");
+    }
+  }
+
+  /** The text is checked when the tree is bound (a duration such as 30s, 5min or 0). */
+  private static void applyTenantIdleTimeout(ObjectNode tree, String timeout) {
+    if (timeout != null) {
+      ((ObjectNode) tree.get("duckdb")).put("tenant-idle-timeout", timeout.trim());
     }
   }
 

@@ -21,7 +21,24 @@ final class ConfigValidator {
         "default-database must not be empty");
     validateTls(c.tls());
     validateLimits(c.limits());
+    validateLoginRateLimit(c.loginRateLimit());
     validateUsers(c);
+    requireNonNegative(c.duckdb().tenantIdleTimeout(), "duckdb.tenant-idle-timeout");
+    String style = c.duckdb().s3().urlStyle();
+    require(style == null || style.equals("path") || style.equals("vhost"),
+        "duckdb.s3.url-style must be path or vhost, not \"" + style + "\"");
+  }
+
+  private static void validateLoginRateLimit(MallardConfig.LoginRateLimit r) throws ConfigException {
+    String key = LoginRateLimitSettings.KEY;
+    require(r.maxFailures() >= 0, key + ".max-failures must be zero (off) or positive");
+    if (r.maxFailures() > 0) {
+      require(r.window() != null && r.window().compareTo(Duration.ZERO) > 0,
+          key + ".window must be positive");
+      require(r.banDuration() != null && r.banDuration().compareTo(Duration.ZERO) > 0,
+          key + ".ban-duration must be positive");
+      require(r.maxTrackedAddresses() >= 1, key + ".max-tracked-addresses must be at least 1");
+    }
   }
 
   private static void validateTls(MallardConfig.Tls tls) throws ConfigException {

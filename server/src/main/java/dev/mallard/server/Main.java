@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
     description = "PostgreSQL-wire-protocol server that runs queries in DuckDB.",
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  MALLARD_CONFIG, MALLARD_HOST, MALLARD_PORT, MALLARD_DATA_DIR, MALLARD_TLS_MODE",
+      "  MALLARD_CONFIG, MALLARD_HOST, MALLARD_PORT, MALLARD_DATA_DIR,",
+      "  MALLARD_TLS_MODE, MALLARD_METRICS_PORT, MALLARD_LOGIN_MAX_FAILURES,",
+      "  MALLARD_LOGIN_FAILURE_WINDOW, MALLARD_LOGIN_BAN_DURATION,",
+      "  MALLARD_TENANT_IDLE_TIMEOUT",
       "                      as the options above; an option wins over its variable,",
       "                      which wins over the configuration file.",
       "  MALLARD_PASSWORD    password of the superuser postgres; when unset, one is",
@@ -69,6 +72,35 @@ public final class Main implements Callable<Integer> {
           + " (env MALLARD_METRICS_PORT; default: off).")
   Integer metricsPort;
 
+  @Option(
+      names = "--login-max-failures",
+      paramLabel = "N",
+      description = "Failed logins from one address within the window that ban it; 0 turns"
+          + " rate limiting off (env MALLARD_LOGIN_MAX_FAILURES; default 10).")
+  Integer loginMaxFailures;
+
+  @Option(
+      names = "--login-failure-window",
+      paramLabel = "DURATION",
+      description = "How far back failed logins count, e.g. 60s"
+          + " (env MALLARD_LOGIN_FAILURE_WINDOW; default 60s).")
+  String loginFailureWindow;
+
+  @Option(
+      names = "--login-ban-duration",
+      paramLabel = "DURATION",
+      description = "How long a banned address is refused, e.g. 5min"
+          + " (env MALLARD_LOGIN_BAN_DURATION; default 5min).")
+  String loginBanDuration;
+
+  @Option(
+      names = "--tenant-idle-timeout",
+      paramLabel = "DURATION",
+      description = "Close a database's DuckDB instance after it has had no sessions this long,"
+          + " e.g. 30s or 10min; 0 keeps instances open (env MALLARD_TENANT_IDLE_TIMEOUT;"
+          + " default 5min).")
+  String tenantIdleTimeout;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -79,7 +111,9 @@ public final class Main implements Callable<Integer> {
     try {
       config =
           ConfigLoader.load(
-              new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort), System.getenv());
+              new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort,
+                  loginMaxFailures, loginFailureWindow, loginBanDuration, tenantIdleTimeout),
+              System.getenv());
     } catch (ConfigException e) {
       System.err.println("mallard: configuration error: " + e.getMessage());
       return 2;

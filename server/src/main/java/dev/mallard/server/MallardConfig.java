@@ -3,6 +3,7 @@ package dev.mallard.server;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Locale;
  * @param users login roles besides the bootstrap superuser {@code postgres}
  * @param metrics the HTTP endpoint for Prometheus metrics and health checks
  * @param duckdb settings of the DuckDB instances that hold the tenants
+ * @param loginRateLimit when a client address is banned after failed logins
  */
 public record MallardConfig(
     String host,
@@ -32,25 +34,41 @@ public record MallardConfig(
     Limits limits,
     List<User> users,
     Metrics metrics,
-    DuckDb duckdb) {
+    DuckDb duckdb,
+    LoginRateLimit loginRateLimit) {
 
   public MallardConfig {
     users = users == null ? List.of() : List.copyOf(users);
     metrics = metrics == null ? Metrics.disabled() : metrics;
     duckdb = duckdb == null ? DuckDb.defaults() : duckdb;
+    loginRateLimit = loginRateLimit == null ? LoginRateLimit.defaults() : loginRateLimit;
+  }
+
+  /** A configuration with the default login rate limit. */
+  public MallardConfig(String host, int port, Path dataDir, String defaultDatabase, Tls tls,
+      Limits limits, List<User> users, Metrics metrics, DuckDb duckdb) {
+    this(host, port, dataDir, defaultDatabase, tls, limits, users, metrics, duckdb,
+        LoginRateLimit.defaults());
   }
 
   /** A configuration without the metrics endpoint and with DuckDB's defaults. */
   public MallardConfig(String host, int port, Path dataDir, String defaultDatabase, Tls tls,
       Limits limits, List<User> users) {
     this(host, port, dataDir, defaultDatabase, tls, limits, users, Metrics.disabled(),
-        DuckDb.defaults());
+        DuckDb.defaults(), LoginRateLimit.defaults());
   }
 
   /** The same configuration with other limits. */
   public MallardConfig withLimits(Limits newLimits) {
     return new MallardConfig(
-        host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics, duckdb);
+        host, port, dataDir, defaultDatabase, tls, newLimits, users, metrics, duckdb,
+        loginRateLimit);
+  }
+
+  /** The same configuration with another login rate limit. */
+  public MallardConfig withLoginRateLimit(LoginRateLimit newLimit) {
+    return new MallardConfig(
+        host, port, dataDir, defaultDatabase, tls, limits, users, metrics, duckdb, newLimit);
   }
 
   /** Where DuckDB keeps extensions: as configured, else {@code <dataDir>/extensions}. */
@@ -158,10 +176,83 @@ public record MallardConfig(
    * @param extensionDirectory DuckDB's extension directory; unset means {@code
    *     <dataDir>/extensions}. Online, DuckDB installs extensions there from its repository;
    *     offline, provision it with {@code scripts/provision-extensions.sh}.
+   * @param tenantIdleTimeout a database's DuckDB instance with no sessions for this long is
+   *     closed (and reopened on next use); zero keeps instances open
+   * @param s3 S3-compatible storage for DuckLake data paths on {@code s3://}, used where a
+   *     database's own options give none
    */
-  public record DuckDb(Path extensionDirectory) {
+  public record DuckDb(Path extensionDirectory, Duration tenantIdleTimeout, S3 s3) {
+    public static final Duration DEFAULT_TENANT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    public DuckDb {
+      tenantIdleTimeout = tenantIdleTimeout == null ? DEFAULT_TENANT_IDLE_TIMEOUT : tenantIdleTimeout;
+      s3 = s3 == null ? S3.none() : s3;
+    }
+
+    public DuckDb(Path extensionDirectory) {
+      this(extensionDirectory, DEFAULT_TENANT_IDLE_TIMEOUT, S3.none());
+    }
+
     public static DuckDb defaults() {
       return new DuckDb(null);
+    }
+  }
+
+  /**
+   * Default access to S3-compatible object storage for DuckLake data paths, turned into a DuckDB
+   * secret of each DuckLake tenant's instance. The secret is kept out of toString.
+   */
+  public record S3(String endpoint, String region, String keyId, String secret, String urlStyle,
+      Boolean useSsl) {
+    public static S3 none() {
+      return new S3(null, null, null, null, null, null);
+    }
+
+    /** As DuckLake database options ({@code s3_endpoint}, ...), leaving out what is unset. */
+    public java.util.Map<String, String> asOptions() {
+      java.util.Map<String, String> o = new java.util.TreeMap<>();
+      put(o, "s3_endpoint", endpoint);
+      put(o, "s3_region", region);
+      put(o, "s3_key_id", keyId);
+      put(o, "s3_secret", secret);
+      put(o, "s3_url_style", urlStyle);
+      put(o, "s3_use_ssl", useSsl == null ? null : useSsl.toString());
+      return o;
+    }
+
+    private static void put(java.util.Map<String, String> o, String key, String value) {
+      if (value != null) {
+        o.put(key, value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "S3[endpoint=" + endpoint + ", region=" + region + "]";
+    }
+  }
+
+  /**
+   * Failed-login rate limiting per client address: {@code maxFailures} failed logins within
+   * {@code window} ban the address for {@code banDuration}; its logins are then refused (28000)
+   * before any password is checked.
+   *
+   * @param maxFailures failures that ban an address; 0 disables rate limiting
+   * @param window how far back failures count
+   * @param banDuration how long a banned address is refused
+   * @param maxTrackedAddresses most client addresses remembered at once (bounds memory)
+   */
+  public record LoginRateLimit(
+      int maxFailures, Duration window, Duration banDuration, int maxTrackedAddresses) {
+    /** 10 failures within 60 seconds ban an address for 5 minutes. */
+    public static LoginRateLimit defaults() {
+      LoginRateLimiter.Policy p = LoginRateLimiter.Policy.defaults();
+      return new LoginRateLimit(
+          p.maxFailures(), p.window(), p.banDuration(), p.maxTrackedAddresses());
+    }
+
+    public LoginRateLimiter.Policy policy() {
+      return new LoginRateLimiter.Policy(maxFailures, window, banDuration, maxTrackedAddresses);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.mallard.server;
 
+import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import dev.mallard.catalog.system.SystemCatalog;
+import dev.mallard.catalog.TenantConfig;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.engine.Engine;
 import dev.mallard.session.PgChannelInitializer;
@@ -65,6 +67,7 @@ public final class MallardServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private MetricsEndpoint metricsEndpoint;
+  private LoginRateLimiter loginRateLimiter;
 
   /**
    * @param bootstrapPassword password of the superuser postgres (MALLARD_PASSWORD); null to use the
@@ -118,8 +121,9 @@ public final class MallardServer implements AutoCloseable {
         bootstrapPassword != null && !bootstrapPassword.isEmpty());
     Roles.bootstrap(roles, config.users());
     ServerTls tls = ServerTls.create(config);
-    TenantManager tenants = new TenantManager(config.dataDir(), config.defaultDatabase(), roles,
-        config.extensionDirectory());
+    TenantManager tenants = new TenantManager(roles, config.defaultDatabase(), new TenantConfig(
+        config.dataDir(), config.extensionDirectory(), config.duckdb().tenantIdleTimeout(),
+        config.duckdb().s3().asOptions()));
     try {
       engine = new Engine(tenants, roles, limits.arrowMemoryLimitBytes(),
           limits.perSessionMemoryLimitBytes(), metrics);
@@ -128,6 +132,7 @@ public final class MallardServer implements AutoCloseable {
       throw e;
     }
     workers = WorkerPool.create(limits.workerThreads(), limits.maxConnections());
+    loginRateLimiter = new LoginRateLimiter(config.loginRateLimit().policy());
     ServerContext context =
         new ServerContext(
             engine,
@@ -136,6 +141,7 @@ public final class MallardServer implements AutoCloseable {
             tls.tlsServerEndPointHash(),
             config.tls().mode() == MallardConfig.TlsMode.REQUIRE,
             config.tls().allowCleartextPassword(),
+            loginRateLimiter,
             (int) limits.maxMessageSizeBytes(),
             limits.maxConnections(),
             limits.idleSessionTimeout(),
@@ -191,6 +197,9 @@ public final class MallardServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     Gauge.builder("mallard.sessions", initializer.sessions(), SessionRegistry::activeCount)
         .description("Client sessions connected").register(metrics);
+    Gauge.builder("mallard.login.banned.addresses", loginRateLimiter,
+            LoginRateLimiter::bannedAddresses)
+        .description("Client addresses banned after failed logins").register(metrics);
     String host = m.host() != null ? m.host() : config.host();
     InetSocketAddress address = host.equals("*")
         ? new InetSocketAddress(m.port()) : new InetSocketAddress(host, m.port());
@@ -222,6 +231,11 @@ public final class MallardServer implements AutoCloseable {
     } else {
       Files.createDirectories(dir);
     }
+  }
+
+  /** The databases and their open instances; null before {@link #start()}. */
+  public TenantManager tenants() {
+    return engine == null ? null : engine.tenants();
   }
 
   /** The live sessions; null before {@link #start()}. */

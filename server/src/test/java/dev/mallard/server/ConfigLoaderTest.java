@@ -107,6 +107,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void tenantIdleTimeoutAndS3FromFileEnvAndFlag() throws Exception {
+    MallardConfig d = ConfigLoader.load(ConfigLoader.Flags.none(), Map.of());
+    assertEquals(Duration.ofMinutes(5), d.duckdb().tenantIdleTimeout());
+    assertEquals(Map.of(), d.duckdb().s3().asOptions());
+    Path file = yaml("duckdb:\n  tenant-idle-timeout: 90s\n  s3:\n    endpoint: minio:9000\n"
+        + "    key-id: k\n    secret: hush-hush\n    url-style: path\n    use-ssl: false\n");
+    MallardConfig fromFile = ConfigLoader.load(configOnly(file), Map.of());
+    assertEquals(Duration.ofSeconds(90), fromFile.duckdb().tenantIdleTimeout());
+    assertEquals(Map.of("s3_endpoint", "minio:9000", "s3_key_id", "k", "s3_secret", "hush-hush",
+        "s3_url_style", "path", "s3_use_ssl", "false"), fromFile.duckdb().s3().asOptions());
+    assertFalse(fromFile.toString().contains("hush-hush"));
+    Map<String, String> env = Map.of("MALLARD_TENANT_IDLE_TIMEOUT", "0");
+    assertEquals(Duration.ZERO, ConfigLoader.load(configOnly(file), env).duckdb().tenantIdleTimeout());
+    var flags = new ConfigLoader.Flags(file, null, null, null, null, null, null, null, null,
+        "10min");
+    assertEquals(Duration.ofMinutes(10), ConfigLoader.load(flags, env).duckdb().tenantIdleTimeout());
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(ConfigLoader.Flags.none(),
+        Map.of("MALLARD_TENANT_IDLE_TIMEOUT", "soon")));
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(configOnly(
+        yaml("duckdb:\n  s3:\n    url-style: sideways\n")), Map.of()));
+  }
+
+  @Test
   void configFileFromEnvironment() throws Exception {
     Path file = yaml("port: 6543\n");
     MallardConfig c =
@@ -234,5 +257,46 @@ class ConfigLoaderTest {
     ConfigException e =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(configOnly(file), Map.of()));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void loginRateLimitFromDefaultsFileEnvAndFlags() throws Exception {
+    MallardConfig d = ConfigLoader.load(ConfigLoader.Flags.none(), Map.of());
+    assertEquals(new MallardConfig.LoginRateLimit(10, Duration.ofSeconds(60), Duration.ofMinutes(5),
+        100_000), d.loginRateLimit());
+    Path file = yaml("""
+        login-rate-limit:
+          max-failures: 5
+          window: 30s
+          ban-duration: 1h
+          max-tracked-addresses: 1000
+        """);
+    MallardConfig fromFile = ConfigLoader.load(configOnly(file), Map.of());
+    assertEquals(new MallardConfig.LoginRateLimit(5, Duration.ofSeconds(30), Duration.ofHours(1),
+        1000), fromFile.loginRateLimit());
+    Map<String, String> env = Map.of("MALLARD_LOGIN_MAX_FAILURES", "3",
+        "MALLARD_LOGIN_FAILURE_WINDOW", "2min", "MALLARD_LOGIN_BAN_DURATION", "10s");
+    MallardConfig fromEnv = ConfigLoader.load(configOnly(file), env);
+    assertEquals(new MallardConfig.LoginRateLimit(3, Duration.ofMinutes(2), Duration.ofSeconds(10),
+        1000), fromEnv.loginRateLimit());
+    var flags = new ConfigLoader.Flags(file, null, null, null, null, null, 0, "1s", "2s");
+    MallardConfig fromFlags = ConfigLoader.load(flags, env);
+    assertEquals(0, fromFlags.loginRateLimit().maxFailures());
+    assertFalse(fromFlags.loginRateLimit().policy().enabled());
+    assertEquals(Duration.ofSeconds(1), fromFlags.loginRateLimit().window());
+    assertEquals(Duration.ofSeconds(2), fromFlags.loginRateLimit().banDuration());
+  }
+
+  @Test
+  void badLoginRateLimitValuesAreClearErrors() throws Exception {
+    assertMessage("login-rate-limit:\n  max-failures: -1\n", "login-rate-limit.max-failures");
+    assertMessage("login-rate-limit:\n  window: 0\n", "login-rate-limit.window must be positive");
+    assertMessage("login-rate-limit:\n  ban-duration: later\n", "not a duration");
+    ConfigException env = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        ConfigLoader.Flags.none(), Map.of("MALLARD_LOGIN_MAX_FAILURES", "ten")));
+    assertTrue(env.getMessage().contains("MALLARD_LOGIN_MAX_FAILURES"), env.getMessage());
+    ConfigException flag = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        new ConfigLoader.Flags(null, null, null, null, null, null, null, "soon", null), Map.of()));
+    assertTrue(flag.getMessage().contains("--login-failure-window"), flag.getMessage());
   }
 }

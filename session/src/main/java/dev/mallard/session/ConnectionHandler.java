@@ -12,6 +12,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -85,6 +87,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
   }
 
   private void startup(ChannelHandlerContext ctx, FrontendMessage.Startup s) {
+    context.loginRateLimiter().checkAllowed(clientAddress(ctx));
     if (context.requireTls() && !tls) {
       throw PgException.fatal(
           SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
@@ -106,9 +109,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FrontendMessag
     }
     counted = true;
     Optional<Role> role = context.roles().find(user);
-    authentication = new Authentication(
-        user, role, tls, context.allowCleartextOverTls(), context.tlsServerEndPointHash());
+    authentication = new Authentication(user, role, tls, context.allowCleartextOverTls(),
+        context.tlsServerEndPointHash(), context.loginRateLimiter(), clientAddress(ctx));
     ctx.writeAndFlush(authentication.request());
+  }
+
+  /** The peer's IP address, which failed logins count against; null for a non-network channel. */
+  private static InetAddress clientAddress(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
   }
 
   private void authenticate(ChannelHandlerContext ctx, FrontendMessage.PasswordMessage p) {

@@ -50,7 +50,8 @@ final class CopyOut {
       java.util.Arrays.fill(formats, (short) (binary ? 1 : 0));
       session.send(new BackendMessage.CopyOutResponse(copy.options().format().protocolCode(), formats));
       CopyOutWriter writer = new CopyOutWriter(copy.options(), names);
-      writer.writeHeader(session.outbox().buffer(), names);
+      writer.writeHeader(session.outbox().rows(), names);
+      session.outbox().commitRows();
       ResultStreamer streamer = new ResultStreamer(
           result.cursor(), columns, formats, session.outbox(), session, writer::writeRow);
       return new CopyOut(session, query, writer, streamer, columns);
@@ -84,7 +85,8 @@ final class CopyOut {
 
   /** After the last row: the binary trailer, then CopyDone. */
   void finish() {
-    writer.writeTrailer(session.outbox().buffer());
+    writer.writeTrailer(session.outbox().rows());
+    session.outbox().commitRows();
     session.send(new BackendMessage.CopyDone());
     close();
   }

@@ -2,14 +2,16 @@ package dev.mallard.session;
 
 import dev.mallard.wire.codec.BackendEncoder;
 import dev.mallard.wire.message.BackendMessage;
+import dev.mallard.wire.types.MessageBuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.List;
 
 /**
  * Collects a session's outgoing messages in one buffer and hands it to the channel in chunks, so
- * a result of many small DataRows costs few channel writes. Used only from the thread that runs
- * the session's work.
+ * a result of many small DataRows costs few channel writes. DataRows are first encoded into a heap
+ * {@link MessageBuffer} ({@link #rows()}) and copied over in one piece per chunk: cheaper than
+ * a dozen checked ByteBuf writes per row. Used only from the thread that runs the session's work.
  */
 final class Outbox {
   /** Hand a chunk to Netty once it reaches this size. */
@@ -17,39 +19,70 @@ final class Outbox {
 
   private final Channel channel;
   private ByteBuf buffer;
+  /** Made on the first result, so that idle sessions hold no array. */
+  private MessageBuffer rows;
 
   Outbox(Channel channel) {
     this.channel = channel;
   }
 
-  /** The buffer to encode into directly (DataRows from Arrow vectors). */
-  ByteBuf buffer() {
+  private ByteBuf buffer() {
     if (buffer == null) {
-      buffer = channel.alloc().ioBuffer(CHUNK_BYTES + 8 * 1024);
+      int pending = rows == null ? 0 : rows.writerIndex();
+      buffer = channel.alloc().ioBuffer(Math.max(CHUNK_BYTES + 8 * 1024, pending));
     }
     return buffer;
   }
 
+  /**
+   * Where DataRows (and CopyData rows) are encoded; they go out, in order, at the next {@link
+   * #commitRows}, {@link #send}, {@link #flush} or {@link #sendEncoded}.
+   */
+  MessageBuffer rows() {
+    if (rows == null) {
+      rows = new MessageBuffer(CHUNK_BYTES + 8 * 1024);
+    }
+    return rows;
+  }
+
+  /** Moves the rows encoded so far into the outgoing buffer, passing full chunks on. */
+  void commitRows() {
+    if (rows == null || rows.writerIndex() == 0) {
+      return;
+    }
+    if (buffer != null && buffer.maxFastWritableBytes() < rows.writerIndex()) {
+      writeBuffer(); // rather than growing it by a copy
+    }
+    rows.moveTo(buffer());
+    maybeFlush();
+  }
+
   void send(BackendMessage message) {
+    commitRows();
     BackendEncoder.write(message, buffer());
     if (buffer.readableBytes() >= CHUNK_BYTES) {
       flush();
     }
   }
 
-  /** Passes full chunks on; call after appending to {@link #buffer()}. */
-  void maybeFlush() {
+  private void maybeFlush() {
     if (buffer != null && buffer.readableBytes() >= CHUNK_BYTES) {
       flush();
     }
   }
 
   void flush() {
+    commitRows();
     if (buffer != null && buffer.isReadable()) {
-      ByteBuf out = buffer;
-      buffer = null;
-      channel.writeAndFlush(out, channel.voidPromise());
+      writeBuffer();
+      channel.flush();
     }
+  }
+
+  private void writeBuffer() {
+    ByteBuf out = buffer;
+    buffer = null;
+    channel.write(out, channel.voidPromise());
   }
 
   /** A buffer for encoding ahead of time (prefetch), owned by the caller until sent. */
@@ -71,6 +104,7 @@ final class Outbox {
   }
 
   void discard() {
+    rows = null;
     if (buffer != null) {
       buffer.release();
       buffer = null;

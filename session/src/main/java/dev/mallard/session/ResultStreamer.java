@@ -9,6 +9,7 @@ import dev.mallard.wire.types.ColumnEncoder;
 import dev.mallard.wire.types.ColumnEncoders;
 import dev.mallard.wire.types.DataRowWriter;
 import dev.mallard.wire.types.EncodingContext;
+import dev.mallard.wire.types.MessageBuffer;
 import io.netty.buffer.ByteBuf;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class ResultStreamer {
   private long encodedBatch = -1;
   private ColumnEncoder[] encoders;
   private long rowsSent;
+  /** Where prefetched rows are encoded before being copied into chunks; made on first use. */
+  private MessageBuffer ahead;
 
   /**
    * @param columns the column types announced in RowDescription (the target of encoding)
@@ -38,7 +41,7 @@ final class ResultStreamer {
   /** Writes one row's message: a DataRow, or a CopyData for COPY TO STDOUT. */
   @FunctionalInterface
   interface RowWriter {
-    void write(ByteBuf out, ColumnEncoder[] encoders, int row);
+    void write(MessageBuffer out, ColumnEncoder[] encoders, int row);
   }
 
   ResultStreamer(
@@ -89,15 +92,14 @@ final class ResultStreamer {
         if (limit > 0) {
           n = (int) Math.min(n, limit - sentThisCall);
         }
-        ByteBuf buf = out.buffer();
+        MessageBuffer rows = out.rows();
         int row = start;
         int end = start + n;
         while (row < end) {
-          rowWriter.write(buf, encoders, row);
+          writeRow(rows, row);
           row++;
-          if (buf.readableBytes() >= Outbox.CHUNK_BYTES) {
-            out.maybeFlush();
-            buf = out.buffer();
+          if (rows.writerIndex() >= Outbox.CHUNK_BYTES) {
+            out.commitRows();
             if (!out.writable()) {
               break;
             }
@@ -112,6 +114,17 @@ final class ResultStreamer {
       throw DuckDbErrors.translate(e, null);
     } catch (OutOfMemoryError e) {
       throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory while sending the result");
+    }
+  }
+
+  /** One row; if encoding it fails, none of it stays (no half DataRow before the ErrorResponse). */
+  private void writeRow(MessageBuffer rows, int row) {
+    int rowStart = rows.writerIndex();
+    try {
+      rowWriter.write(rows, encoders, row);
+    } catch (RuntimeException | Error e) {
+      rows.truncate(rowStart);
+      throw e;
     }
   }
 
@@ -151,8 +164,10 @@ final class ResultStreamer {
   Prefetched prefetch(long limit, int maxBytes) {
     EncodingContext context = session.encoding();
     List<ByteBuf> chunks = new ArrayList<>();
-    ByteBuf bytes = out.allocate(Outbox.CHUNK_BYTES + 8 * 1024);
-    chunks.add(bytes);
+    if (ahead == null) {
+      ahead = new MessageBuffer(Outbox.CHUNK_BYTES + 8 * 1024);
+    }
+    ahead.clear();
     long rows = 0;
     long full = 0;
     try {
@@ -162,20 +177,30 @@ final class ResultStreamer {
         ColumnEncoder[] enc = encodersFor(segment.batch(), context);
         int row = segment.from();
         while (row < segment.to() && rows < limit && full < maxBytes) {
-          rowWriter.write(bytes, enc, row++);
+          rowWriter.write(ahead, enc, row++);
           rows++;
-          if (bytes.readableBytes() >= Outbox.CHUNK_BYTES) {
-            full += bytes.readableBytes();
-            bytes = out.allocate(Outbox.CHUNK_BYTES + 8 * 1024);
-            chunks.add(bytes);
+          if (ahead.writerIndex() >= Outbox.CHUNK_BYTES) {
+            full += ahead.writerIndex();
+            chunks.add(chunkOf(ahead));
           }
         }
+      }
+      if (ahead.writerIndex() > 0) {
+        chunks.add(chunkOf(ahead));
       }
       return new Prefetched(chunks, rows, context);
     } catch (RuntimeException e) {
       chunks.forEach(ByteBuf::release);
+      ahead.clear();
       throw e;
     }
+  }
+
+  /** The encoded rows in a buffer of their own, leaving {@code rows} empty. */
+  private ByteBuf chunkOf(MessageBuffer rows) {
+    ByteBuf chunk = out.allocate(rows.writerIndex());
+    rows.moveTo(chunk);
+    return chunk;
   }
 
   /** Sends prefetched rows as if they had just been streamed. */

@@ -1,5 +1,6 @@
 package dev.mallard.session;
 
+import dev.mallard.auth.ratelimit.LoginRateLimiter;
 import dev.mallard.catalog.RoleDirectory;
 import dev.mallard.engine.Engine;
 import io.netty.handler.ssl.SslContext;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
  * @param requireTls refuse sessions that did not negotiate TLS (28000)
  * @param allowCleartextOverTls offer cleartext password authentication on TLS connections instead
  *     of SCRAM
+ * @param loginRateLimiter bans client addresses after repeated failed logins
  * @param maxMessageSize largest frontend message accepted, in bytes
  * @param maxConnections sessions allowed at once (53300 beyond)
  * @param idleSessionTimeout close sessions idle (outside a transaction) this long; zero disables
@@ -31,6 +33,7 @@ public record ServerContext(
     byte[] tlsServerEndPointHash,
     boolean requireTls,
     boolean allowCleartextOverTls,
+    LoginRateLimiter loginRateLimiter,
     int maxMessageSize,
     int maxConnections,
     Duration idleSessionTimeout,

@@ -260,6 +260,8 @@ final class Session {
   }
 
   private void begin() {
+    // ALTER DATABASE ... SET values first: the client's startup options override them.
+    engine.tenant().sessionDefaults().forEach((k, v) -> settings.set(k, v, false, true));
     String options = startupParameters.get("options");
     if (options != null) {
       StartupOptions.parse(options).forEach((k, v) -> settings.set(k, v, false, true));
@@ -448,6 +450,11 @@ final class Session {
 
   void beforeStatement(Statement statement) {
     checkNotFailed(statement.sql());
+    if (statement.kind() == StatementKind.DATABASE && !statement.words().get(0).equals("ALTER")
+        && inTransactionBlock()) { // PostgreSQL's PreventInTransactionBlock
+      throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+          statement.commandTag(0) + " cannot run inside a transaction block");
+    }
     cancelRequested = null;
     long timeoutMs = KnownSettings.durationMillis(settings.get("statement_timeout"));
     if (timeoutMs > 0) {

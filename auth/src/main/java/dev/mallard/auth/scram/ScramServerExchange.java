@@ -1,5 +1,6 @@
 package dev.mallard.auth.scram;
 
+import dev.mallard.auth.ConstantTime;
 import dev.mallard.wire.error.PgException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -222,7 +223,7 @@ public final class ScramServerExchange {
   private byte[] acceptClientFinal(byte[] message) {
     ClientFinalMessage fin = ClientFinalMessage.parse(message);
     checkChannelBindingData(fin.channelBinding());
-    if (!fin.nonce().equals(combinedNonce)) {
+    if (!ConstantTime.equal(fin.nonce(), combinedNonce)) {
       throw ScramErrors.protocolViolation("invalid SCRAM response", "Nonce does not match.");
     }
     byte[] authMessage =
@@ -287,7 +288,7 @@ public final class ScramServerExchange {
   }
 
   /** Keys mock verifiers when the caller has no persisted secret. */
-  private static final class ProcessSecret {
+  static final class ProcessSecret {
     static final byte[] VALUE = new byte[32];
 
     static {

@@ -119,6 +119,19 @@ public record ScramVerifier(int iterations, byte[] salt, byte[] storedKey, byte[
   }
 
   /**
+   * Checks a cleartext password against a role's verifier. Without one (no such role, or no
+   * password) the same key derivation runs against a stand-in that matches nothing, so the time
+   * taken does not tell whether the role exists, as the SCRAM exchange's mock verifier ensures.
+   */
+  public static boolean verifyPassword(ScramVerifier verifierOrNull, String user, String password) {
+    if (verifierOrNull != null) {
+      return verifierOrNull.verifyPassword(password);
+    }
+    mock(user, ScramServerExchange.ProcessSecret.VALUE).verifyPassword(password);
+    return false;
+  }
+
+  /**
    * The stand-in verifier for a role that does not exist or has no SCRAM secret, as PostgreSQL's
    * {@code scram_mock_salt}: the salt is derived from the user name and a server secret so repeated
    * attempts see the same salt, like a real role's. Its keys match no password.

@@ -133,4 +133,13 @@ class ScramVerifierTest {
     assertFalse(Arrays.equals(a.salt(), ScramVerifier.mock("bob", secret).salt()));
     assertFalse(Arrays.equals(a.salt(), ScramVerifier.mock("alice", "s2".getBytes(UTF_8)).salt()));
   }
+
+  @Test
+  void cleartextCheckWithoutAVerifierFailsAfterTheSameWork() {
+    ScramVerifier v = ScramVerifier.create("pw");
+    assertTrue(ScramVerifier.verifyPassword(v, "alice", "pw"));
+    assertFalse(ScramVerifier.verifyPassword(v, "alice", "other"));
+    assertFalse(ScramVerifier.verifyPassword(null, "nobody", "pw"));
+    assertFalse(ScramVerifier.verifyPassword(null, "nobody", ""));
+  }
 }

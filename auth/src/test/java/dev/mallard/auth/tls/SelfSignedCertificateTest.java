@@ -97,6 +97,12 @@ class SelfSignedCertificateTest {
     // RFC 5929: MD5 and SHA-1 are upgraded to SHA-256.
     X509Certificate sha1 = TestCertificates.certificate(rsa, "SHA1withRSA");
     assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(sha1.getEncoded()), hashOf(sha1));
+    X509Certificate md5 = TestCertificates.certificate(rsa, "MD5withRSA");
+    assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(md5.getEncoded()), hashOf(md5));
+    KeyPair ec = TestCertificates.keyPair("EC", 384);
+    X509Certificate ecdsa384 = TestCertificates.certificate(ec, "SHA384withECDSA");
+    assertArrayEquals(
+        MessageDigest.getInstance("SHA-384").digest(ecdsa384.getEncoded()), hashOf(ecdsa384));
     // EdDSA has no hash to use, so there is no channel binding.
     KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     assertNull(hashOf(TestCertificates.certificate(ed, "Ed25519")));

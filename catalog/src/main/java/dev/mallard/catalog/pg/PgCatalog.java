@@ -1,5 +1,6 @@
 package dev.mallard.catalog.pg;
 
+import dev.mallard.catalog.Database;
 import dev.mallard.catalog.Role;
 import dev.mallard.catalog.RoleDirectory;
 import dev.mallard.wire.types.PgType;
@@ -62,6 +63,7 @@ public final class PgCatalog {
     }
     createTypeTable(root);
     PgTypeFunctions.register(root);
+    PrivilegeFunctions.register(root, server.grants(), server::role);
     // Views are bound when created: the session's macros must exist on this connection too.
     bindIdentity(root, "", 0);
     try (Statement s = root.createStatement()) {
@@ -122,10 +124,14 @@ public final class PgCatalog {
       s.execute("DELETE FROM " + db + ".mallard_auth_members");
     }
     try (PreparedStatement p = root.prepareStatement(
-        "INSERT INTO " + db + ".mallard_databases VALUES (?, ?)")) {
-      for (String name : server.databases()) {
-        p.setString(1, name);
-        p.setBoolean(2, name.equals(database));
+        "INSERT INTO " + db + ".mallard_databases VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Database d : server.databases()) {
+        p.setInt(1, d.oid());
+        p.setString(2, d.name());
+        p.setInt(3, d.ownerOid());
+        p.setBoolean(4, d.allowConnections());
+        p.setInt(5, d.connectionLimit());
+        p.setBoolean(6, d.name().equals(database));
         p.execute();
       }
     }
@@ -267,7 +273,8 @@ public final class PgCatalog {
 
   /** What the catalog needs to know of the server beyond one tenant. */
   public interface ServerObjects {
-    List<String> databases();
+    /** The server's databases (pg_database). */
+    List<Database> databases();
 
     Collection<Role> roles();
 
@@ -275,9 +282,19 @@ public final class PgCatalog {
       return List.of();
     }
 
+    /** Object privileges and owners; null when roles are fixed and nothing is enforced. */
+    default dev.mallard.catalog.system.Grants grants() {
+      return null;
+    }
+
+    /** The role with this OID, for has_*_privilege given an OID. */
+    default java.util.Optional<Role> role(int oid) {
+      return roles().stream().filter(r -> r.oid() == oid).findFirst();
+    }
+
     ServerObjects NONE = new ServerObjects() {
       @Override
-      public List<String> databases() {
+      public List<Database> databases() {
         return List.of();
       }
 

@@ -37,7 +37,9 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   private static final int FIRST_OID = 16384;
 
   private final Connection db;
+  private final Databases databases;
   private volatile Snapshot snapshot;
+  private final Grants grants;
 
   /** Roles by name and memberships (role oid → member oids with their admin option). */
   private record Snapshot(Map<String, Role> roles, Map<Integer, Map<Integer, Boolean>> members) {
@@ -50,6 +52,20 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     this.db = db;
     createSchema();
     reload();
+    // Their own connections to the same file: their transactions never interleave with the
+    // role changes here.
+    this.databases = new Databases(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    this.grants = new Grants(db.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), this);
+  }
+
+  /** The databases (tenants) of the server. */
+  public Databases databases() {
+    return databases;
+  }
+
+  /** Object privileges, owners and default privileges. */
+  public Grants grants() {
+    return grants;
   }
 
   public static SystemCatalog open(Path dataDir) {
@@ -368,12 +384,7 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
   }
 
   private int nextOid() {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('oids')")) {
-      rs.next();
-      return rs.getInt(1);
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+    return CatalogTransactions.nextOid(db);
   }
 
   private void insert(Role r) throws SQLException {
@@ -429,35 +440,19 @@ public final class SystemCatalog implements RoleDirectory, AutoCloseable {
     }
   }
 
-  private interface Change {
-    void run() throws SQLException;
-  }
-
   /** Runs one change as one transaction, then refreshes the snapshot. */
-  private void change(Change change) {
-    try {
-      db.setAutoCommit(false);
-      try {
-        change.run();
-        db.commit();
-      } catch (SQLException | RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
-      reload();
-    } catch (SQLException e) {
-      throw failure(e);
-    }
+  private void change(CatalogTransactions.Change change) {
+    CatalogTransactions.run(db, change, this::reload);
   }
 
   private static PgException failure(SQLException e) {
-    return new PgException(SqlState.IO_ERROR, "system catalog: " + e.getMessage(), e);
+    return CatalogTransactions.failure(e);
   }
 
   @Override
   public void close() throws SQLException {
+    databases.close();
+    grants.close();
     db.close();
   }
 }

@@ -137,3 +137,18 @@ SELECT current_database() AS sequence_catalog, schemaname AS sequence_schema,
 FROM ${pg}.pg_sequences;
 
 CREATE VIEW ${info}.enabled_roles AS SELECT rolname AS role_name FROM ${pg}.mallard_roles;
+
+-- Privileges on tables and views from the system catalog's grants (the default ACL included, so
+-- owners appear as in PostgreSQL); mallard_acl_privileges gives grantor|grantee|privilege|grantable.
+CREATE VIEW ${info}.table_privileges AS
+SELECT split_part(p, '|', 1) AS grantor, split_part(p, '|', 2) AS grantee,
+       current_database() AS table_catalog, nspname AS table_schema, relname AS table_name,
+       split_part(p, '|', 3) AS privilege_type, split_part(p, '|', 4) AS is_grantable,
+       CASE WHEN split_part(p, '|', 3) = 'SELECT' THEN 'YES' ELSE 'NO' END AS with_hierarchy
+FROM (SELECT n.nspname, c.relname,
+             unnest(string_split(mallard_acl_privileges('TABLE', current_database(), n.nspname, c.relname), ',')) AS p
+      FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema'));
+
+CREATE VIEW ${info}.role_table_grants AS SELECT * FROM ${info}.table_privileges;
+

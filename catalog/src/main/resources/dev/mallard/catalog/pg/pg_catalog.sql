@@ -26,7 +26,8 @@ CREATE MACRO ${pg}.mallard_ident(a_name) AS
 CREATE MACRO ${pg}.mallard_here(database_name) AS database_name = current_database();
 
 -- What the server knows beyond this tenant, filled by PgCatalog.refreshServerObjects.
-CREATE TABLE ${pg}.mallard_databases (datname VARCHAR, is_current BOOLEAN);
+CREATE TABLE ${pg}.mallard_databases (oid INTEGER, datname VARCHAR, datdba INTEGER,
+  datallowconn BOOLEAN, datconnlimit INTEGER, is_current BOOLEAN);
 CREATE TABLE ${pg}.mallard_roles (oid INTEGER, rolname VARCHAR, rolsuper BOOLEAN,
   rolinherit BOOLEAN, rolcreaterole BOOLEAN, rolcreatedb BOOLEAN, rolcanlogin BOOLEAN,
   rolreplication BOOLEAN, rolbypassrls BOOLEAN, rolconnlimit INTEGER, rolvaliduntil TIMESTAMPTZ,
@@ -89,7 +90,8 @@ WHERE ${pg}.mallard_here(database_name) AND constraint_type IN ('PRIMARY KEY', '
 
 CREATE VIEW ${pg}.pg_namespace AS
 SELECT ${pg}.mallard_nspoid(schema_name) AS oid, ${pg}.mallard_nspname(schema_name) AS nspname,
-       10 AS nspowner, CAST(NULL AS VARCHAR[]) AS nspacl
+       10 AS nspowner,
+       string_split(mallard_acl('SCHEMA', database_name, schema_name, ''), ',') AS nspacl
 FROM duckdb_schemas() WHERE ${pg}.mallard_here(database_name)
 UNION ALL SELECT 11, 'pg_catalog', 10, NULL
 UNION ALL SELECT 13000, 'information_schema', 10, NULL;
@@ -260,7 +262,9 @@ SELECT r.oid, r.relname, ${pg}.mallard_nspoid(r.schema_name) AS relnamespace, 0 
        false AS relhasrules, fk.oid IS NOT NULL AS relhastriggers, false AS relhassubclass,
        false AS relrowsecurity, false AS relforcerowsecurity, true AS relispopulated,
        CASE WHEN r.relkind = 'r' THEN 'd' ELSE 'n' END AS relreplident, false AS relispartition,
-       0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR[]) AS relacl,
+       0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid,
+       CASE WHEN r.relkind IN ('r', 'v') THEN string_split(
+         mallard_acl('TABLE', current_database(), r.schema_name, r.relname), ',') END AS relacl,
        CAST(NULL AS VARCHAR[]) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound
 FROM (SELECT oid, schema_name, relname, relkind, relnatts, reltuples, relhasindex, relchecks,
              CASE relkind WHEN 'r' THEN 2 ELSE 0 END AS relam

@@ -121,12 +121,36 @@ CREATE MACRO ${pg}.col_description(a_table_oid, a_column_number) AS
 
 CREATE MACRO ${pg}.shobj_description(a_object_oid, a_catalog_name) AS CAST(NULL AS VARCHAR);
 
--- Privileges: every role may do everything until grants exist (a later issue).
-CREATE MACRO ${pg}.has_table_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;
-CREATE MACRO ${pg}.has_schema_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;
-CREATE MACRO ${pg}.has_database_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;
-CREATE MACRO ${pg}.has_column_privilege(a_a, a_b, a_c) AS true, (a_a, a_b, a_c, a_d) AS true;
-CREATE MACRO ${pg}.has_any_column_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;
+-- Privileges on tables, schemas and databases come from the system catalog's grants
+-- (mallard_has_privilege, PrivilegeFunctions.java), the same truth enforcement uses. A relation
+-- is named by text ('t' is public.t, 's.t') or by OID; column privileges are the table's.
+CREATE MACRO ${pg}.mallard_rel_schema(a_rel) AS coalesce(
+  (SELECT n.nspname FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.oid = TRY_CAST(CAST(a_rel AS VARCHAR) AS BIGINT)),
+  CASE WHEN contains(CAST(a_rel AS VARCHAR), '.') THEN split_part(CAST(a_rel AS VARCHAR), '.', 1) ELSE 'public' END);
+CREATE MACRO ${pg}.mallard_rel_name(a_rel) AS coalesce(
+  (SELECT c.relname FROM ${pg}.pg_class c WHERE c.oid = TRY_CAST(CAST(a_rel AS VARCHAR) AS BIGINT)),
+  CASE WHEN contains(CAST(a_rel AS VARCHAR), '.') THEN split_part(CAST(a_rel AS VARCHAR), '.', 2) ELSE CAST(a_rel AS VARCHAR) END);
+CREATE MACRO ${pg}.mallard_nsp_name(a_nsp) AS coalesce(
+  (SELECT nspname FROM ${pg}.pg_namespace WHERE oid = TRY_CAST(CAST(a_nsp AS VARCHAR) AS BIGINT)), CAST(a_nsp AS VARCHAR));
+CREATE MACRO ${pg}.mallard_dat_name(a_dat) AS coalesce(
+  (SELECT datname FROM ${pg}.pg_database WHERE oid = TRY_CAST(CAST(a_dat AS VARCHAR) AS BIGINT)), CAST(a_dat AS VARCHAR));
+CREATE MACRO ${pg}.has_table_privilege(a_a, a_b) AS
+  mallard_has_privilege(current_user, 'TABLE', current_database(), ${pg}.mallard_rel_schema(a_a), ${pg}.mallard_rel_name(a_a), a_b),
+  (a_a, a_b, a_c) AS
+  mallard_has_privilege(CAST(a_a AS VARCHAR), 'TABLE', current_database(), ${pg}.mallard_rel_schema(a_b), ${pg}.mallard_rel_name(a_b), a_c);
+CREATE MACRO ${pg}.has_schema_privilege(a_a, a_b) AS
+  mallard_has_privilege(current_user, 'SCHEMA', current_database(), ${pg}.mallard_nsp_name(a_a), '', a_b),
+  (a_a, a_b, a_c) AS
+  mallard_has_privilege(CAST(a_a AS VARCHAR), 'SCHEMA', current_database(), ${pg}.mallard_nsp_name(a_b), '', a_c);
+CREATE MACRO ${pg}.has_database_privilege(a_a, a_b) AS
+  mallard_has_privilege(current_user, 'DATABASE', ${pg}.mallard_dat_name(a_a), '', '', a_b),
+  (a_a, a_b, a_c) AS
+  mallard_has_privilege(CAST(a_a AS VARCHAR), 'DATABASE', ${pg}.mallard_dat_name(a_b), '', '', a_c);
+CREATE MACRO ${pg}.has_column_privilege(a_a, a_b, a_c) AS ${pg}.has_table_privilege(a_a, a_c),
+  (a_a, a_b, a_c, a_d) AS ${pg}.has_table_privilege(a_a, a_b, a_d);
+CREATE MACRO ${pg}.has_any_column_privilege(a_a, a_b) AS ${pg}.has_table_privilege(a_a, a_b),
+  (a_a, a_b, a_c) AS ${pg}.has_table_privilege(a_a, a_b, a_c);
 CREATE MACRO ${pg}.has_function_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;
 CREATE MACRO ${pg}.has_sequence_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;
 CREATE MACRO ${pg}.has_type_privilege(a_a, a_b) AS true, (a_a, a_b, a_c) AS true;

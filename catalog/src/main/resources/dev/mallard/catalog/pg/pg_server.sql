@@ -5,18 +5,17 @@
 CREATE TABLE ${pg}.mallard_started AS SELECT CAST(now() AS TIMESTAMPTZ) AS started;
 
 CREATE VIEW ${pg}.pg_database AS
-SELECT ${pg}.mallard_oid('D', '', datname) AS oid, datname, 10 AS datdba, 6 AS encoding,
-       'c' AS datlocprovider, false AS datistemplate, true AS datallowconn, -1 AS datconnlimit,
+SELECT oid, datname, datdba, 6 AS encoding,
+       'c' AS datlocprovider, false AS datistemplate, datallowconn, datconnlimit,
        0 AS datfrozenxid, 0 AS datminmxid, 1663 AS dattablespace, 'C' AS datcollate,
        'C' AS datctype, CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion,
-       CAST(NULL AS VARCHAR[]) AS datacl
+       string_split(mallard_acl('DATABASE', datname, '', ''), ',') AS datacl
 FROM ${pg}.mallard_databases;
 
 CREATE VIEW ${pg}.pg_authid AS
-SELECT oid, rolname, rolsuper, true AS rolinherit, rolsuper AS rolcreaterole,
-       rolsuper AS rolcreatedb, rolcanlogin, rolsuper AS rolreplication, rolsuper AS rolbypassrls,
-       -1 AS rolconnlimit, CAST(NULL AS VARCHAR) AS rolpassword,
-       CAST(NULL AS TIMESTAMPTZ) AS rolvaliduntil
+SELECT oid, rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin,
+       rolsuper AS rolreplication, rolsuper AS rolbypassrls, rolconnlimit,
+       CAST(NULL AS VARCHAR) AS rolpassword, rolvaliduntil
 FROM ${pg}.mallard_roles;
 
 CREATE VIEW ${pg}.pg_roles AS

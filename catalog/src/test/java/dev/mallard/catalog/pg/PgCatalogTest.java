@@ -3,6 +3,7 @@ package dev.mallard.catalog.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mallard.catalog.Database;
 import dev.mallard.catalog.Role;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,8 +34,9 @@ class PgCatalogTest {
     db = DriverManager.getConnection("jdbc:duckdb:");
     catalog = PgCatalog.install(db, "memory", new PgCatalog.ServerObjects() {
       @Override
-      public List<String> databases() {
-        return List.of("memory", "other");
+      public List<Database> databases() {
+        return List.of(Database.duckDb("memory", 10).withOid(16384),
+            Database.duckDb("other", 10).withOid(16385));
       }
 
       @Override

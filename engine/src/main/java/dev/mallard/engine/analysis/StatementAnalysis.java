@@ -11,10 +11,12 @@ import java.util.List;
  * @param complete whether JSQLParser parsed the whole statement
  * @param relations relations the statement reads or writes, when complete; empty otherwise
  * @param fallbackReason why the analysis is incomplete, or null when complete
+ * @param access what the statement does to which objects, when complete; null otherwise
  */
-public record StatementAnalysis(boolean complete, List<String> relations, String fallbackReason) {
+public record StatementAnalysis(boolean complete, List<String> relations, String fallbackReason,
+    StatementAccess access) {
 
   public static StatementAnalysis incomplete(String reason) {
-    return new StatementAnalysis(false, List.of(), reason);
+    return new StatementAnalysis(false, List.of(), reason, null);
   }
 }

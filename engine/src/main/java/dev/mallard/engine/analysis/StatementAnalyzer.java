@@ -1,5 +1,6 @@
 package dev.mallard.engine.analysis;
 
+import dev.mallard.engine.sql.SqlRewriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.concurrent.Executors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +36,8 @@ public final class StatementAnalyzer {
   /** Statements repeat (drivers' and ORMs' queries, prepared statements): parse each once. */
   private static final int CACHED_STATEMENTS = 2048;
 
+  private static final SqlRewriter NORMALIZER = SqlRewriter.forAnalysis();
+
   private final Counter parsed;
   private final Counter fallback;
   private final Map<String, StatementAnalysis> cache =
@@ -54,17 +56,9 @@ public final class StatementAnalyzer {
         .register(metrics);
   }
 
+  /** Analyzes a statement and counts it in the metrics (once per statement prepared). */
   public StatementAnalysis analyze(String sql) {
-    StatementAnalysis analysis;
-    synchronized (cache) {
-      analysis = cache.get(sql);
-    }
-    if (analysis == null) {
-      analysis = parse(sql);
-      synchronized (cache) {
-        cache.put(sql, analysis);
-      }
-    }
+    StatementAnalysis analysis = lookup(sql);
     if (analysis.complete()) {
       parsed.increment();
     } else {
@@ -77,21 +71,39 @@ public final class StatementAnalyzer {
     return analysis;
   }
 
+  /** The analysis of a statement without counting it (a check repeated at execution). */
+  public StatementAnalysis lookup(String sql) {
+    StatementAnalysis analysis;
+    synchronized (cache) {
+      analysis = cache.get(sql);
+    }
+    if (analysis == null) {
+      analysis = parse(sql);
+      synchronized (cache) {
+        cache.put(sql, analysis);
+      }
+    }
+    return analysis;
+  }
+
   private static StatementAnalysis parse(String sql) {
     if (sql.length() > MAX_ANALYZED_LENGTH) {
       return StatementAnalysis.incomplete("longer than " + MAX_ANALYZED_LENGTH + " characters");
     }
     Statement statement;
     try {
-      statement = CCJSqlParserUtil.parse(sql, PARSER_THREADS,
+      statement = CCJSqlParserUtil.parse(NORMALIZER.rewrite(sql, null), PARSER_THREADS,
           parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
     } catch (JSQLParserException | RuntimeException e) {
       return StatementAnalysis.incomplete(firstLine(e));
     }
     try {
-      List<String> relations = List.copyOf(new TablesNamesFinder<Void>().getTables(statement));
-      return new StatementAnalysis(true, relations, null);
-    } catch (UnsupportedOperationException e) {
+      StatementAccess access = AccessFinder.find(statement);
+      List<String> relations = new java.util.ArrayList<>();
+      access.reads().forEach(r -> relations.add(r.toString()));
+      access.targets().forEach(r -> relations.add(r.toString()));
+      return new StatementAnalysis(true, List.copyOf(relations), null, access);
+    } catch (UnsupportedOperationException | NullPointerException | ClassCastException e) {
       // TablesNamesFinder does not visit every statement type (e.g. some DDL).
       return StatementAnalysis.incomplete("relations of " + statement.getClass().getSimpleName()
           + " not analyzed");

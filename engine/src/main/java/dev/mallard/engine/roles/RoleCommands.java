@@ -32,6 +32,11 @@ public final class RoleCommands {
     this.changed = changed;
   }
 
+  /** The system catalog role and privilege statements change. */
+  public SystemCatalog catalog() {
+    return catalog;
+  }
+
   /** The OID of a session's role, which the session keeps (names change with RENAME); -1 if none. */
   public int oidOf(String user) {
     return catalog.find(user).map(Role::oid).orElse(-1);
@@ -45,8 +50,28 @@ public final class RoleCommands {
    */
   public List<Notice> execute(RoleStatement statement, int sessionRoleOid,
       Function<String, Instant> timestamps) {
+    return execute(statement, sessionRoleOid, timestamps, null);
+  }
+
+  /** @param objects finds the tables, schemas and databases GRANT and REVOKE ON name */
+  public List<Notice> execute(RoleStatement statement, int sessionRoleOid,
+      Function<String, Instant> timestamps, ObjectResolver objects) {
     List<Notice> notices = new ArrayList<>();
     Optional<Role> role = catalog.find(sessionRoleOid);
+    if (statement instanceof RoleStatement.ObjectPrivileges
+        || statement instanceof RoleStatement.DefaultPrivileges) {
+      Role actor = role.orElseThrow(() -> denied("permission denied: the session's role was dropped"));
+      if (objects == null) {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "object privileges need a database");
+      }
+      if (statement instanceof RoleStatement.ObjectPrivileges o) {
+        new PrivilegeCommands(catalog).execute(o, actor, objects, notices);
+      } else {
+        new PrivilegeCommands(catalog).execute((RoleStatement.DefaultPrivileges) statement, actor, objects);
+      }
+      changed.run();
+      return notices;
+    }
     // A dropped role keeps its session (as in PostgreSQL) but holds no privileges any more.
     Actor actor = new Actor(role.map(Role::name).orElse(""), role);
     if (statement instanceof RoleStatement.Create c) {
@@ -168,6 +193,13 @@ public final class RoleCommands {
       }
       if (role.get().superuser()) {
         requireSuperuser(actor, "must be superuser to drop superusers");
+      }
+      List<String> owned = catalog.databases().ownedBy(role.get().oid());
+      if (!owned.isEmpty()) { // PostgreSQL's dependency check: pg_database.datdba must exist
+        throw new PgException(PgException.Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+            "role \"" + name + "\" cannot be dropped because some objects depend on it",
+            String.join("\n", owned.stream().map(db -> "owner of database " + db).toList()),
+            null, 0, null);
       }
       present.add(name);
     }

@@ -102,4 +102,39 @@ public sealed interface RoleStatement {
    */
   record Revoke(List<String> roles, List<RoleSpec> members, boolean adminOptionOnly,
       RoleSpec grantedBy, String commandTag) implements RoleStatement {}
+
+  /** What GRANT/REVOKE ... ON names. */
+  enum ObjectType { TABLE, ALL_TABLES_IN_SCHEMA, SCHEMA, DATABASE }
+
+  /**
+   * GRANT privileges ON objects TO grantees, or REVOKE ... FROM. A grantee named {@code public}
+   * (unquoted) is PUBLIC.
+   *
+   * @param privileges privilege names in upper case; empty for ALL [PRIVILEGES]
+   * @param objects each object's name parts as written (schema.table, or one name)
+   * @param grantOption WITH GRANT OPTION (GRANT) or GRANT OPTION FOR (REVOKE)
+   */
+  record ObjectPrivileges(boolean grant, List<String> privileges, ObjectType type,
+      List<List<String>> objects, List<RoleSpec> grantees, boolean grantOption,
+      RoleSpec grantedBy) implements RoleStatement {
+    @Override
+    public String commandTag() {
+      return grant ? "GRANT" : "REVOKE";
+    }
+  }
+
+  /**
+   * ALTER DEFAULT PRIVILEGES [FOR ROLE roles] [IN SCHEMA schemas] GRANT/REVOKE ... ON TABLES.
+   *
+   * @param forRoles empty for the session's role
+   * @param schemas empty for every schema
+   * @param change the GRANT or REVOKE, with no objects
+   */
+  record DefaultPrivileges(List<String> forRoles, List<String> schemas, ObjectPrivileges change)
+      implements RoleStatement {
+    @Override
+    public String commandTag() {
+      return "ALTER DEFAULT PRIVILEGES";
+    }
+  }
 }

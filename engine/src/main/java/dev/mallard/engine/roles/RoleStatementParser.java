@@ -23,7 +23,7 @@ import java.util.Set;
 public final class RoleStatementParser {
   private final List<Token> tokens = new ArrayList<>();
   private final List<Integer> offsets = new ArrayList<>();
-  private int i;
+  int i;
 
   private RoleStatementParser(String sql) {
     int offset = 0;
@@ -46,6 +46,9 @@ public final class RoleStatementParser {
   public static boolean isRoleStatement(List<String> leading, List<String> topLevel) {
     String verb = leading.isEmpty() ? "" : leading.get(0);
     String object = leading.size() > 1 ? leading.get(1) : "";
+    if (verb.equals("ALTER") && object.equals("DEFAULT")) {
+      verb = "ALTER DEFAULT";
+    }
     switch (verb) {
       case "CREATE": case "ALTER": case "DROP":
         boolean userMapping = object.equals("USER") && leading.size() > 2
@@ -53,7 +56,9 @@ public final class RoleStatementParser {
         return (object.equals("ROLE") || object.equals("USER") || object.equals("GROUP"))
             && !userMapping;
       case "GRANT": case "REVOKE":
-        return !topLevel.contains("ON");
+        return true; // of roles, or of privileges ON objects
+      case "ALTER DEFAULT":
+        return true;
       default:
         return false;
     }
@@ -77,6 +82,9 @@ public final class RoleStatementParser {
         return new RoleStatement.Create(name, kind.equals("USER"), options(true));
       }
       case "ALTER":
+        if (acceptWord("DEFAULT")) {
+          return ObjectPrivilegeGrammar.alterDefaultPrivileges(this);
+        }
         return alter(expectOneOf("ROLE", "USER", "GROUP"));
       case "DROP": {
         expectOneOf("ROLE", "USER", "GROUP");
@@ -87,9 +95,9 @@ public final class RoleStatementParser {
         return new RoleStatement.Drop(ifExists, nameList());
       }
       case "GRANT":
-        return grant();
+        return namesObjects() ? ObjectPrivilegeGrammar.grantOrRevoke(this, true) : grant();
       case "REVOKE":
-        return revoke();
+        return namesObjects() ? ObjectPrivilegeGrammar.grantOrRevoke(this, false) : revoke();
       default:
         i--;
         throw syntaxError();
@@ -120,6 +128,24 @@ public final class RoleStatementParser {
       throw unsupported("per-role settings (ALTER ROLE ... SET)");
     }
     return new RoleStatement.Alter(role, options(false));
+  }
+
+  /** GRANT/REVOKE of privileges names ON (a reserved word, so never a role name). */
+  private boolean namesObjects() {
+    return tokens.stream().anyMatch(t -> t.isWord("ON"));
+  }
+
+  /** The next token, which must be an identifier; its PostgreSQL-folded name. */
+  String identifier() {
+    Token t = next();
+    if (!t.isIdentifier()) {
+      throw syntaxError(i - 1);
+    }
+    return t.identifier();
+  }
+
+  boolean atEnd() {
+    return i >= tokens.size();
   }
 
   private RoleStatement grant() {
@@ -153,7 +179,7 @@ public final class RoleStatementParser {
   }
 
   /** The GRANTED BY role (pg_dumpall writes it), or null. */
-  private RoleSpec grantedBy() {
+  RoleSpec grantedBy() {
     if (!acceptWord("GRANTED")) {
       return null;
     }
@@ -285,7 +311,7 @@ public final class RoleStatementParser {
     return name;
   }
 
-  private RoleSpec roleSpec() {
+  RoleSpec roleSpec() {
     if (peekRoleSpecKeyword()) {
       i++;
       return new RoleSpec(null, true);
@@ -315,14 +341,14 @@ public final class RoleStatementParser {
     return specs;
   }
 
-  private Token next() {
+  Token next() {
     if (i >= tokens.size()) {
       throw syntaxError();
     }
     return tokens.get(i++);
   }
 
-  private String keyword() {
+  String keyword() {
     Token t = next();
     if (!t.isWord()) {
       throw syntaxError(i - 1);
@@ -330,7 +356,7 @@ public final class RoleStatementParser {
     return t.text().toUpperCase(Locale.ROOT);
   }
 
-  private String expectOneOf(String... words) {
+  String expectOneOf(String... words) {
     String w = keyword();
     if (!List.of(words).contains(w)) {
       throw syntaxError(i - 1);
@@ -338,19 +364,19 @@ public final class RoleStatementParser {
     return w;
   }
 
-  private void expectWord(String word) {
+  void expectWord(String word) {
     expectOneOf(word);
   }
 
-  private boolean peekWord(String word) {
+  boolean peekWord(String word) {
     return wordAt(i, word);
   }
 
-  private boolean wordAt(int index, String word) {
+  boolean wordAt(int index, String word) {
     return index < tokens.size() && tokens.get(index).isWord(word);
   }
 
-  private boolean acceptWord(String word) {
+  boolean acceptWord(String word) {
     if (peekWord(word)) {
       i++;
       return true;
@@ -358,7 +384,11 @@ public final class RoleStatementParser {
     return false;
   }
 
-  private boolean acceptPunct(String punct) {
+  boolean peekPunct(String punct) {
+    return i < tokens.size() && tokens.get(i).is(punct);
+  }
+
+  boolean acceptPunct(String punct) {
     if (i < tokens.size() && tokens.get(i).is(punct)) {
       i++;
       return true;
@@ -370,11 +400,11 @@ public final class RoleStatementParser {
     return index < offsets.size() ? offsets.get(index) + 1 : 0;
   }
 
-  private PgException syntaxError() {
+  PgException syntaxError() {
     return syntaxError(i);
   }
 
-  private PgException syntaxError(int index) {
+  PgException syntaxError(int index) {
     if (index >= tokens.size()) {
       return new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input");
     }
@@ -383,7 +413,7 @@ public final class RoleStatementParser {
         position(index), null);
   }
 
-  private static PgException unsupported(String what) {
+  static PgException unsupported(String what) {
     return new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not supported");
   }
 }

@@ -8,10 +8,10 @@ import dev.mallard.wire.error.SqlState;
  * The value of a string constant token as PostgreSQL reads it (SQL syntax, "String Constants"):
  * '...' with doubled quotes, E'...' with C-style backslash escapes, N'...', and $tag$...$tag$.
  */
-final class StringConstants {
+public final class StringConstants {
   private StringConstants() {}
 
-  static String value(Token token) {
+  public static String value(Token token) {
     String t = token.text();
     char first = t.charAt(0);
     if (first == '$') {

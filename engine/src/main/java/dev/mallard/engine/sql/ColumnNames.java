@@ -27,11 +27,15 @@ final class ColumnNames implements RewriteRule {
     return "column-names";
   }
 
-  @Override
-  public void apply(Tokens tokens, RewriteContext context) {
+  /**
+   * The items of the top-level select list ({start, end} token indexes), in order; none when the
+   * statement has no such list.
+   */
+  static List<int[]> mainSelectItems(Tokens tokens) {
+    List<int[]> items = new java.util.ArrayList<>();
     int select = mainSelect(tokens);
     if (select < 0) {
-      return;
+      return items;
     }
     int i = tokens.next(select);
     Token t = tokens.at(i);
@@ -44,9 +48,8 @@ final class ColumnNames implements RewriteRule {
       i = tokens.next(i);
     }
     if (i < 0) {
-      return;
+      return items;
     }
-    List<int[]> items = new java.util.ArrayList<>();
     int depth = 0;
     int start = i;
     int j = i;
@@ -70,6 +73,12 @@ final class ColumnNames implements RewriteRule {
     if (j >= tokens.size() && start >= 0) {
       items.add(new int[] {start, tokens.prev(tokens.size())});
     }
+    return items;
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    List<int[]> items = mainSelectItems(tokens);
     for (int n = items.size() - 1; n >= 0; n--) {
       int s = items.get(n)[0];
       int e = items.get(n)[1];

@@ -107,6 +107,10 @@ final class FunctionNames implements RewriteRule {
         continue;
       }
       String name = t.text().toLowerCase(java.util.Locale.ROOT);
+      if ((name.equals("json_agg") || name.equals("json_object_agg"))
+          && JsonAggregates.rewrite(tokens, i, name.equals("json_object_agg"))) {
+        continue;
+      }
       if (name.equals("json_agg") || name.equals("jsonb_agg")) {
         jsonAgg(tokens, i);
         continue;

@@ -1,5 +1,7 @@
 package dev.mallard.engine.sql;
 
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
 import java.util.List;
 
 /**
@@ -7,7 +9,8 @@ import java.util.List;
  * interval)}) in PostgreSQL's input syntax, which DuckDB reads only in part ("1 month - 1 day",
  * "-1 year -2 mons +3 days", "P1Y2M3DT4H" and "1:30" fail there), are rewritten as the months,
  * days and microseconds PostgreSQL reads ({@link PgIntervalText}), which DuckDB reads exactly.
- * Text PostgreSQL would not accept, and constants with a field qualifier, are left to DuckDB.
+ * A constant naming a unit PostgreSQL does not know is rejected with PostgreSQL's 22007; other
+ * text PostgreSQL would not accept, and constants with a field qualifier, are left to DuckDB.
  */
 final class IntervalLiterals implements RewriteRule {
   private static final java.util.Set<String> QUALIFIERS = java.util.Set.of("year", "month", "day",
@@ -30,6 +33,11 @@ final class IntervalLiterals implements RewriteRule {
       if (value != null) {
         tokens.set(i, Literals.string(value[0] + " months " + value[1] + " days " + value[2]
             + " microseconds"));
+      } else if (text != null && PgIntervalText.unknownUnit(text) != null) {
+        // PostgreSQL rejects the constant when the statement is parsed (DuckDB would report an
+        // unknown unit as it reports one of date_trunc, with another SQLSTATE)
+        throw new PgException(SqlState.INVALID_DATETIME_FORMAT,
+            "invalid input syntax for type interval: \"" + text + "\"");
       }
     }
   }

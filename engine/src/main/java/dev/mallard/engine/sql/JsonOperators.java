@@ -1,5 +1,7 @@
 package dev.mallard.engine.sql;
 
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,7 +116,8 @@ final class JsonOperators implements RewriteRule {
     try {
       elements = dev.mallard.wire.types.ArrayLiteral.parse(text, s -> s);
     } catch (RuntimeException e) {
-      return;
+      // the path is text[] in PostgreSQL, whose input rejects the constant
+      throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "malformed array literal: \"" + text + "\"");
     }
     StringBuilder json = new StringBuilder("$");
     for (Object e : elements) {

@@ -43,6 +43,35 @@ final class PgFunctionMacros {
     return sql.toString();
   }
 
+  /**
+   * array_dims: '[1:n]' per dimension (lower bounds are 1 here), read from the array's JSON form,
+   * where an inner array's length is known at run time; up to PostgreSQL's six dimensions.
+   */
+  private static String arrayDims() {
+    StringBuilder dims = new StringBuilder();
+    String path = "$";
+    for (int d = 1; d <= 6; d++) {
+      String length = "'[1:' || json_array_length(to_json(a), '" + path + "') || ']'";
+      dims.append(d == 1 ? length : " || CASE WHEN json_type(to_json(a), '" + path + "') = 'ARRAY' THEN "
+          + length);
+      path += "[0]";
+    }
+    dims.append(" ELSE '' END".repeat(5));
+    return "array_dims(a) AS CASE WHEN len(a) > 0 THEN " + dims + " END";
+  }
+
+  /** pg_avg_result(r, s, c, x): numeric for x's integer and DECIMAL types, else r. */
+  private static String avgResult() {
+    StringBuilder sql = new StringBuilder("pg_avg_result");
+    String sep = "";
+    for (String type : List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT")) {
+      sql.append(sep).append("(r, s, c, x ").append(type).append(") AS pg_avg16(s, c)");
+      sep = ", ";
+    }
+    return sql + ", (r, s, c, x DECIMAL) AS pg_avg16(s, c),"
+        + " (r, s, c, x FLOAT) AS r, (r, s, c, x DOUBLE) AS r, (r, s, c, x) AS r";
+  }
+
   /** A macro for one to five path keys, each escaped as a JSON pointer step. */
   private static String jsonPath(String name, String extract) {
     StringBuilder sql = new StringBuilder(name);
@@ -99,6 +128,37 @@ final class PgFunctionMacros {
             + " (r, x INTEGER) AS CAST(r AS BIGINT), (r, x BIGINT) AS CAST(r AS DECIMAL(38,0)),"
             + " (r, x HUGEINT) AS r, (r, x DECIMAL) AS r, (r, x FLOAT) AS CAST(r AS FLOAT),"
             + " (r, x DOUBLE) AS r, (r, x INTERVAL) AS r, (r, x) AS r"),
+        // a - b (see Subtraction): date - date is the int4 number of days, time - time an
+        // interval; any other pair is DuckDB's own minus
+        macro(Subtraction.MACRO + "(a DATE, b DATE) AS CAST(a - b AS INTEGER),"
+            + " (a TIME, b TIME) AS to_microseconds(epoch_us(a) - epoch_us(b)), (a, b) AS a - b"),
+        // avg of integers and numerics is numeric: sum / count divided exactly at scale 16, the
+        // scale PostgreSQL's select_div_scale gives a quotient from 1 to 9999 (r is DuckDB's
+        // DOUBLE avg, kept for floats and intervals); s and c are the sum and count. The whole
+        // part of s is divided first, so only the average, not the sum, must fit DECIMAL(38,16)
+        macro("pg_quotient16(s, c) AS CASE WHEN c <> 0 THEN CAST(sign(s) * ((2 * abs(s) + c)"
+            + " // (2 * c)) AS DECIMAL(38,0)) * 0.0000000000000001 END"),
+        macro("pg_avg16(s, c) AS CASE WHEN c <> 0 THEN CAST(CAST(trunc(s) AS HUGEINT) // c"
+            + " AS DECIMAL(38,16)) + pg_quotient16((CAST(trunc(s) AS HUGEINT) % c)"
+            + " * 10000000000000000 + CAST(CAST(s - trunc(s) AS DECIMAL(38,16))"
+            + " * 10000000000000000 AS HUGEINT), c) END"),
+        macro(avgResult()),
+        // generate_series over dates is PostgreSQL's over timestamptz, the dates' midnights
+        macro("pg_generate_series(a DATE, b DATE, s INTERVAL) AS generate_series(CAST(a AS TIMESTAMPTZ),"
+            + " CAST(b AS TIMESTAMPTZ), s), (a, b) AS generate_series(a, b),"
+            + " (a, b, s) AS generate_series(a, b, s)"),
+        // scale is a numeric's count of decimal digits: DECIMAL(p,s)'s s; Mallard's numeric
+        // without a modifier (DECIMAL(38,10), see TypeNames) has no scale of its own, so there
+        // it is min_scale, the digits left when trailing zeros are dropped (as printed)
+        macro("min_scale(x) AS CASE WHEN x IS NOT NULL THEN CAST(length(regexp_extract("
+            + "CAST(x AS VARCHAR), '\\.(\\d*?)0*$', 1)) AS INTEGER) END"),
+        macro("scale(x) AS CASE WHEN x IS NULL THEN NULL WHEN typeof(x) = 'DECIMAL(38,10)'"
+            + " THEN min_scale(x) WHEN typeof(x) LIKE 'DECIMAL(%' THEN CAST(regexp_extract("
+            + "typeof(x), ',(\\d+)\\)', 1) AS INTEGER) ELSE min_scale(x) END"),
+        macro("trim_scale(x) AS CAST(x AS DECIMAL(38,10))"),
+        macro(arrayDims()),
+        // a WHERE condition (see WhereConditions): only a boolean binds
+        macro(WhereConditions.MACRO + "(b BOOLEAN) AS b"),
         // date_trunc of a date: PostgreSQL casts the date to timestamptz (midnight in the session
         // time zone) and truncates that, so the result is timestamptz; DuckDB gives TIMESTAMP
         macro("pg_date_trunc(f, x DATE) AS date_trunc(f, CAST(x AS TIMESTAMPTZ)),"

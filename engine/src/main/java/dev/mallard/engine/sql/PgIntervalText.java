@@ -46,6 +46,24 @@ final class PgIntervalText {
     }
   }
 
+  /**
+   * A word of the text that names no unit PostgreSQL's interval input knows ("1 fortnight"), or
+   * null. ISO 8601 text (P..) is not looked at.
+   */
+  static String unknownUnit(String text) {
+    String lower = text.strip().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("p") || lower.startsWith("-p") || lower.startsWith("+p")) {
+      return null;
+    }
+    Matcher words = Pattern.compile("[a-z]+").matcher(lower);
+    while (words.find()) {
+      if (!UNITS.containsKey(words.group()) && !words.group().equals("ago")) {
+        return words.group();
+      }
+    }
+    return null;
+  }
+
   /** {months, days, microseconds}, or null when PostgreSQL's rules are not met. */
   static long[] parse(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);

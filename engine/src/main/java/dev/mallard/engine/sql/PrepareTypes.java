@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code PREPARE name (type, ...) AS statement}: DuckDB's PREPARE takes no parameter types, so
- * they move into the statement as casts of its parameters ({@code $1} becomes
- * {@code CAST($1 AS type)}), which is what PostgreSQL's declared types mean for their values.
- * Runs before the type-name rules, which then map the types like any other.
+ * {@code PREPARE name (type, ...) AS statement}: DuckDB's PREPARE takes no parameter types, so the
+ * list is dropped and each {@code $n} of the statement is cast to its declared type, which is what
+ * the list means in PostgreSQL (EXECUTE's arguments are converted to those types).
  */
 final class PrepareTypes implements RewriteRule {
   @Override
@@ -18,39 +17,33 @@ final class PrepareTypes implements RewriteRule {
   @Override
   public void apply(Tokens tokens, RewriteContext context) {
     int prepare = tokens.next(-1);
-    Token first = tokens.at(prepare);
     int name = tokens.next(prepare);
-    if (first == null || !first.isWord("prepare") || tokens.at(name) == null
-        || !tokens.at(name).isIdentifier() || !tokens.nextIs(name, "(")) {
-      return;
-    }
     int open = tokens.next(name);
-    int close = tokens.closing(open);
-    Token as = tokens.at(tokens.next(close));
-    if (close < 0 || as == null || !as.isWord("as")) {
+    if (tokens.at(prepare) == null || !tokens.get(prepare).isWord("prepare")
+        || tokens.at(open) == null || !tokens.get(open).is("(")) {
       return;
     }
-    List<List<Token>> types = new ArrayList<>();
-    for (int from = open, comma; from < close; from = comma) {
-      comma = tokens.firstTopLevel(from, close, t -> t.is(","));
-      comma = comma < 0 ? close : comma;
-      types.add(tokens.copy(tokens.next(from), tokens.prev(comma)));
+    int close = tokens.closing(open);
+    int as = tokens.next(close);
+    if (close < 0 || tokens.at(as) == null || !tokens.get(as).isWord("as")) {
+      return;
     }
-    for (int i = tokens.size() - 1; i > close; i--) {
+    List<List<Token>> types = SqlSyntaxCalls.parts(tokens, open, close);
+    for (int i = tokens.size() - 1; i > as; i--) {
       Token t = tokens.get(i);
-      if (t.kind() != Token.Kind.PARAM) {
+      if (t.kind() != Token.Kind.PARAM || !t.text().startsWith("$")) {
         continue;
       }
       int n = Integer.parseInt(t.text().substring(1));
-      if (n >= 1 && n <= types.size()) {
-        List<Token> cast = new ArrayList<>(SqlLexer.lex("CAST("));
-        cast.add(t);
-        cast.addAll(SqlLexer.lex(" AS "));
-        cast.addAll(types.get(n - 1));
-        cast.add(Token.punct(")"));
-        tokens.replace(i, i, cast);
+      if (n < 1 || n > types.size() || types.get(n - 1).isEmpty()) {
+        continue;
       }
+      List<Token> cast = new ArrayList<>(List.of(Token.word("CAST"), Token.punct("("), t));
+      cast.addAll(SqlLexer.lex(" AS "));
+      cast.addAll(types.get(n - 1));
+      cast.add(Token.punct(")"));
+      tokens.replace(i, i, cast);
     }
-    tokens.replace(open, close, List.of());
+    tokens.replace(open, tokens.prev(as), List.of());
   }
 }

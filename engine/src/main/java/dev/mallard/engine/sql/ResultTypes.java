@@ -9,7 +9,8 @@ import java.util.Set;
  * Calls whose result type PostgreSQL fixes by the function alone, where DuckDB's differs: string
  * lengths and positions, ntile and grouping are int4 (DuckDB: BIGINT); extract is numeric since
  * PostgreSQL 14, with the fraction of a second at scale 6 (DuckDB: BIGINT, the whole second);
- * date_part is float8; sum of int4 is int8 and of int8 numeric. The call is wrapped in a cast to PostgreSQL's type, which holds every value
+ * date_part and percentile_cont are float8; sum of int4 is int8 and of int8 numeric, avg of integers and numerics
+ * numeric. The call is wrapped in a cast to PostgreSQL's type, which holds every value
  * the call can give. A call of another shape is left as it is.
  */
 final class ResultTypes implements RewriteRule {
@@ -40,12 +41,14 @@ final class ResultTypes implements RewriteRule {
       }
       if (INT4.contains(name)) {
         wrap(tokens, i, callEnd(tokens, close), "INTEGER");
-      } else if (name.equals("sum")) {
-        sum(tokens, i, open, close);
+      } else if (name.equals("sum") || name.equals("avg")) {
+        sumOrAvg(tokens, i, open, close, name.equals("avg"));
       } else if (name.equals("extract")) {
         extract(tokens, i, open, close);
       } else if (name.equals("date_part")) {
         datePart(tokens, i, open, close);
+      } else if (name.equals("percentile_cont")) {
+        percentileCont(tokens, close);
       }
     }
   }
@@ -77,22 +80,25 @@ final class ResultTypes implements RewriteRule {
   /**
    * sum(x) [FILTER ..] [OVER ..] is {@code pg_sum_result(sum(x) .., x)}: a session macro whose
    * overload for x's type casts the sum to PostgreSQL's type (int2/int4 give int8, int8 numeric,
-   * float4 float4; DuckDB gives HUGEINT and DOUBLE). The macro never evaluates x, so x may stand
-   * outside the aggregate. A sum with ORDER BY or more than one argument, of a parameter, or over a
-   * window with a call in its argument is left alone.
+   * float4 float4; DuckDB gives HUGEINT and DOUBLE). avg(x) .. is likewise
+   * {@code pg_avg_result(avg(x) .., sum(x) .., count(x) .., x)}, numeric for integers and numerics
+   * (DuckDB: DOUBLE). The macro never evaluates x, so x may stand outside the aggregate. A call
+   * with ORDER BY or more than one argument, of a parameter, or over a window with a call in its
+   * argument is left alone.
    */
-  private static void sum(Tokens tokens, int i, int open, int close) {
+  private static void sumOrAvg(Tokens tokens, int i, int open, int close, boolean avg) {
     int end = callEnd(tokens, close);
     int from = tokens.next(open);
     if (end < 0 || from >= close) {
       return;
     }
+    int argument = from;
     if (tokens.get(from).isWord("distinct") || tokens.get(from).isWord("all")) {
-      from = tokens.next(from);
+      argument = tokens.next(from);
     }
     boolean window = windowNamed(tokens, close, end);
     int depth = 0;
-    for (int j = from; j < close; j++) {
+    for (int j = argument; j < close; j++) {
       Token k = tokens.get(j);
       if (k.kind() == Token.Kind.PARAM || window && k.is("(")) {
         // a parameter's type, or an aggregate's under a window (sum(count(*)) OVER ()), is not
@@ -107,12 +113,28 @@ final class ResultTypes implements RewriteRule {
         return;
       }
     }
-    List<Token> argument = copy(tokens, from, tokens.prev(close));
-    List<Token> tail = new ArrayList<>(SqlLexer.lex(", "));
-    tail.addAll(argument);
-    tail.add(Token.punct(")"));
-    tokens.insert(end + 1, tail);
-    tokens.insert(i, List.of(Token.word("pg_sum_result"), Token.punct("(")));
+    List<Token> x = copy(tokens, argument, tokens.prev(close));
+    if (!avg) {
+      List<Token> tail = new ArrayList<>(SqlLexer.lex(", "));
+      tail.addAll(x);
+      tail.add(Token.punct(")"));
+      tokens.insert(end + 1, tail);
+      tokens.insert(i, List.of(Token.word("pg_sum_result"), Token.punct("(")));
+      return;
+    }
+    // avg(..) .. as it is, then sum(..) .. and count(..) .. with the same arguments and clauses
+    List<Token> call = copy(tokens, i, end);
+    List<Token> arguments = copy(tokens, open, end);
+    List<Token> out = new ArrayList<>(SqlLexer.lex("pg_avg_result("));
+    out.addAll(call);
+    out.addAll(SqlLexer.lex(", sum"));
+    out.addAll(arguments);
+    out.addAll(SqlLexer.lex(", count"));
+    out.addAll(arguments);
+    out.addAll(SqlLexer.lex(", "));
+    out.addAll(x);
+    out.add(Token.punct(")"));
+    tokens.replace(i, end, out);
   }
 
   private static boolean windowNamed(Tokens tokens, int close, int end) {
@@ -122,6 +144,33 @@ final class ResultTypes implements RewriteRule {
       }
     }
     return false;
+  }
+
+  /**
+   * percentile_cont(f) WITHIN GROUP (ORDER BY x): PostgreSQL's takes and gives float8 (DuckDB
+   * interpolates in x's own type, rounding a numeric to its scale), so x is cast to DOUBLE.
+   */
+  private static void percentileCont(Tokens tokens, int close) {
+    int within = tokens.next(close);
+    int group = tokens.next(within);
+    int open = tokens.next(group);
+    int order = tokens.next(open);
+    int by = tokens.next(order);
+    Token o = tokens.at(order);
+    Token b = tokens.at(by);
+    if (!(tokens.at(within) != null && tokens.get(within).isWord("within")
+        && tokens.at(group) != null && tokens.get(group).isWord("group") && tokens.nextIs(group, "(")
+        && o != null && o.isWord("order") && b != null && b.isWord("by"))) {
+      return;
+    }
+    int end = tokens.closing(open);
+    int stop = tokens.firstTopLevel(open, end, k -> k.isWord("asc") || k.isWord("desc")
+        || k.isWord("nulls") || k.is(","));
+    int last = tokens.prev(stop < 0 ? end : stop);
+    if (end < 0 || last <= by) {
+      return;
+    }
+    wrap(tokens, tokens.next(by), last, "DOUBLE");
   }
 
   /** The field named by the token at {@code i} (a word or a string), lower case, or null. */

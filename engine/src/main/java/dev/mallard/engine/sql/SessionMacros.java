@@ -35,9 +35,11 @@ public final class SessionMacros {
             + "json_transform(a, '[\"JSON\"]'), json_transform(b, '[\"JSON\"]')))"
             + " ELSE error('invalid concatenation of jsonb objects') END",
         // json_typeof's names for DuckDB's json_type
+        // (SQL NULL, a missing key's ->, gives NULL)
         "CREATE OR REPLACE TEMP MACRO json_typeof(j) AS CASE json_type(j) WHEN 'OBJECT' THEN 'object'"
             + " WHEN 'ARRAY' THEN 'array' WHEN 'VARCHAR' THEN 'string' WHEN 'BOOLEAN' THEN 'boolean'"
-            + " WHEN 'NULL' THEN 'null' ELSE 'number' END"));
+            + " WHEN 'NULL' THEN 'null' WHEN 'BIGINT' THEN 'number' WHEN 'UBIGINT' THEN 'number'"
+            + " WHEN 'DOUBLE' THEN 'number' END"));
     all.addAll(PgFunctionMacros.statements());
     return all;
   }

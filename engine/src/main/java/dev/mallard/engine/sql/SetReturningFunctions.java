@@ -9,7 +9,8 @@ import java.util.Map;
  * become a subquery over DuckDB's {@code json_each} with PostgreSQL's columns ({@code value}, or
  * {@code key, value}) and, without an alias, the function's name as the relation's. Elsewhere (a
  * select list), where PostgreSQL expands the rows, the call is unnested: DuckDB's {@code
- * generate_series(...)} in a select list is one list value, PostgreSQL's is a row per element.
+ * generate_series(...)} in a select list is one list value, PostgreSQL's is a row per element
+ * (and of timestamptz for dates, see {@link PgFunctionMacros}).
  * An alias of a scalar set-returning function in FROM also names its column.
  */
 final class SetReturningFunctions implements RewriteRule {
@@ -33,7 +34,7 @@ final class SetReturningFunctions implements RewriteRule {
       "jsonb_array_elements_text", "unnest(json_extract_string(%s, '$[*]'))",
       "json_object_keys", "unnest(json_keys(%s))",
       "jsonb_object_keys", "unnest(json_keys(%s))",
-      "generate_series", "unnest(generate_series(%s))");
+      "generate_series", "unnest(pg_generate_series(%s))");
   /**
    * Functions returning one scalar column: PostgreSQL's alias without a column list names that
    * column too ({@code FROM generate_series(1, 3) g} reads the numbers as {@code g}); DuckDB's

@@ -19,16 +19,28 @@ public final class SqlRewriter {
   public static SqlRewriter standard() {
     // ColumnNames before every rule that changes expressions: names come from the statement as
     // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
-    // || from text's) into JSON.
+    // || from text's) into JSON. FormatCalls before CatalogReferences, which sends the
+    // quote_ident it writes to the catalog's.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
-        new PrepareTypes(), new AlterTableOnView(), new CatalogReferences(), new RegCasts(), new VectorSubscripts(), new PublicSchema(),
-        new BitwiseXor(),
-        new JsonOperators(), new SerialColumns(), new TypeNames(), new VarcharCasts(),
-        new IntervalLiterals(), new BooleanLiterals(),
+        new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new FormatCalls(),
+        new AlterTableOnView(), new CatalogReferences(), new RegCasts(), new VectorSubscripts(),
+        new PublicSchema(), new BitwiseXor(),
+        new Subtraction(), new NullConstants(), new ArrayConcatenation(), new JsonOperators(),
+        new SerialColumns(), new GeneratedColumns(), new TypeNames(), new VarcharCasts(),
+        new IntervalLiterals(), new BooleanLiterals(), new IntegerLiterals(), new DateLiterals(),
         new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
         new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
-        new SimilarTo(), new CreateTableLike(), new FetchWithTies()));
+        new SimilarTo(), new CreateTableLike(), new FetchWithTies(), new WhereConditions(),
+        new MaterializedViews()));
+  }
+
+  /**
+   * What the SQL front end's analysis runs first: spellings JSQLParser cannot read but that name
+   * no object ({@code OPERATOR(pg_catalog.~)} in psql's queries) become plain ones.
+   */
+  public static SqlRewriter forAnalysis() {
+    return new SqlRewriter(List.of(new OperatorSyntax()));
   }
 
   public String rewrite(String sql, RewriteContext context) {

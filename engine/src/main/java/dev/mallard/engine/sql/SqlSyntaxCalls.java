@@ -46,7 +46,7 @@ final class SqlSyntaxCalls implements RewriteRule {
   }
 
   /** Splits {@code open..close} at top-level commas or at the given key words. */
-  private static List<List<Token>> parts(Tokens tokens, int open, int close, String... words) {
+  static List<List<Token>> parts(Tokens tokens, int open, int close, String... words) {
     List<List<Token>> parts = new ArrayList<>();
     List<Token> current = new ArrayList<>();
     int depth = 0;

@@ -105,8 +105,12 @@ class RoleStatementParserTest {
   void classifierRoutesOnlyRoleStatements() {
     assertEquals(StatementKind.ROLE, StatementClassifier.classify("GRANT a TO b").kind());
     assertEquals(StatementKind.ROLE, StatementClassifier.classify("drop user if exists u").kind());
-    assertEquals(StatementKind.OTHER,
+    // Object privileges are the system catalog's too, tagged as PostgreSQL tags them.
+    assertEquals(StatementKind.ROLE,
         StatementClassifier.classify("GRANT SELECT ON t TO b").kind());
+    assertEquals("GRANT", StatementClassifier.classify("GRANT SELECT ON t TO b").commandTag(0));
+    assertEquals("ALTER DEFAULT PRIVILEGES", StatementClassifier.classify(
+        "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO b").commandTag(0));
     assertEquals(StatementKind.DDL,
         StatementClassifier.classify("CREATE USER MAPPING FOR u SERVER s").kind());
     assertEquals(StatementKind.DDL, StatementClassifier.classify("CREATE TABLE role (a int)").kind());

@@ -35,6 +35,15 @@ class CatalogRulesTest {
   }
 
   @Test
+  void formatQuotesIdentifiersWithTheCatalogsQuoteIdent() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT format('%I.%I', 'my table', 'ok')", context);
+    try (java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      assertEquals("\"my table\".ok", r.getString(1));
+    }
+  }
+
+  @Test
   void regclassOfALiteralIsTheOid() {
     assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass('t')",
         rewrite("select 1 where c.oid = 't'::regclass"));

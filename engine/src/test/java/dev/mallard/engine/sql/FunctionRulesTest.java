@@ -3,7 +3,9 @@ package dev.mallard.engine.sql;
 import static dev.mallard.engine.sql.OperatorRulesTest.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mallard.wire.error.PgException;
 import org.junit.jupiter.api.Test;
 
 class FunctionRulesTest {
@@ -12,8 +14,14 @@ class FunctionRulesTest {
     assertEquals("select json_object('a', 1), to_json(list(x order by y) filter (where x > 0)), "
         + "to_json(list(x) over (partition by y)), t.jsonb_agg(x), jsonb_agg",
         rewrite(new FunctionNames(), "select jsonb_build_object('a', 1), "
-            + "json_agg(x order by y) filter (where x > 0), jsonb_agg(x) over (partition by y), "
+            + "jsonb_agg(x order by y) filter (where x > 0), jsonb_agg(x) over (partition by y), "
             + "t.jsonb_agg(x), jsonb_agg"));
+    assertEquals("select CAST('[' || string_agg(coalesce(CAST(to_json(x + 1) AS VARCHAR), 'null'), ', ' "
+        + "order by y) filter (where x > 0) || ']' AS JSON), CAST('{ ' || string_agg("
+        + "CAST(to_json(CAST(k AS VARCHAR)) AS VARCHAR) || ' : ' || coalesce(CAST(to_json(v) AS VARCHAR), "
+        + "'null'), ', ') || ' }' AS JSON), to_json(list(distinct x))",
+        rewrite(new FunctionNames(), "select json_agg(x + 1 order by y) filter (where x > 0), "
+            + "json_object_agg(k, v), json_agg(distinct x)"));
   }
 
   @Test
@@ -25,7 +33,7 @@ class FunctionRulesTest {
         rewrite(rule, "select e.key from t, json_each_text(t.j) e where 1"));
     assertEquals("select k from (SELECT unnest(json_keys(j)) AS jsonb_object_keys) as k(k)",
         rewrite(rule, "select k from jsonb_object_keys(j) as k"));
-    assertEquals("select a, unnest(generate_series(1, a)) from t",
+    assertEquals("select a, unnest(pg_generate_series(1, a)) from t",
         rewrite(rule, "select a, generate_series(1, a) from t"));
     assertEquals("select unnest(json_extract_string(j, '$[*]')) from t",
         rewrite(rule, "select jsonb_array_elements_text(j) from t"));
@@ -62,9 +70,76 @@ class FunctionRulesTest {
         + "strptime(s, '%Y %I%p')::TIMESTAMPTZ, strftime(d, '%-d %b at %%')",
         rewrite(rule, "select to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS'), to_date(s, 'DD/MM/YYYY'), "
             + "to_timestamp(s, 'YYYY HH12AM'), to_char(d, 'FMDD Mon \"at\" %')"));
-    String untouched = "select to_char(n, '999D99'), to_char(d, 'Month'), to_char(d, f), to_timestamp(0)";
+    String untouched = "select to_char(n, '999D99'), to_char(d, 'Mont'), to_char(d, f), to_timestamp(0),"
+        + " to_date(s, 'YYYY-WW')";
     assertEquals(untouched, rewrite(rule, untouched));
     assertNull(DateFormats.translate("Q", true));
+    assertEquals("select (strftime(d, '%YQ') || (CAST(quarter((d)) AS VARCHAR))), "
+        + "((rpad(strftime((d), '%B'), 9, ' ')) || strftime(d, ' %d')), strptime(s, '%B %d %Y')::DATE",
+        rewrite(rule, "select to_char(d, 'YYYY\"Q\"Q'), to_char(d, 'Month DD'), "
+            + "to_date(s, 'Month DD YYYY')"));
+  }
+
+  @Test
+  void formatWithAConstantPatternIsAConcatenation() {
+    FormatCalls rule = new FormatCalls();
+    assertEquals("select ('x=' || coalesce(CAST((a + 1) AS VARCHAR), '') || ', ' || "
+        + "quote_ident(CAST((b) AS VARCHAR)) || quote_nullable(CAST((a + 1) AS VARCHAR)))",
+        rewrite(rule, "select format('x=%s, %I%1$L', a + 1, b)"));
+    String untouched = "select format(f, a), format('%5s', a), format('%s %s', a), t.format('%s', a)";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void unicodeEscapeStringsAreRead() {
+    UnicodeStrings rule = new UnicodeStrings();
+    assertEquals("select 'été', 'a\\b', 'x+y😀', 'dat'",
+        rewrite(rule, "select U&'\\00e9t\\00e9', u&'a\\\\b', U&'x+y\\+01F600', U&'d!0061t' UESCAPE '!'"));
+    String untouched = "select U&'\\00zz', u & 'a', t.u&'a'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void preparedParametersTakeTheirDeclaredTypes() {
+    PrepareTypes rule = new PrepareTypes();
+    assertEquals("prepare q  as select * from t where id = CAST($1 AS integer) and name = CAST($2 AS varchar(5))",
+        rewrite(rule, "prepare q (integer, varchar(5)) as select * from t where id = $1 and name = $2"));
+    String untouched = "prepare q as select $1";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void storedGeneratedColumnsAreComputedOnRead() {
+    GeneratedColumns rule = new GeneratedColumns();
+    assertEquals("create table t (a int, b int generated always as (a * 2), c text)",
+        rewrite(rule, "create table t (a int, b int generated always as (a * 2) stored, c text)"));
+    String untouched = "select stored from t";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void materializedViewsAreTablesOfTheirRows() {
+    MaterializedViews rule = new MaterializedViews();
+    assertEquals("create TABLE if not exists mv as select a from t",
+        rewrite(rule, "create materialized view if not exists mv as select a from t"));
+    assertEquals("create TABLE mv as select a from t limit 3 ;",
+        rewrite(rule, "create materialized view mv as select a from t limit 3 with data;"));
+    assertEquals("0A000", assertThrows(PgException.class,
+        () -> rewrite(rule, "create materialized view mv as select 1 with no data")).sqlState());
+    assertEquals("drop TABLE mv", rewrite(rule, "drop materialized view mv"));
+    PgException e = assertThrows(PgException.class, () -> rewrite(rule, "refresh materialized view mv"));
+    assertEquals("0A000", e.sqlState());
+  }
+
+  @Test
+  void recursiveSearchBecomesASequenceColumn() {
+    assertEquals("with recursive t(n, ord) as (select 1, [(1)] union all select n + 1, "
+        + "list_append(ord, (n + 1)) from t where n < 3)  select n from t order by ord",
+        rewrite(new RecursiveSearch(), "with recursive t(n) as (select 1 union all select n + 1 from t"
+            + " where n < 3) search depth first by n set ord select n from t order by ord"));
+    String untouched = "with recursive t as (select 1 as n union all select n + 1 from t) "
+        + "search depth first by n set ord select n from t";
+    assertEquals(untouched, rewrite(new RecursiveSearch(), untouched));
   }
 
   @Test

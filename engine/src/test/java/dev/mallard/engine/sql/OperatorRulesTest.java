@@ -28,6 +28,38 @@ class OperatorRulesTest {
   }
 
   @Test
+  void subtractionsCallTheTypedMacro() {
+    Subtraction rule = new Subtraction();
+    assertEquals("select (pg_subtract((pg_subtract(a, b)), c.d)), ((pg_subtract(x::date, f(y)))) * 2",
+        rewrite(rule, "select a - b - c.d, (x::date - f(y)) * 2"));
+    assertEquals("select (pg_subtract(a, b)) + c, -a, 1 * -b, (pg_subtract(day, lag(day) over (order by day)))",
+        rewrite(rule, "select a - b + c, -a, 1 * -b, day - lag(day) over (order by day)"));
+    assertEquals("create table t2 as select (pg_subtract(a, 1)) from t",
+        rewrite(rule, "create table t2 as select a - 1 from t"));
+    String untouched = "select $1 - $2, null - 'a', d - interval '1' day, -1";
+    assertEquals(untouched, rewrite(rule, untouched));
+    String columns = "create table t (a int check (a - 1 > 0), b date default current_date - 1)";
+    assertEquals(columns, rewrite(rule, columns));
+    assertEquals("alter table t add check (a - b > 0)",
+        rewrite(rule, "alter table t add check (a - b > 0)"));
+  }
+
+  @Test
+  void whereConditionsMustBeBoolean() {
+    WhereConditions rule = new WhereConditions();
+    assertEquals("select * from t where pg_where(a = 1 and b in (select c from u where pg_where(d))) "
+        + "order by a", rewrite(rule, "select * from t where a = 1 and b in (select c from u where d) order by a"));
+    assertEquals("delete from t where pg_where(x > 1) returning x",
+        rewrite(rule, "delete from t where x > 1 returning x"));
+    assertEquals("select count(*) filter (where pg_where(x)) from t where pg_where(1)",
+        rewrite(rule, "select count(*) filter (where x) from t where 1"));
+    String untouched = "create index i on t (a) where a > 0";
+    assertEquals(untouched, rewrite(rule, untouched));
+    String literal = "select 1 where 'true'";
+    assertEquals(literal, rewrite(rule, literal));
+  }
+
+  @Test
   void regexOperatorsSearchAnywhere() {
     RegexOperators rule = new RegexOperators();
     assertEquals("select (regexp_matches(a, 'b')), (NOT regexp_matches(t.a || 'x', '^b', 'i'))",

@@ -138,6 +138,95 @@ class PgFunctionMacrosTest {
   }
 
   @Test
+  void subtractionHasPostgresqlsTypes() throws SQLException {
+    assertEquals("4|INTEGER|01:45:00|2024-01-03|3.25|9",
+        row("SELECT date '2024-01-05' - date '2024-01-01', typeof(date '2024-01-05' - date '2024-01-01'),"
+            + " time '10:00' - time '08:15', date '2024-01-05' - 2, 4.5 - 1.25, 10 - 1"));
+  }
+
+  @Test
+  void dateTemplatesAsPostgresqlWritesThem() throws SQLException {
+    assertEquals("Friday   , 2024-03|FRIDAY|MAR|FRI|2024-W09 09 1 2460371|03:04 PM|2023-03-05",
+        row("SELECT to_char(d, 'Day, YYYY-MM'), to_char(d, 'FMDAY'), to_char(d, 'MON'), to_char(d, 'DY'),"
+            + " to_char(d, 'IYYY-\"W\"IW WW Q J'), to_char(timestamp '2024-01-01 15:04:05', 'HH12:MI AM'),"
+            + " to_date('March 5 2023', 'Month DD YYYY') FROM (SELECT date '2024-03-01' AS d)"));
+  }
+
+  @Test
+  void avgIsAnExactNumeric() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT avg(a), avg(b), avg(c), avg(d), avg(a) FILTER"
+        + " (WHERE false), avg(i) FROM (VALUES (1::int2, 9000000000000000000::bigint, 34.49, 0.5::float8,"
+        + " interval '1 day'), (2::int2, 9000000000000000000::bigint, -5.5, 1.0::float8,"
+        + " interval '2 days'), (2::int2, 1::bigint, 149.00, 1.0::float8, interval '3 days')) t(a, b, c, d, i)",
+        new RewriteContext(null));
+    try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      assertEquals("1.6666666666666667|6000000000000000000.3333333333333333|59.3300000000000000|"
+          + "0.8333333333333334|null|2 days", r.getString(1) + "|" + r.getString(2) + "|"
+          + r.getString(3) + "|" + r.getString(4) + "|" + r.getString(5) + "|" + r.getString(6));
+      assertEquals("DECIMAL(38,16)", r.getMetaData().getColumnTypeName(3));
+    }
+    // only the average must fit: the sum of these is beyond HUGEINT once scaled by 10^16
+    assertEquals("9000000000000000000.3333333333333333|-64.4966666666666667", row("SELECT avg(b),"
+        + " (SELECT avg(n) FROM (VALUES (-34.49), (-149.01), (-9.99)) v(n)) FROM (VALUES"
+        + " (9000000000000000000::bigint), (9000000000000000001::bigint), (9000000000000000000::bigint)) t(b)"));
+  }
+
+  @Test
+  void seriesAndPercentilesAsPostgresql() throws SQLException {
+    assertEquals("2024-02-28 00:00:00+00|2|1.875", row("SELECT generate_series(date '2024-02-28',"
+        + " date '2024-03-01', interval '1 day')::text, generate_series(2, 3), (SELECT percentile_cont(0.5)"
+        + " WITHIN GROUP (ORDER BY x) FROM (VALUES (1.5), (2.25)) t(x))"));
+  }
+
+  @Test
+  void numericScalesAndArrayDimensions() throws SQLException {
+    assertEquals("4|2|1.2300000000|0|2|null", row("SELECT scale(1.2345), min_scale(1.2300),"
+        + " trim_scale(1.2300)::text, scale(5), scale(2.5::numeric(10, 2)), scale(NULL::numeric)"));
+    assertEquals("[1:3]|[1:2][1:1]|[1:2][1:2][1:1]|null", row("SELECT array_dims(ARRAY[1, 2, 3]),"
+        + " array_dims(ARRAY[[1], [2]]), array_dims(ARRAY[[[1], [2]], [[3], [4]]]), array_dims(ARRAY[]::int[])"));
+  }
+
+  @Test
+  void formatFollowsPostgresqlsConversions() throws SQLException {
+    // %I calls quote_ident, a function of the catalog emulation (not installed here)
+    assertEquals("Alice has 1 orders|t.'O''Brien'|-NULL-%-x",
+        row("SELECT format('%s has %s orders', 'Alice', 1), format('t.%L', 'O''Brien'),"
+            + " format('%s-%L-%%-%1$s', NULL, NULL) || 'x'"));
+  }
+
+  @Test
+  void whereConditionsMustBeBoolean() throws SQLException {
+    assertEquals("1|1", row("SELECT count(*), count(*) FILTER (WHERE x) FROM (SELECT true AS x) t"
+        + " WHERE x AND NULL IS NULL"));
+    SQLException e = assertThrows(SQLException.class, () -> row("SELECT 1 FROM (SELECT 1) t WHERE 1"));
+    assertEquals("42804", dev.mallard.engine.DuckDbErrors.translate(e, "").sqlState());
+  }
+
+  @Test
+  void jsonTypeofOfSqlNullIsNull() throws SQLException {
+    assertEquals("null|number|null", row("SELECT json_typeof(NULL::json), json_typeof('1.5'::json),"
+        + " json_typeof('null'::json)"));
+  }
+
+  @Test
+  void jsonAggregatesWritePostgresqlsText() throws SQLException {
+    assertEquals("[3, null, 1]|{ \"a\" : 1, \"b\" : \"x\" }|null", row("SELECT json_agg(x ORDER BY y),"
+        + " (SELECT json_object_agg(k, v ORDER BY k) FROM (VALUES ('b', to_json('x')), ('a', to_json(1))) o(k, v)),"
+        + " json_agg(x) FILTER (WHERE false) FROM (VALUES (1, 3), (NULL, 2), (3, 1)) t(x, y)"));
+  }
+
+  @Test
+  void recursiveSearchOrders() throws SQLException {
+    String tree = "WITH RECURSIVE t(id, parent) AS (SELECT 1, NULL::int UNION ALL SELECT c.id, c.parent"
+        + " FROM t JOIN (VALUES (2, 1), (3, 1), (4, 2)) c(id, parent) ON c.parent = t.id)";
+    assertEquals("1,2,4,3", row("SELECT string_agg(id::text, ',' ORDER BY seq) FROM (" + tree
+        + " SEARCH DEPTH FIRST BY id SET seq SELECT * FROM t) s"));
+    assertEquals("1,2,3,4", row("SELECT string_agg(id::text, ',' ORDER BY seq) FROM (" + tree
+        + " SEARCH BREADTH FIRST BY id SET seq SELECT * FROM t) s"));
+  }
+
+  @Test
   void intervalsJustified() throws SQLException {
     assertEquals("2 days 02:00:00|1 month 15 days|29 days 23:00:00|-1 day -02:00:00|1 month -01:00:00",
         row("SELECT justify_hours(interval '50 hours'), justify_days(interval '45 days'),"

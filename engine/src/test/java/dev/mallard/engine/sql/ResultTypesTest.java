@@ -43,4 +43,21 @@ class ResultTypesTest {
         rewrite(rule, "select sum(a), sum(distinct a + 1) filter (where b) over (partition by c), "
             + "sum(a order by b), t.sum(a), sum(count(*)) over (), sum(a * $1)"));
   }
+
+  @Test
+  void avgKeepsItsClausesForSumAndCount() {
+    assertEquals("select pg_avg_result(avg(a), sum(a), count(a), a), pg_avg_result(avg(distinct a) "
+        + "filter (where b) over w, sum(distinct a) filter (where b) over w, "
+        + "count(distinct a) filter (where b) over w, a), avg(a order by b), avg(count(*)) over ()",
+        rewrite(rule, "select avg(a), avg(distinct a) filter (where b) over w, avg(a order by b), "
+            + "avg(count(*)) over ()"));
+  }
+
+  @Test
+  void percentileContOrdersByFloat8() {
+    assertEquals("select percentile_cont(0.5) within group (order by CAST(a + 1 AS DOUBLE) desc), "
+        + "percentile_cont(0.5) within group (order by CAST(t.b AS DOUBLE)), percentile_disc(0.5) within group (order by c)",
+        rewrite(rule, "select percentile_cont(0.5) within group (order by a + 1 desc), "
+            + "percentile_cont(0.5) within group (order by t.b), percentile_disc(0.5) within group (order by c)"));
+  }
 }

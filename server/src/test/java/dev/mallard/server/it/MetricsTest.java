@@ -54,6 +54,8 @@ class MetricsTest {
           counter(after.body(), "mallard_statements_total", "analysis=\"fallback\""));
       assertTrue(Pattern.compile("(?m)^mallard_sessions [1-9]").matcher(after.body()).find(),
           after.body());
+      assertTrue(Pattern.compile("(?m)^mallard_login_banned_addresses 0").matcher(after.body())
+          .find(), after.body());
       HttpResponse<String> health = get(server, "/health");
       assertEquals(200, health.statusCode());
       assertEquals("ok\n", health.body());

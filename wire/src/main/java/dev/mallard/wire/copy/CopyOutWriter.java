@@ -1,8 +1,7 @@
 package dev.mallard.wire.copy;
 
 import dev.mallard.wire.types.ColumnEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import dev.mallard.wire.types.MessageBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -16,7 +15,7 @@ public final class CopyOutWriter {
   private final CopyOptions options;
   private final boolean[] forceQuote;
   private final byte[] nullBytes;
-  private final ByteBuf scratch = Unpooled.buffer(256);
+  private final MessageBuffer scratch = new MessageBuffer(256);
   /** Binary COPY's header, sent in the same CopyData as the first row, as PostgreSQL does. */
   private boolean binaryHeaderPending;
 
@@ -34,7 +33,7 @@ public final class CopyOutWriter {
    * written into the first row's CopyData (or the trailer's): clients such as psycopg expect them
    * there.
    */
-  public void writeHeader(ByteBuf out, List<String> columnNames) {
+  public void writeHeader(MessageBuffer out, List<String> columnNames) {
     if (options.format() == CopyFormat.BINARY) {
       binaryHeaderPending = true;
     } else if (options.header()) {
@@ -56,7 +55,7 @@ public final class CopyOutWriter {
   }
 
   /** One row as a CopyData message. */
-  public void writeRow(ByteBuf out, ColumnEncoder[] encoders, int row) {
+  public void writeRow(MessageBuffer out, ColumnEncoder[] encoders, int row) {
     int start = begin(out);
     if (options.format() == CopyFormat.BINARY) {
       writePendingBinaryHeader(out);
@@ -76,10 +75,10 @@ public final class CopyOutWriter {
           out.writeBytes(nullBytes);
         } else if (options.format() == CopyFormat.CSV) {
           byte[] v = scratch.array();
-          int off = scratch.arrayOffset() + 4;
+          int off = 4;
           writeCsvValue(out, v, off, len, forceQuote[i] || needsCsvQuotes(v, off, len));
         } else {
-          writeTextValue(out, scratch.array(), scratch.arrayOffset() + 4, len);
+          writeTextValue(out, scratch.array(), 4, len);
         }
       }
       out.writeByte('\n');
@@ -88,7 +87,7 @@ public final class CopyOutWriter {
   }
 
   /** The binary trailer (a field count of -1); nothing for text and CSV. */
-  public void writeTrailer(ByteBuf out) {
+  public void writeTrailer(MessageBuffer out) {
     if (options.format() == CopyFormat.BINARY) {
       int start = begin(out);
       writePendingBinaryHeader(out);
@@ -97,25 +96,25 @@ public final class CopyOutWriter {
     }
   }
 
-  private void writePendingBinaryHeader(ByteBuf out) {
+  private void writePendingBinaryHeader(MessageBuffer out) {
     if (binaryHeaderPending) {
       binaryHeaderPending = false;
       out.writeBytes(BinaryCopyParser.SIGNATURE).writeInt(0).writeInt(0);
     }
   }
 
-  private static int begin(ByteBuf out) {
+  private static int begin(MessageBuffer out) {
     int start = out.writerIndex();
     out.writeByte('d').writeInt(0);
     return start;
   }
 
-  private static void end(ByteBuf out, int start) {
+  private static void end(MessageBuffer out, int start) {
     out.setInt(start + 1, out.writerIndex() - start - 1);
   }
 
   /** Text format: backslash, newline, carriage return, tab and the delimiter are escaped. */
-  private void writeTextValue(ByteBuf out, byte[] v, int off, int len) {
+  private void writeTextValue(MessageBuffer out, byte[] v, int off, int len) {
     for (int i = off; i < off + len; i++) {
       byte b = v[i];
       switch (b) {
@@ -157,7 +156,7 @@ public final class CopyOutWriter {
     return false;
   }
 
-  private void writeCsvValue(ByteBuf out, byte[] v, int off, int len, boolean quoted) {
+  private void writeCsvValue(MessageBuffer out, byte[] v, int off, int len, boolean quoted) {
     if (!quoted) {
       out.writeBytes(v, off, len);
       return;

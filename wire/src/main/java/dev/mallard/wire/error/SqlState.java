@@ -43,6 +43,7 @@ public final class SqlState {
   public static final String INVALID_PASSWORD = "28P01";
   public static final String INVALID_SAVEPOINT_SPECIFICATION = "3B001";
   public static final String INVALID_CATALOG_NAME = "3D000";
+  public static final String INVALID_SCHEMA_NAME = "3F000";
   public static final String INVALID_CURSOR_NAME = "34000";
   public static final String SERIALIZATION_FAILURE = "40001";
   public static final String SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION = "42000";
@@ -57,6 +58,7 @@ public final class SqlState {
   public static final String DUPLICATE_TABLE = "42P07";
   public static final String DUPLICATE_SCHEMA = "42P06";
   public static final String DUPLICATE_OBJECT = "42710";
+  public static final String DUPLICATE_DATABASE = "42P04";
   public static final String DUPLICATE_COLUMN = "42701";
   public static final String DUPLICATE_PREPARED_STATEMENT = "42P05";
   public static final String DUPLICATE_CURSOR = "42P03";
@@ -75,6 +77,7 @@ public final class SqlState {
   public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
   public static final String INVALID_GRANT_OPERATION = "0LP01";
   public static final String RESERVED_NAME = "42939";
+  public static final String INVALID_NAME = "42602";
   public static final String QUERY_CANCELED = "57014";
   public static final String ADMIN_SHUTDOWN = "57P01";
   public static final String IDLE_SESSION_TIMEOUT = "57P05";

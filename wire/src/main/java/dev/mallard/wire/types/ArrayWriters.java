@@ -1,7 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
@@ -54,7 +52,7 @@ final class ArrayWriters {
     Slices slices = Slices.of(list);
     ValueWriter element = TextWriters.forVector(child, elementType, ctx, dictionaries);
     boolean plain = neverQuoted(child, elementType);
-    ByteBuf scratch = Unpooled.buffer(64);
+    MessageBuffer scratch = new MessageBuffer(64);
     return (out, row) -> {
       out.writeByte('{');
       for (int j = slices.start(row), end = slices.end(row), first = j; j < end; j++) {
@@ -101,8 +99,8 @@ final class ArrayWriters {
             || elementType.oid() == PgTypes.UUID.oid());
   }
 
-  private static void writeQuoted(ByteBuf out, ByteBuf element) {
-    int from = element.readerIndex();
+  private static void writeQuoted(MessageBuffer out, MessageBuffer element) {
+    int from = 0;
     int length = element.readableBytes();
     boolean quote = length == 0 || isNullWord(element, from, length);
     for (int k = 0; k < length && !quote; k++) {
@@ -124,7 +122,7 @@ final class ArrayWriters {
     out.writeByte('"');
   }
 
-  private static boolean isNullWord(ByteBuf element, int from, int length) {
+  private static boolean isNullWord(MessageBuffer element, int from, int length) {
     return length == 4
         && (element.getByte(from) | 0x20) == 'n'
         && (element.getByte(from + 1) | 0x20) == 'u'

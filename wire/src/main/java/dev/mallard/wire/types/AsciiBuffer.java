@@ -1,11 +1,10 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 
 /**
  * A reusable array one text value is composed in before it is copied to the output with one {@link
- * ByteBuf#writeBytes}: byte-by-byte writes to a ByteBuf pay an index and reference-count check
+ * MessageBuffer#writeBytes}: byte-by-byte writes to a MessageBuffer pay an index and reference-count check
  * each, which dominated the cost of text results. The four bytes before the text are kept free for
  * the Int32 length of a DataRow column value, so {@link #writeWithLengthTo} copies both at once.
  * Every writer owning one uses it for one value at a time; not thread-safe.
@@ -103,12 +102,12 @@ final class AsciiBuffer {
     }
   }
 
-  void writeTo(ByteBuf out) {
+  void writeTo(MessageBuffer out) {
     out.writeBytes(bytes, START, end - START);
   }
 
   /** Int32 length, then the text: a DataRow column value. */
-  void writeWithLengthTo(ByteBuf out) {
+  void writeWithLengthTo(MessageBuffer out) {
     int length = end - START;
     bytes[0] = (byte) (length >>> 24);
     bytes[1] = (byte) (length >>> 16);

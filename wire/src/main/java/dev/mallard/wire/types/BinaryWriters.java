@@ -2,8 +2,6 @@ package dev.mallard.wire.types;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import io.netty.buffer.ByteBuf;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -72,7 +70,8 @@ final class BinaryWriters {
 
   private static ValueWriter scalar(
       FieldVector vector, PgType target, EncodingContext ctx, DictionaryProvider dictionaries) {
-    ArrowBuf data = vector instanceof BaseFixedWidthVector ? vector.getDataBuffer() : null;
+    RawBuffer data =
+        vector instanceof BaseFixedWidthVector ? new RawBuffer(vector.getDataBuffer()) : null;
     IntegerReader integers =
         vector.getField().getDictionary() == null ? IntegerReader.of(vector) : null;
     VarWidth bytes = VarWidth.of(vector);
@@ -91,7 +90,7 @@ final class BinaryWriters {
             : null;
       case "int8":
         return integers != null && integers.fitsSigned(64)
-            ? fixed(8, (out, i) -> out.writeLong(integers.get(i)))
+            ? fixed8(integers::get)
             : null;
       case "oid",
       "regproc",
@@ -112,12 +111,10 @@ final class BinaryWriters {
             : null;
       case "float8":
         if (vector instanceof Float4Vector) {
-          return fixed(
-              8,
-              (out, i) -> out.writeLong(Double.doubleToRawLongBits(data.getFloat((long) i * 4))));
+          return fixed8(i -> Double.doubleToRawLongBits(data.getFloat((long) i * 4)));
         }
         return vector instanceof Float8Vector
-            ? fixed(8, (out, i) -> out.writeLong(data.getLong((long) i * 8)))
+            ? fixed8(i -> data.getLong((long) i * 8))
             : null;
       case "numeric":
         return numeric(vector, data, integers);
@@ -163,7 +160,7 @@ final class BinaryWriters {
           return null;
         }
         TimeReader times = new TimeReader(vector);
-        return fixed(8, (out, i) -> out.writeLong(times.micros(i)));
+        return fixed8(times::micros);
       case "timetz":
         return timetz(vector, bytes);
       case "timestamp", "timestamptz":
@@ -171,7 +168,7 @@ final class BinaryWriters {
           return null;
         }
         TimestampReader stamps = new TimestampReader((TimeStampVector) vector);
-        return fixed(8, (out, i) -> out.writeLong(pgTimestamp(stamps.micros(i))));
+        return fixed8(i -> pgTimestamp(stamps.micros(i)));
       case "interval":
         if (!(vector instanceof IntervalMonthDayNanoVector)) {
           return null;
@@ -189,7 +186,7 @@ final class BinaryWriters {
     }
   }
 
-  private static ValueWriter numeric(FieldVector vector, ArrowBuf data, IntegerReader integers) {
+  private static ValueWriter numeric(FieldVector vector, RawBuffer data, IntegerReader integers) {
     NumericFormat numeric = new NumericFormat();
     if (vector instanceof DecimalVector decimal) {
       return new DecimalBinary(numeric, data, decimal.getScale(),
@@ -233,19 +230,19 @@ final class BinaryWriters {
   }
 
   /** numeric_send of Decimal128 slots, which works out the length before writing. */
-  private record DecimalBinary(NumericFormat numeric, ArrowBuf data, int scale, boolean trim)
+  private record DecimalBinary(NumericFormat numeric, RawBuffer data, int scale, boolean trim)
       implements LengthFirst {
     @Override
-    public void write(ByteBuf out, int index) {
+    public void write(MessageBuffer out, int index) {
       writeWithLength(out, index, false);
     }
 
     @Override
-    public void writeWithLength(ByteBuf out, int index) {
+    public void writeWithLength(MessageBuffer out, int index) {
       writeWithLength(out, index, true);
     }
 
-    private void writeWithLength(ByteBuf out, int index, boolean withLength) {
+    private void writeWithLength(MessageBuffer out, int index, boolean withLength) {
       if (trim) {
         numeric.writeBinaryUnconstrained(out, lo(index), hi(index), scale, withLength);
       } else {
@@ -268,7 +265,7 @@ final class BinaryWriters {
    */
   record FixedLength(int length, ValueWriter writer) implements ValueWriter {
     @Override
-    public void write(ByteBuf out, int index) {
+    public void write(MessageBuffer out, int index) {
       writer.write(out, index);
     }
   }
@@ -277,8 +274,29 @@ final class BinaryWriters {
     return new FixedLength(length, writer);
   }
 
+  /** The 64 bits of an 8-byte binary value (int8, float8, time, timestamp) at an index. */
+  @FunctionalInterface
+  interface LongValues {
+    long get(int index);
+  }
+
+  /**
+   * A writer of 8-byte values, which a DataRow column writes together with their length in one
+   * call ({@link MessageBuffer#writeLengthAndLong}).
+   */
+  record FixedLong(LongValues values) implements ValueWriter {
+    @Override
+    public void write(MessageBuffer out, int index) {
+      out.writeLong(values.get(index));
+    }
+  }
+
+  private static ValueWriter fixed8(LongValues values) {
+    return new FixedLong(values);
+  }
+
   /** DuckDB's ±Integer.MAX_VALUE infinities become PostgreSQL's DATEVAL_NOEND / NOBEGIN. */
-  static int pgDate(ArrowBuf data, int index) {
+  static int pgDate(RawBuffer data, int index) {
     int day = TextWriters.day(data, index);
     if (day == Integer.MAX_VALUE) {
       return Integer.MAX_VALUE;
@@ -296,7 +314,7 @@ final class BinaryWriters {
     return epochMicros - DateTimeFormat.PG_EPOCH_MICROS;
   }
 
-  private static void writeUuidFromText(ByteBuf out, byte[] text, int length) {
+  private static void writeUuidFromText(MessageBuffer out, byte[] text, int length) {
     int value = 0;
     int nibbles = 0;
     for (int k = 0; k < length; k++) {

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * DuckDB's BIT values as PostgreSQL bit strings. DuckDB stores a bit string as one byte holding the
@@ -15,7 +14,7 @@ final class BitString {
     return length <= 1 ? 0 : (length - 1) * 8 - (bits[0] & 0xFF);
   }
 
-  static void writeText(ByteBuf out, byte[] bits, int length) {
+  static void writeText(MessageBuffer out, byte[] bits, int length) {
     int count = bitCount(bits, length);
     int padding = length <= 1 ? 0 : bits[0] & 0xFF;
     out.ensureWritable(count);
@@ -25,7 +24,7 @@ final class BitString {
     }
   }
 
-  static void writeBinary(ByteBuf out, byte[] bits, int length) {
+  static void writeBinary(MessageBuffer out, byte[] bits, int length) {
     int count = bitCount(bits, length);
     int padding = length <= 1 ? 0 : bits[0] & 0xFF;
     out.writeInt(count);
@@ -42,7 +41,7 @@ final class BitString {
   }
 
   /** varbit_send from the text form ("0101"), for bit strings that arrive as VARCHAR. */
-  static void writeBinaryFromText(ByteBuf out, byte[] digits, int length) {
+  static void writeBinaryFromText(MessageBuffer out, byte[] digits, int length) {
     out.writeInt(length);
     int value = 0;
     for (int k = 0; k < length; k++) {

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * Writes one column of one row of a DataRow message, as the protocol lays it out: Int32 length of
@@ -10,5 +9,5 @@ import io.netty.buffer.ByteBuf;
  * are not thread-safe.
  */
 public interface ColumnEncoder {
-  void write(ByteBuf out, int row);
+  void write(MessageBuffer out, int row);
 }

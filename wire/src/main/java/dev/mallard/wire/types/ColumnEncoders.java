@@ -1,7 +1,6 @@
 package dev.mallard.wire.types;
 
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -63,6 +62,10 @@ public final class ColumnEncoders {
    * from Arrow, binary numeric) write it first; for the others it is patched in afterwards.
    */
   private static ColumnEncoder withLength(ValueWriter writer) {
+    if (writer instanceof BinaryWriters.FixedLong fixed) {
+      BinaryWriters.LongValues values = fixed.values();
+      return (out, row) -> out.writeLengthAndLong(values.get(row));
+    }
     if (writer instanceof BinaryWriters.FixedLength fixed) {
       int length = fixed.length();
       ValueWriter value = fixed.writer(); // unwrapped: no extra call per row
@@ -113,7 +116,7 @@ public final class ColumnEncoders {
     if (vector.getNullCount() == 0) {
       return value;
     }
-    ArrowBuf validity = vector.getValidityBuffer();
+    RawBuffer validity = new RawBuffer(vector.getValidityBuffer());
     return (out, row) -> {
       if (TextWriters.bit(validity, row)) {
         value.write(out, row);

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * A text writer that composes each value in an {@link AsciiBuffer} before copying it out, so that a
@@ -13,7 +12,7 @@ interface ComposedText extends ValueWriter {
   AsciiBuffer compose(int index);
 
   @Override
-  default void write(ByteBuf out, int index) {
+  default void write(MessageBuffer out, int index) {
     compose(index).writeTo(out);
   }
 }

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * Writes DataRow messages straight from column encoders. The layout (protocol "Message Formats"):
@@ -12,11 +11,11 @@ public final class DataRowWriter {
   private DataRowWriter() {}
 
   /** Writes the DataRow for {@code row} of the current batch. */
-  public static void write(ByteBuf out, ColumnEncoder[] encoders, int row) {
-    out.writeByte('D');
-    int lengthAt = out.writerIndex();
-    out.writeInt(0);
-    out.writeShort(encoders.length);
+  public static void write(MessageBuffer out, ColumnEncoder[] encoders, int row) {
+    int at = out.reserve(7);
+    out.putByte(at, 'D');
+    int lengthAt = at + 1; // patched in below
+    out.putShort(at + 5, encoders.length);
     for (ColumnEncoder encoder : encoders) {
       encoder.write(out, row);
     }
@@ -24,7 +23,7 @@ public final class DataRowWriter {
   }
 
   /** Writes DataRows for rows {@code from} (inclusive) to {@code to} (exclusive). */
-  public static void writeRows(ByteBuf out, ColumnEncoder[] encoders, int from, int to) {
+  public static void writeRows(MessageBuffer out, ColumnEncoder[] encoders, int from, int to) {
     for (int row = from; row < to; row++) {
       write(out, encoders, row);
     }

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -55,7 +54,7 @@ final class DictionaryLabels {
     return label;
   }
 
-  void write(ByteBuf out, int index) {
+  void write(MessageBuffer out, int index) {
     out.writeBytes(label(index));
   }
 }

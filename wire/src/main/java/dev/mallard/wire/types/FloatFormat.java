@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -69,11 +68,11 @@ final class FloatFormat {
   /** Where the text is composed before one copy to the output. */
   private final AsciiBuffer text = new AsciiBuffer();
 
-  void writeDouble(ByteBuf out, double value, int extraFloatDigits) {
+  void writeDouble(MessageBuffer out, double value, int extraFloatDigits) {
     composeDouble(value, extraFloatDigits).writeTo(out);
   }
 
-  void writeFloat(ByteBuf out, float value, int extraFloatDigits) {
+  void writeFloat(MessageBuffer out, float value, int extraFloatDigits) {
     composeFloat(value, extraFloatDigits).writeTo(out);
   }
 

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -16,12 +15,12 @@ import org.apache.arrow.vector.UInt8Vector;
  * above Long.MAX_VALUE come back negative: check {@link #unsigned64()}.
  */
 final class IntegerReader {
-  private final ArrowBuf data;
+  private final RawBuffer data;
   private final int width;
   private final boolean unsigned;
 
   private IntegerReader(FieldVector vector, int width, boolean unsigned) {
-    this.data = vector.getDataBuffer();
+    this.data = new RawBuffer(vector.getDataBuffer());
     this.width = width;
     this.unsigned = unsigned;
   }

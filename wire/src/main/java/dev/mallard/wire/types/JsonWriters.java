@@ -1,7 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -61,7 +59,7 @@ final class JsonWriters {
       return (out, i) -> out.writeBytes(Text.JSON_NULL);
     }
     if (vector instanceof BitVector) {
-      ArrowBuf data = vector.getDataBuffer();
+      RawBuffer data = new RawBuffer(vector.getDataBuffer());
       return (out, i) ->
           out.writeBytes(TextWriters.bit(data, i) ? Text.JSON_TRUE : Text.JSON_FALSE);
     }
@@ -113,7 +111,7 @@ final class JsonWriters {
   /** Finite floats bare; NaN and the infinities as strings, as to_json does. */
   private static ValueWriter floats(FieldVector vector, EncodingContext ctx) {
     ValueWriter text = TextWriters.scalar(vector, PgTypes.FLOAT8, ctx);
-    ArrowBuf data = vector.getDataBuffer();
+    RawBuffer data = new RawBuffer(vector.getDataBuffer());
     boolean single = vector instanceof Float4Vector;
     return (out, i) -> {
       double v = single ? data.getFloat((long) i * 4) : data.getDouble((long) i * 8);
@@ -138,11 +136,11 @@ final class JsonWriters {
   }
 
   private static ValueWriter escaped(ValueWriter text) {
-    ByteBuf scratch = Unpooled.buffer(64);
+    MessageBuffer scratch = new MessageBuffer(64);
     return (out, i) -> {
       scratch.clear();
       text.write(scratch, i);
-      writeString(out, scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
+      writeString(out, scratch.array(), 0, scratch.readableBytes());
     };
   }
 
@@ -170,7 +168,7 @@ final class JsonWriters {
       StructVector struct, EncodingContext ctx, DictionaryProvider dictionaries) {
     List<FieldVector> children = struct.getChildrenFromFields();
     ValueWriter[] members = new ValueWriter[children.size()];
-    ByteBuf names = Unpooled.buffer();
+    MessageBuffer names = new MessageBuffer();
     int[] nameEnds = new int[children.size()];
     for (int k = 0; k < members.length; k++) {
       FieldVector child = children.get(k);
@@ -202,7 +200,7 @@ final class JsonWriters {
     ValueWriter key = forVector(keys, ctx, dictionaries);
     ValueWriter value = forVector(values, ctx, dictionaries);
     ArrowBuf offsets = map.getOffsetBuffer();
-    ByteBuf scratch = Unpooled.buffer(64);
+    MessageBuffer scratch = new MessageBuffer(64);
     return (out, row) -> {
       int start = offsets.getInt((long) row * 4);
       int end = offsets.getInt((long) (row + 1) * 4);
@@ -216,7 +214,7 @@ final class JsonWriters {
         if (scratch.getByte(0) == '"') {
           out.writeBytes(scratch);
         } else {
-          writeString(out, scratch.array(), scratch.arrayOffset(), scratch.readableBytes());
+          writeString(out, scratch.array(), 0, scratch.readableBytes());
         }
         out.writeByte(':');
         value.write(out, j);
@@ -243,12 +241,12 @@ final class JsonWriters {
     };
   }
 
-  static void writeString(ByteBuf out, byte[] utf8, int length) {
+  static void writeString(MessageBuffer out, byte[] utf8, int length) {
     writeString(out, utf8, 0, length);
   }
 
   /** A JSON string literal of UTF-8 bytes, escaped as PostgreSQL's escape_json does. */
-  static void writeString(ByteBuf out, byte[] utf8, int offset, int length) {
+  static void writeString(MessageBuffer out, byte[] utf8, int offset, int length) {
     out.ensureWritable(length + 2);
     out.writeByte('"');
     for (int k = offset, end = offset + length; k < end; k++) {

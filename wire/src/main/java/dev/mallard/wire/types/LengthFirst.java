@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * A writer that knows each value's length before writing it, so that a DataRow column can write
@@ -9,5 +8,5 @@ import io.netty.buffer.ByteBuf;
  */
 interface LengthFirst extends ValueWriter {
   /** Int32 length of the value, then its bytes. */
-  void writeWithLength(ByteBuf out, int index);
+  void writeWithLength(MessageBuffer out, int index);
 }

@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
-import io.netty.buffer.ByteBuf;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -58,12 +56,13 @@ final class TextWriters {
 
   /** Vectors DuckDB does not produce (Decimal256, Duration, ...): Arrow's own rendering. */
   private static ValueWriter fallback(FieldVector vector) {
-    return (out, i) -> out.writeCharSequence(String.valueOf(vector.getObject(i)), UTF_8);
+    return (out, i) -> out.writeUtf8(String.valueOf(vector.getObject(i)));
   }
 
   /** The writer for a non-nested vector, or null for nested and unknown vectors. */
   static ValueWriter scalar(FieldVector vector, PgType target, EncodingContext ctx) {
-    ArrowBuf data = vector instanceof BaseFixedWidthVector ? vector.getDataBuffer() : null;
+    RawBuffer data =
+        vector instanceof BaseFixedWidthVector ? new RawBuffer(vector.getDataBuffer()) : null;
     if (vector instanceof BitVector) {
       return (out, i) -> out.writeBytes(bit(data, i) ? Text.TRUE : Text.FALSE);
     }
@@ -157,8 +156,8 @@ final class TextWriters {
         };
   }
 
-  static boolean bit(ArrowBuf data, int index) {
-    return (data.getByte(index >> 3) >> (index & 7) & 1) != 0;
+  static boolean bit(RawBuffer data, int index) {
+    return data.bit(index);
   }
 
   static boolean isTime(FieldVector vector) {
@@ -169,7 +168,7 @@ final class TextWriters {
   }
 
   /** DuckDB stores date infinity as ±Integer.MAX_VALUE days. */
-  static int day(ArrowBuf data, int index) {
+  static int day(RawBuffer data, int index) {
     return data.getInt((long) index * 4);
   }
 
@@ -188,7 +187,7 @@ final class TextWriters {
     return (ComposedText) i -> format.composeTimestampTz(stamps.micros(i), zone, json);
   }
 
-  static ValueWriter interval(ArrowBuf data, EncodingContext ctx) {
+  static ValueWriter interval(RawBuffer data, EncodingContext ctx) {
     IntervalStyle style = ctx.intervalStyle();
     if (!style.isSupported()) {
       throw new PgException(
@@ -210,7 +209,7 @@ final class TextWriters {
   }
 
   /** byteaout with bytea_output = hex: "\x" and two lowercase hex digits per byte. */
-  static void writeBytea(ByteBuf out, byte[] bytes, int length) {
+  static void writeBytea(MessageBuffer out, byte[] bytes, int length) {
     out.ensureWritable(2 + 2 * length);
     out.writeByte('\\');
     out.writeByte('x');
@@ -221,7 +220,7 @@ final class TextWriters {
   }
 
   /** uuid_out: 8-4-4-4-12 lowercase hex digits. */
-  static void writeUuid(ByteBuf out, byte[] bytes, int length) {
+  static void writeUuid(MessageBuffer out, byte[] bytes, int length) {
     for (int k = 0; k < length; k++) {
       if (k == 4 || k == 6 || k == 8 || k == 10) {
         out.writeByte('-');

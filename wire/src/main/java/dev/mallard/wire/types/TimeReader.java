@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeMilliVector;
@@ -8,13 +7,13 @@ import org.apache.arrow.vector.TimeNanoVector;
 
 /** Microseconds since midnight from any Arrow Time vector (PostgreSQL's time resolution). */
 final class TimeReader {
-  private final ArrowBuf data;
+  private final RawBuffer data;
   private final int width;
   private final long multiplier;
   private final long divisor;
 
   TimeReader(FieldVector vector) {
-    this.data = vector.getDataBuffer();
+    this.data = new RawBuffer(vector.getDataBuffer());
     if (vector instanceof TimeMicroVector) {
       width = 8;
       multiplier = 1;

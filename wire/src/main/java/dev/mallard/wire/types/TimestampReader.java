@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -11,11 +10,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * as DuckDB's own TIMESTAMP_NS to TIMESTAMP cast does.
  */
 final class TimestampReader {
-  private final ArrowBuf data;
+  private final RawBuffer data;
   private final ArrowType.Timestamp type;
 
   TimestampReader(TimeStampVector vector) {
-    this.data = vector.getDataBuffer();
+    this.data = new RawBuffer(vector.getDataBuffer());
     this.type = (ArrowType.Timestamp) vector.getField().getType();
   }
 

@@ -1,6 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
 
 /**
  * Writes the bytes of one non-null value (no length prefix) in one format: the piece shared by
@@ -8,5 +7,5 @@ import io.netty.buffer.ByteBuf;
  */
 @FunctionalInterface
 interface ValueWriter {
-  void write(ByteBuf out, int index);
+  void write(MessageBuffer out, int index);
 }

@@ -1,8 +1,5 @@
 package dev.mallard.wire.types;
 
-import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthViewVector;
@@ -12,29 +9,25 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * The bytes of a variable-width value (Utf8, Binary, their Large and View forms, FixedSizeBinary)
- * read straight from the Arrow buffers: copied into the output in one memory copy through a
- * ByteBuffer view of the whole data buffer (made once per batch), or into a reusable scratch array
+ * read straight from the Arrow buffers: copied into the output in one memory copy, or into a
+ * reusable scratch array
  * for callers that must look at them (quoting, escaping, parsing). As a ValueWriter it copies the
  * value's bytes unchanged. Not thread-safe.
  */
 final class VarWidth implements LengthFirst {
   private final FieldVector vector;
-  private final ArrowBuf data;
-  private final ArrowBuf offsets;
+  private final RawBuffer data;
+  private final RawBuffer offsets;
   private final int offsetWidth; // 4, 8, or 0 for fixed-size; -1 for views
   private final int fixedWidth;
-  private final ByteBuffer view;
   private byte[] scratch = new byte[64];
 
   private VarWidth(FieldVector vector, int offsetWidth, int fixedWidth) {
     this.vector = vector;
     this.offsetWidth = offsetWidth;
     this.fixedWidth = fixedWidth;
-    this.data = offsetWidth >= 0 ? vector.getDataBuffer() : null;
-    this.offsets = offsetWidth > 0 ? vector.getOffsetBuffer() : null;
-    long capacity = data == null ? 0 : data.capacity();
-    this.view =
-        capacity > 0 && capacity <= Integer.MAX_VALUE ? data.nioBuffer(0, (int) capacity) : null;
+    this.data = offsetWidth >= 0 ? new RawBuffer(vector.getDataBuffer()) : null;
+    this.offsets = offsetWidth > 0 ? new RawBuffer(vector.getOffsetBuffer()) : null;
   }
 
   /** Whether the vector holds text (Utf8, LargeUtf8, Utf8View) rather than binary. */
@@ -76,36 +69,33 @@ final class VarWidth implements LengthFirst {
   }
 
   @Override
-  public void write(ByteBuf out, int index) {
+  public void write(MessageBuffer out, int index) {
     copyTo(out, index);
   }
 
   /** Appends the value's bytes to {@code out}. */
-  void copyTo(ByteBuf out, int index) {
-    if (view == null) {
+  void copyTo(MessageBuffer out, int index) {
+    if (data == null) {
       int n = load(index); // load first: it may grow the scratch array
       out.writeBytes(scratch(), 0, n);
       return;
     }
-    view.limit((int) end(index));
-    view.position((int) start(index));
-    out.writeBytes(view);
+    long start = start(index);
+    out.writeBytes(data, start, (int) (end(index) - start));
   }
 
   @Override
-  public void writeWithLength(ByteBuf out, int index) {
-    if (view == null) {
+  public void writeWithLength(MessageBuffer out, int index) {
+    if (data == null) {
       int n = load(index); // load first: it may grow the scratch array
       out.writeInt(n);
       out.writeBytes(scratch(), 0, n);
       return;
     }
-    int start = (int) start(index);
-    int end = (int) end(index);
-    out.writeInt(end - start);
-    view.limit(end);
-    view.position(start);
-    out.writeBytes(view);
+    long start = start(index);
+    int length = (int) (end(index) - start);
+    out.writeInt(length);
+    out.writeBytes(data, start, length);
   }
 
   /** Copies the value into {@link #scratch()} and returns its length. */
@@ -118,7 +108,7 @@ final class VarWidth implements LengthFirst {
     }
     int length = (int) (end(index) - start(index));
     ensureScratch(length);
-    data.getBytes(start(index), scratch, 0, length);
+    data.copyTo(start(index), scratch, 0, length);
     return length;
   }
 

@@ -3,9 +3,7 @@ package dev.mallard.wire.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
@@ -30,7 +28,7 @@ class DataRowWriterTest {
             new short[] {1, 0, 0},
             EncodingContext.DEFAULT,
             null);
-    ByteBuf out = Unpooled.buffer();
+    MessageBuffer out = new MessageBuffer();
     DataRowWriter.writeRows(out, encoders, 0, 2);
     assertEquals(
         // 'D', length 24, 3 columns, int4 1 (binary), "ab", NULL
@@ -50,7 +48,7 @@ class DataRowWriterTest {
             + "00000001"
             + "63"
             + "ffffffff",
-        ByteBufUtil.hexDump(out));
+        HexFormat.of().formatHex(out.toByteArray()));
     batch.close();
   }
 
@@ -61,19 +59,19 @@ class DataRowWriterTest {
     VectorSchemaRoot batch = new VectorSchemaRoot(List.of(a, b));
     List<PgColumnType> types =
         List.of(PgColumnType.of(PgTypes.INT4), PgColumnType.of(PgTypes.INT4));
-    ByteBuf allText = Unpooled.buffer();
+    MessageBuffer allText = new MessageBuffer();
     DataRowWriter.write(
         allText,
         ColumnEncoders.createAll(batch, types, new short[0], EncodingContext.DEFAULT, null),
         0);
-    assertEquals("44000000100002000000013700000001" + "38", ByteBufUtil.hexDump(allText));
-    ByteBuf allBinary = Unpooled.buffer();
+    assertEquals("44000000100002000000013700000001" + "38", HexFormat.of().formatHex(allText.toByteArray()));
+    MessageBuffer allBinary = new MessageBuffer();
     DataRowWriter.write(
         allBinary,
         ColumnEncoders.createAll(batch, types, new short[] {1}, EncodingContext.DEFAULT, null),
         0);
     assertEquals(
-        "44000000160002" + "0000000400000007" + "0000000400000008", ByteBufUtil.hexDump(allBinary));
+        "44000000160002" + "0000000400000007" + "0000000400000008", HexFormat.of().formatHex(allBinary.toByteArray()));
     assertThrows(
         IllegalArgumentException.class,
         () ->

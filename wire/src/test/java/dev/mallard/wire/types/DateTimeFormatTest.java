@@ -2,8 +2,6 @@ package dev.mallard.wire.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,9 +19,9 @@ class DateTimeFormatTest {
   private static final long MICROS_PER_DAY = DateTimeFormat.MICROS_PER_DAY;
 
   private static String text(AsciiBuffer buffer) {
-    ByteBuf out = Unpooled.buffer();
+    MessageBuffer out = new MessageBuffer();
     buffer.writeTo(out);
-    return out.toString(StandardCharsets.US_ASCII);
+    return new String(out.toByteArray(), StandardCharsets.US_ASCII);
   }
 
   private static String expected(long epochMicros) {

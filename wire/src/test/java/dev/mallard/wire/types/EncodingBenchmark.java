@@ -23,7 +23,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * A microbenchmark, not a test: CPU per row of encoding the table of bench/README.md's streaming
  * benchmark (int8, float8, text, timestamp, numeric(12,2)) from Arrow batches of 2048 rows into
  * DataRow messages, the way the session's ResultStreamer does (encoders made per batch, rows
- * appended to a pooled direct buffer that is emptied every 64 KiB). Text mode is all-text; binary
+ * encoded into a MessageBuffer and copied to a pooled direct buffer every 64 KiB, as the Outbox
+ * does). Text mode is all-text; binary
  * mode is what pgjdbc asks for (every column binary except the text one).
  *
  * <pre>
@@ -37,6 +38,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class EncodingBenchmark {
   private static final int BATCH_ROWS = 2048;
   private static final int CHUNK_BYTES = 64 * 1024;
+  /** Rows are encoded here and copied to the pooled buffer per chunk, as the session's Outbox does. */
+  private static final MessageBuffer ROWS = new MessageBuffer(CHUNK_BYTES + 8 * 1024);
   private static final List<PgColumnType> TYPES =
       List.of(
           PgColumnType.of(PgTypes.INT8),
@@ -96,14 +99,16 @@ public final class EncodingBenchmark {
       ColumnEncoder[] encoders =
           ColumnEncoders.createAll(batch, types, formats, EncodingContext.DEFAULT, null);
       for (int row = 0, n = batch.getRowCount(); row < n; row++) {
-        DataRowWriter.write(out, encoders, row);
-        if (out.readableBytes() >= CHUNK_BYTES) {
-          bytes += out.readableBytes();
+        DataRowWriter.write(ROWS, encoders, row);
+        if (ROWS.writerIndex() >= CHUNK_BYTES) {
+          bytes += ROWS.writerIndex();
+          ROWS.moveTo(out);
           out.clear();
         }
       }
     }
-    bytes += out.readableBytes();
+    bytes += ROWS.writerIndex();
+    ROWS.moveTo(out);
     out.clear();
     double elapsed = THREADS.getCurrentThreadCpuTime() - start;
     if (bytes == 0) {

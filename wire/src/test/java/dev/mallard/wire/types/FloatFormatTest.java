@@ -2,8 +2,6 @@ package dev.mallard.wire.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
@@ -19,15 +17,15 @@ import org.junit.jupiter.api.Test;
 class FloatFormatTest {
 
   private static String write(double value) {
-    ByteBuf out = Unpooled.buffer();
+    MessageBuffer out = new MessageBuffer();
     new FloatFormat().writeDouble(out, value, 1);
-    return out.toString(StandardCharsets.US_ASCII);
+    return new String(out.toByteArray(), StandardCharsets.US_ASCII);
   }
 
   private static String write(float value) {
-    ByteBuf out = Unpooled.buffer();
+    MessageBuffer out = new MessageBuffer();
     new FloatFormat().writeFloat(out, value, 1);
-    return out.toString(StandardCharsets.US_ASCII);
+    return new String(out.toByteArray(), StandardCharsets.US_ASCII);
   }
 
   /** The shorter string lies exactly half an ulp (or a quarter, at a power of two) away. */

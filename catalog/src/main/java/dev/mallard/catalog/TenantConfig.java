@@ -1,0 +1,29 @@
+package dev.mallard.catalog;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the server runs its tenants' DuckDB instances.
+ *
+ * @param dataDir where DuckDB-file tenants ({@code <name>.duckdb}) and default DuckLake files live
+ * @param extensionDirectory DuckDB's extension directory for every tenant instance
+ * @param idleTimeout an instance with no sessions for this long is closed (reopened on next use);
+ *     zero keeps instances open until shutdown
+ * @param s3Defaults S3 options ({@code s3_endpoint}, {@code s3_region}, ...) for DuckLake data
+ *     paths on S3 whose database does not give its own
+ */
+public record TenantConfig(Path dataDir, Path extensionDirectory, Duration idleTimeout,
+    Map<String, String> s3Defaults) {
+
+  public TenantConfig {
+    s3Defaults = s3Defaults == null ? Map.of() : Map.copyOf(s3Defaults);
+    idleTimeout = idleTimeout == null ? Duration.ZERO : idleTimeout;
+  }
+
+  /** Where a DuckDB-file tenant named {@code name} keeps its catalog. */
+  public Path fileOf(String name) {
+    return dataDir.resolve(name + ".duckdb");
+  }
+}
