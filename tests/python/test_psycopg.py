@@ -6,6 +6,9 @@ Typed round-trips, cancel and COPY have modules of their own.
 Every expected value is what PostgreSQL 16 returns for the same statement.
 """
 
+import os
+import threading
+import time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -434,3 +437,29 @@ def test_pipeline_error_aborts_until_sync(conn):
             conn.execute("SELECT * FROM no_such_table_xyz")
             conn.execute("SELECT 3")
     assert conn.execute("SELECT 4").fetchone() == (4,)
+
+
+def test_advisory_locks_are_exclusive_and_released_with_the_session(connect):
+    """Session-level advisory locks (asyncpg's Pool resets connections with
+    pg_advisory_unlock_all()): exclusive between sessions, re-entrant, waited for."""
+    key = 7_000_000 + os.getpid()
+    a, b = connect(autocommit=True), connect(autocommit=True)
+    assert a.execute("SELECT pg_advisory_lock(%s)", [key]).fetchone() == ("",)
+    assert a.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (True,)
+    assert b.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (False,)
+    assert b.execute("SELECT pg_advisory_unlock(%s)", [key]).fetchone() == (False,)
+    waiter = threading.Thread(target=b.execute, args=("SELECT pg_advisory_lock(%s)", [key]))
+    waiter.start()
+    a.execute("SELECT pg_advisory_unlock(%s)", [key])  # taken twice: still held
+    waiter.join(0.5)
+    assert waiter.is_alive()
+    a.execute("SELECT pg_advisory_unlock_all()")
+    waiter.join(10)
+    assert not waiter.is_alive()
+    assert a.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone() == (False,)
+    assert a.execute("SELECT pg_try_advisory_lock(%s, 1)", [key]).fetchone() == (True,)
+    b.close()  # the server notices the end of b's session shortly after
+    deadline = time.monotonic() + 10
+    while not a.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone()[0]:
+        assert time.monotonic() < deadline, "b's lock outlived its session"
+        time.sleep(0.05)

@@ -92,7 +92,22 @@ public final class EngineSession implements AutoCloseable {
   }
 
   private RewriteContext rewriteContext() {
-    return new RewriteContext(tenant.pgCatalog());
+    return new RewriteContext(tenant.pgCatalog(), this::isView);
+  }
+
+  /** Asked by a rule only for the rare statements that need it (ALTER TABLE ... RENAME). */
+  private boolean isView(String schema, String name) {
+    String sql = "SELECT count(*) FROM duckdb_views() WHERE database_name = current_database()"
+        + " AND schema_name = coalesce(?, system.main.current_schema()) AND view_name = ?";
+    try (java.sql.PreparedStatement p = connection.prepareStatement(sql)) {
+      p.setString(1, "public".equals(schema) ? "main" : schema);
+      p.setString(2, name);
+      try (java.sql.ResultSet rs = p.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, sql);
+    }
   }
 
   public Tenant tenant() {
@@ -216,6 +231,7 @@ public final class EngineSession implements AutoCloseable {
       case BEGIN: case COMMIT: case ROLLBACK: case SAVEPOINT: case RELEASE_SAVEPOINT:
       case ROLLBACK_TO_SAVEPOINT: case SET: case SHOW: case RESET: case DISCARD: case DEALLOCATE:
       case PREPARE_TRANSACTION: case DECLARE_CURSOR: case FETCH: case MOVE: case CLOSE_CURSOR:
+      case LISTEN:
         return true;
       default:
         return false;

@@ -33,6 +33,7 @@ final class PgFunctions {
     synchronized (INSTALLED) {
       if (!INSTALLED.contains(instance)) {
         register(connection);
+        AdvisoryLocks.register(connection);
         INSTALLED.add(instance);
       }
     }
@@ -45,11 +46,18 @@ final class PgFunctions {
       s.execute("CREATE OR REPLACE TEMP MACRO set_config(setting_name, new_value, is_local) AS "
           + "mallard_set_config(" + id + ", setting_name, new_value, is_local)");
     }
+    AdvisoryLocks.bind(connection, instance, id);
     return id;
   }
 
+  /** Ends the session's share of these functions: its advisory locks are released. */
   static void unbind(long id) {
     SESSIONS.remove(id);
+    AdvisoryLocks.releaseAll(id);
+  }
+
+  static boolean isBound(long id) {
+    return SESSIONS.containsKey(id);
   }
 
   private static void register(DuckDBConnection connection) throws SQLException {

@@ -84,6 +84,8 @@ public final class StatementClassifier {
         return StatementKind.MOVE;
       case "CLOSE":
         return StatementKind.CLOSE_CURSOR;
+      case "LISTEN": case "UNLISTEN": case "NOTIFY":
+        return StatementKind.LISTEN;
       default:
         return StatementKind.OTHER;
     }

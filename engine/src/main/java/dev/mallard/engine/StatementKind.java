@@ -26,6 +26,8 @@ public enum StatementKind {
   FETCH,
   MOVE,
   CLOSE_CURSOR,
+  /** LISTEN, UNLISTEN and NOTIFY. */
+  LISTEN,
   /** CREATE/ALTER/DROP ROLE (USER, GROUP) and GRANT/REVOKE of roles: the system catalog's. */
   ROLE,
   /** CREATE/ALTER/DROP DATABASE: the server's tenants. */

@@ -60,6 +60,8 @@ final class KnownSettings {
     plain("lc_numeric", "C", any(), "Sets the locale for formatting numbers.");
     // psql's \password asks for it to pick how to hash; Mallard stores only SCRAM-SHA-256.
     plain("password_encryption", "scram-sha-256", oneOf("password_encryption", "scram-sha-256"), "Chooses the algorithm for encrypting passwords.");
+    // SQLAlchemy's table reflection compares pg_am.amname with it; heap is pg_class.relam 2.
+    plain("default_table_access_method", "heap", oneOf("default_table_access_method", "heap"), "Sets the default table access method for new tables.");
     plain("lc_time", "C", any(), "Sets the locale for formatting date and time values.");
     plain("timezone_abbreviations", "Default", any(), "Selects a file of time zone abbreviations.");
     plain("row_security", "on", bool("row_security"), "Enable row security.");

@@ -48,6 +48,8 @@ final class SessionCommands {
         return discard(statement);
       case DEALLOCATE:
         return deallocate(statement);
+      case LISTEN:
+        return listen(statement);
       case COPY:
         throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY is not supported yet");
       default:
@@ -196,6 +198,18 @@ final class SessionCommands {
       engine.executeUtility("DEALLOCATE " + Identifiers.quote(unquoted));
     }
     return CommandResult.tag("DEALLOCATE");
+  }
+
+  /**
+   * Notifications are not supported, so no session listens on any channel: UNLISTEN (connection
+   * pools reset with UNLISTEN *) has nothing to stop; LISTEN and NOTIFY are refused.
+   */
+  private static CommandResult listen(Statement statement) {
+    String verb = statement.words().get(0);
+    if (verb.equals("UNLISTEN")) {
+      return CommandResult.tag("UNLISTEN");
+    }
+    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, verb + " is not supported");
   }
 
   private CommandResult discard(Statement statement) {

@@ -73,6 +73,7 @@ public final class PgCatalog {
     for (String statement : scriptStatements()) {
       try (Statement s = root.createStatement()) {
         s.execute(statement);
+        OidColumns.retype(root, statement);
       } catch (SQLException e) {
         throw new SQLException("installing pg_catalog: " + e.getMessage() + "\n" + statement, e);
       }

@@ -42,7 +42,8 @@ INSERT INTO ${pg}.mallard_wellknown_oids VALUES ('pg_type', 1247), ('pg_attribut
   ('pg_index', 2610), ('pg_namespace', 2615), ('pg_trigger', 2620), ('pg_rewrite', 2618),
   ('pg_depend', 2608), ('pg_inherits', 2611), ('pg_tablespace', 1213), ('pg_enum', 3501),
   ('pg_collation', 3456), ('pg_extension', 3079), ('pg_sequence', 2224),
-  ('pg_shdescription', 2396), ('pg_roles', 12001), ('pg_settings', 12002);
+  ('pg_shdescription', 2396), ('pg_opclass', 2616), ('pg_opfamily', 2753), ('pg_roles', 12001),
+  ('pg_settings', 12002);
 
 -- Every relation: user tables, views, indexes (DuckDB's own and those backing PRIMARY KEY and
 -- UNIQUE constraints, named as PostgreSQL names them), sequences, and the emulation's own views.
@@ -201,16 +202,56 @@ FROM (SELECT indexrelid, indrelid, unnest(indkey) AS key, generate_subscripts(in
       FROM ${pg}.mallard_indexes) k
 JOIN ${pg}.mallard_table_attributes a ON a.attrelid = k.indrelid AND a.attnum = k.key;
 
+-- btree's default operator classes for the types Mallard sends, with PostgreSQL 15's OIDs (DuckDB's
+-- ART indexes order keys as btree does; index keys of other types have no class: 0).
+CREATE TABLE ${pg}.mallard_opclasses (oid INTEGER, opcname VARCHAR, opcfamily INTEGER,
+  opfname VARCHAR, opcintype INTEGER);
+INSERT INTO ${pg}.mallard_opclasses VALUES (10000, 'array_ops', 397, 'array_ops', 2277),
+  (10002, 'bit_ops', 423, 'bit_ops', 1560), (10003, 'bool_ops', 424, 'bool_ops', 16),
+  (10004, 'bpchar_ops', 426, 'bpchar_ops', 1042), (10006, 'bytea_ops', 428, 'bytea_ops', 17),
+  (10007, 'char_ops', 429, 'char_ops', 18), (10012, 'float4_ops', 1970, 'float_ops', 700),
+  (10022, 'interval_ops', 1982, 'interval_ops', 1186), (10028, 'name_ops', 1994, 'text_ops', 19),
+  (10038, 'time_ops', 1996, 'time_ops', 1083), (10041, 'timetz_ops', 2000, 'timetz_ops', 1266),
+  (10043, 'varbit_ops', 2002, 'varbit_ops', 1562), (10065, 'uuid_ops', 2968, 'uuid_ops', 2950),
+  (10088, 'jsonb_ops', 4033, 'jsonb_ops', 3802), (1978, 'int4_ops', 1976, 'integer_ops', 23),
+  (1979, 'int2_ops', 1976, 'integer_ops', 21), (1981, 'oid_ops', 1989, 'oid_ops', 26),
+  (3122, 'date_ops', 434, 'datetime_ops', 1082), (3123, 'float8_ops', 1970, 'float_ops', 701),
+  (3124, 'int8_ops', 1976, 'integer_ops', 20), (3125, 'numeric_ops', 1988, 'numeric_ops', 1700),
+  (3126, 'text_ops', 1994, 'text_ops', 25), (3127, 'timestamptz_ops', 434, 'datetime_ops', 1184),
+  (3128, 'timestamp_ops', 434, 'datetime_ops', 1114);
+
+CREATE VIEW ${pg}.pg_opclass AS
+SELECT oid, 403 AS opcmethod, opcname, 11 AS opcnamespace, 10 AS opcowner, opcfamily, opcintype,
+       true AS opcdefault, 0 AS opckeytype
+FROM ${pg}.mallard_opclasses;
+
+CREATE VIEW ${pg}.pg_opfamily AS
+SELECT DISTINCT opcfamily AS oid, 403 AS opfmethod, opfname, 11 AS opfnamespace, 10 AS opfowner
+FROM ${pg}.mallard_opclasses;
+
+-- Each index key's operator class: the default one of its column's type (arrays: array_ops).
+CREATE VIEW ${pg}.mallard_index_classes AS
+SELECT k.indexrelid, list(coalesce(o.oid, 0) ORDER BY k.n) AS indclass
+FROM (SELECT indexrelid, indrelid, unnest(indkey) AS key, generate_subscripts(indkey, 1) AS n
+      FROM ${pg}.mallard_indexes) k
+LEFT JOIN ${pg}.mallard_table_attributes a ON a.attrelid = k.indrelid AND a.attnum = k.key
+LEFT JOIN ${pg}.pg_type t ON t.oid = a.atttypid
+LEFT JOIN ${pg}.mallard_opclasses o
+  ON o.opcintype = CASE WHEN t.typcategory = 'A' THEN 2277 ELSE a.atttypid END
+GROUP BY k.indexrelid;
+
+-- indkey and indoption are int2vectors, sent as such (text "1 2") because they are USMALLINT[];
+-- indoption has one entry (0: ascending, nulls last) per key, as in PostgreSQL.
 CREATE VIEW ${pg}.pg_index AS
 SELECT indexrelid, indrelid, CAST(len(indkey) AS SMALLINT) AS indnatts,
        CAST(len(indkey) AS SMALLINT) AS indnkeyatts, indisunique, false AS indnullsnotdistinct,
        indisprimary, false AS indisexclusion, true AS indimmediate, false AS indisclustered,
        true AS indisvalid, false AS indcheckxmin, true AS indisready, true AS indislive,
-       false AS indisreplident, indkey, CAST([] AS INTEGER[]) AS indcollation,
-       CAST([] AS INTEGER[]) AS indclass, CAST([] AS SMALLINT[]) AS indoption,
+       false AS indisreplident, CAST(indkey AS USMALLINT[]) AS indkey, CAST([] AS INTEGER[]) AS indcollation,
+       coalesce(c.indclass, []) AS indclass, CAST(list_transform(indkey, k -> 0) AS USMALLINT[]) AS indoption,
        CASE WHEN list_contains(indkey, 0) THEN array_to_string(exprs, ', ') END AS indexprs,
        CAST(NULL AS VARCHAR) AS indpred
-FROM ${pg}.mallard_indexes;
+FROM ${pg}.mallard_indexes i LEFT JOIN ${pg}.mallard_index_classes c USING (indexrelid);
 
 CREATE VIEW ${pg}.pg_class AS
 SELECT r.oid, r.relname, ${pg}.mallard_nspoid(r.schema_name) AS relnamespace, 0 AS reltype,

@@ -42,12 +42,15 @@ CREATE MACRO ${pg}.mallard_type_map() AS
   (SELECT map(list(t.oid), list({'name': coalesce(e.typname, t.typname), 'arr': e.oid IS NOT NULL}))
    FROM ${pg}.pg_type t LEFT JOIN ${pg}.pg_type e ON e.oid = t.typelem AND t.typcategory = 'A');
 
+-- Macros whose argument may itself be a macro call (reg casts nest: x::regclass::text) use it
+-- once, through a subquery over it: an argument used n times is expanded n times, and nested
+-- calls multiply past DuckDB's expression depth limit (and its planning time).
 CREATE MACRO ${pg}.format_type(a_type_oid, a_typmod) AS
-  CASE WHEN a_type_oid IS NULL THEN NULL ELSE coalesce(
-    ${pg}.mallard_type_display(map_extract_value(${pg}.mallard_type_map(), a_type_oid).name)
-    || ${pg}.mallard_typmod_display(map_extract_value(${pg}.mallard_type_map(), a_type_oid).name, a_typmod)
-    || CASE WHEN map_extract_value(${pg}.mallard_type_map(), a_type_oid).arr THEN '[]' ELSE '' END,
-    '???') END;
+  (SELECT CASE WHEN mallard_v IS NULL THEN NULL ELSE coalesce(
+     ${pg}.mallard_type_display(mallard_t.name) || ${pg}.mallard_typmod_display(mallard_t.name, mallard_m)
+     || CASE WHEN mallard_t.arr THEN '[]' ELSE '' END, '???') END
+   FROM (SELECT mallard_v, mallard_m, map_extract_value(${pg}.mallard_type_map(), mallard_v) AS mallard_t
+         FROM (SELECT a_type_oid AS mallard_v, a_typmod AS mallard_m)));
 
 CREATE MACRO ${pg}.pg_get_expr(a_expr, a_relation) AS a_expr, (a_expr, a_relation, a_pretty) AS a_expr;
 
@@ -220,17 +223,20 @@ CREATE MACRO ${pg}.mallard_fold_name(a_name) AS
 CREATE MACRO ${pg}.to_regclass(a_name) AS
   map_extract_value(${pg}.mallard_class_names(), ${pg}.mallard_fold_name(a_name));
 
+-- The reg* lookups use their argument once (see format_type).
 CREATE MACRO ${pg}.mallard_regclass(a_value) AS
-  CASE WHEN a_value IS NULL THEN NULL
-    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN TRY_CAST(a_value AS BIGINT)
-    ELSE coalesce(map_extract_value(${pg}.mallard_class_names(), ${pg}.mallard_fold_name(CAST(a_value AS VARCHAR))),
-      error('[42P01] relation "' || CAST(a_value AS VARCHAR) || '" does not exist')) END;
+  (SELECT CASE WHEN mallard_v IS NULL THEN NULL
+     WHEN TRY_CAST(mallard_v AS BIGINT) IS NOT NULL THEN TRY_CAST(mallard_v AS BIGINT)
+     ELSE coalesce(map_extract_value(${pg}.mallard_class_names(), ${pg}.mallard_fold_name(CAST(mallard_v AS VARCHAR))),
+       error('[42P01] relation "' || CAST(mallard_v AS VARCHAR) || '" does not exist')) END
+   FROM (SELECT a_value AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regclass_name(a_rel_oid) AS
-  coalesce(map_extract_value((SELECT map(list(c.oid), list(CASE WHEN list_contains(${pg}.current_schemas(true), n.nspname)
+  (SELECT coalesce(map_extract_value((SELECT map(list(c.oid), list(CASE WHEN list_contains(${pg}.current_schemas(true), n.nspname)
                    THEN ${pg}.mallard_ident(c.relname) ELSE ${pg}.mallard_ident(n.nspname) || '.' || ${pg}.mallard_ident(c.relname) END))
-            FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace), a_rel_oid),
-    CAST(a_rel_oid AS VARCHAR));
+            FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace), mallard_v),
+     CAST(mallard_v AS VARCHAR))
+   FROM (SELECT a_rel_oid AS mallard_v));
 
 -- Type names: pg_type's names and their SQL spellings (integer, character varying, ...).
 CREATE MACRO ${pg}.mallard_type_names() AS
@@ -246,47 +252,55 @@ CREATE MACRO ${pg}.to_regtype(a_name) AS
   map_extract_value(${pg}.mallard_type_names(), lower(regexp_replace(a_name, '^pg_catalog\.', '')));
 
 CREATE MACRO ${pg}.mallard_regtype(a_value) AS
-  CASE WHEN a_value IS NULL THEN NULL
-    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN TRY_CAST(a_value AS BIGINT)
-    ELSE coalesce(${pg}.to_regtype(CAST(a_value AS VARCHAR)),
-      error('[42704] type "' || CAST(a_value AS VARCHAR) || '" does not exist')) END;
+  (SELECT CASE WHEN mallard_v IS NULL THEN NULL
+     WHEN TRY_CAST(mallard_v AS BIGINT) IS NOT NULL THEN TRY_CAST(mallard_v AS BIGINT)
+     ELSE coalesce(${pg}.to_regtype(CAST(mallard_v AS VARCHAR)),
+       error('[42704] type "' || CAST(mallard_v AS VARCHAR) || '" does not exist')) END
+   FROM (SELECT a_value AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regtype_name(a_type_oid) AS
-  CASE WHEN a_type_oid IS NULL THEN NULL WHEN a_type_oid = 0 THEN '-'
-    ELSE coalesce(nullif(${pg}.format_type(a_type_oid, NULL), '???'), CAST(a_type_oid AS VARCHAR)) END;
+  (SELECT CASE WHEN mallard_o IS NULL THEN NULL WHEN mallard_o = 0 THEN '-'
+     ELSE coalesce(nullif(${pg}.format_type(mallard_o, NULL), '???'), CAST(mallard_o AS VARCHAR)) END
+   FROM (SELECT a_type_oid AS mallard_o));
 
 CREATE MACRO ${pg}.mallard_regnamespace(a_value) AS
-  CASE WHEN a_value IS NULL THEN NULL
-    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN TRY_CAST(a_value AS BIGINT)
-    ELSE coalesce(map_extract_value((SELECT map(list(nspname), list(oid)) FROM ${pg}.pg_namespace),
-        ${pg}.mallard_fold(CAST(a_value AS VARCHAR))),
-      error('[3F000] schema "' || CAST(a_value AS VARCHAR) || '" does not exist')) END;
+  (SELECT CASE WHEN mallard_v IS NULL THEN NULL
+     WHEN TRY_CAST(mallard_v AS BIGINT) IS NOT NULL THEN TRY_CAST(mallard_v AS BIGINT)
+     ELSE coalesce(map_extract_value((SELECT map(list(nspname), list(oid)) FROM ${pg}.pg_namespace),
+         ${pg}.mallard_fold(CAST(mallard_v AS VARCHAR))),
+       error('[3F000] schema "' || CAST(mallard_v AS VARCHAR) || '" does not exist')) END
+   FROM (SELECT a_value AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regnamespace_name(a_namespace_oid) AS
-  coalesce(map_extract_value((SELECT map(list(oid), list(nspname)) FROM ${pg}.pg_namespace), a_namespace_oid),
-    CAST(a_namespace_oid AS VARCHAR));
+  (SELECT coalesce(map_extract_value((SELECT map(list(oid), list(nspname)) FROM ${pg}.pg_namespace), mallard_v),
+     CAST(mallard_v AS VARCHAR))
+   FROM (SELECT a_namespace_oid AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regrole(a_value) AS
-  CASE WHEN a_value IS NULL THEN NULL
-    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN TRY_CAST(a_value AS BIGINT)
-    ELSE coalesce(map_extract_value((SELECT map(list(rolname), list(oid)) FROM ${pg}.mallard_roles),
-        ${pg}.mallard_fold(CAST(a_value AS VARCHAR))),
-      error('[42704] role "' || CAST(a_value AS VARCHAR) || '" does not exist')) END;
+  (SELECT CASE WHEN mallard_v IS NULL THEN NULL
+     WHEN TRY_CAST(mallard_v AS BIGINT) IS NOT NULL THEN TRY_CAST(mallard_v AS BIGINT)
+     ELSE coalesce(map_extract_value((SELECT map(list(rolname), list(oid)) FROM ${pg}.mallard_roles),
+         ${pg}.mallard_fold(CAST(mallard_v AS VARCHAR))),
+       error('[42704] role "' || CAST(mallard_v AS VARCHAR) || '" does not exist')) END
+   FROM (SELECT a_value AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regrole_name(a_role_oid) AS
-  coalesce(map_extract_value(${pg}.mallard_role_map(), a_role_oid), CAST(a_role_oid AS VARCHAR));
+  (SELECT coalesce(map_extract_value(${pg}.mallard_role_map(), mallard_v), CAST(mallard_v AS VARCHAR))
+   FROM (SELECT a_role_oid AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regproc_name(a_proc_oid) AS
-  CASE WHEN a_proc_oid = 0 THEN '-' ELSE
-  coalesce(map_extract_value((SELECT map(list(oid), list(proname)) FROM (SELECT DISTINCT ON (oid) oid, proname FROM ${pg}.pg_proc)), a_proc_oid),
-    CAST(a_proc_oid AS VARCHAR)) END;
+  (SELECT CASE WHEN mallard_v = 0 THEN '-' ELSE
+     coalesce(map_extract_value((SELECT map(list(oid), list(proname)) FROM (SELECT DISTINCT ON (oid) oid, proname FROM ${pg}.pg_proc)), mallard_v),
+       CAST(mallard_v AS VARCHAR)) END
+   FROM (SELECT a_proc_oid AS mallard_v));
 
 -- regproc is the function's name: the catalog's regproc columns (typinput, typoutput, ...) hold
 -- names, and the type I/O functions they name are not DuckDB functions.
 CREATE MACRO ${pg}.mallard_regproc(a_value) AS
-  CASE WHEN a_value IS NULL THEN NULL
-    WHEN TRY_CAST(a_value AS BIGINT) IS NOT NULL THEN ${pg}.mallard_regproc_name(TRY_CAST(a_value AS BIGINT))
-    ELSE ${pg}.mallard_fold(regexp_replace(regexp_replace(CAST(a_value AS VARCHAR), '\(.*$', ''), '^pg_catalog\.', '')) END;
+  (SELECT CASE WHEN mallard_v IS NULL THEN NULL
+     WHEN TRY_CAST(mallard_v AS BIGINT) IS NOT NULL THEN ${pg}.mallard_regproc_name(TRY_CAST(mallard_v AS BIGINT))
+     ELSE ${pg}.mallard_fold(regexp_replace(regexp_replace(CAST(mallard_v AS VARCHAR), '\(.*$', ''), '^pg_catalog\.', '')) END
+   FROM (SELECT a_value AS mallard_v));
 
 CREATE MACRO ${pg}.pg_get_serial_sequence(a_table_name, a_column_name) AS
   nullif(regexp_extract(map_extract_value(

@@ -23,7 +23,8 @@ public final class SqlRewriter {
     // quote_ident it writes to the catalog's.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
         new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new FormatCalls(),
-        new CatalogReferences(), new RegCasts(), new PublicSchema(), new BitwiseXor(),
+        new AlterTableOnView(), new CatalogReferences(), new RegCasts(), new VectorSubscripts(),
+        new PublicSchema(), new BitwiseXor(),
         new Subtraction(), new NullConstants(), new ArrayConcatenation(), new JsonOperators(),
         new SerialColumns(), new GeneratedColumns(), new TypeNames(), new VarcharCasts(),
         new IntervalLiterals(), new BooleanLiterals(), new IntegerLiterals(), new DateLiterals(),

@@ -15,12 +15,17 @@ import java.util.Map;
  *   <li>{@code name}, PostgreSQL's type of identifiers (psqlODBC casts to it), is text; it is so
  *       common a column alias that only {@code ::name} and {@code CAST(x AS name)} are read as
  *       the type.
+ *   <li>{@code oid} (DuckDB's alias of BIGINT) is UINTEGER, oid's own range, which the wire sends
+ *       as oid: {@code $1::oid[]} is then described as oid[], as asyncpg's type lookup expects.
+ *       As a common column name, it too is read as the type only after {@code ::} or as a
+ *       cast's target.
  * </ul>
  */
 final class TypeNames implements RewriteRule {
   static final String UNCONSTRAINED_NUMERIC = "DECIMAL(38,10)";
   private static final Map<String, String> NAMES = Map.of(
-      "numeric", UNCONSTRAINED_NUMERIC, "decimal", UNCONSTRAINED_NUMERIC, "jsonb", "JSON", "name", "VARCHAR");
+      "numeric", UNCONSTRAINED_NUMERIC, "decimal", UNCONSTRAINED_NUMERIC, "jsonb", "JSON", "name", "VARCHAR",
+      "oid", "UINTEGER");
 
   @Override
   public String name() {
@@ -39,7 +44,7 @@ final class TypeNames implements RewriteRule {
           || replacement == UNCONSTRAINED_NUMERIC && tokens.nextIs(i, "(")) {
         continue;
       }
-      if (replacement.equals("VARCHAR") ? isCastTarget(tokens, i) : isTypePosition(tokens, i)) {
+      if (replacement.equals("VARCHAR") || replacement.equals("UINTEGER") ? isCastTarget(tokens, i) : isTypePosition(tokens, i)) {
         tokens.replace(i, i, SqlLexer.lex(replacement));
       }
     }

@@ -29,7 +29,8 @@ class CatalogRulesTest {
   /** The catalog rules, with the dialect rules psql's catalog queries need. */
   private static String rewrite(String sql) {
     return new SqlRewriter(java.util.List.of(new OperatorSyntax(), new CatalogReferences(),
-        new RegCasts(), new PublicSchema(), new RegexOperators(), new SetReturningFunctions()))
+        new RegCasts(), new VectorSubscripts(), new PublicSchema(), new RegexOperators(),
+        new SetReturningFunctions()))
         .rewrite(sql, context);
   }
 
@@ -60,6 +61,15 @@ class CatalogRulesTest {
         rewrite("select x order by c.oid::pg_catalog.regclass::pg_catalog.text"));
     assertEquals("select __mallard.pg.mallard_regtype_name(__mallard.pg.mallard_regtype(c.reloftype)) from c",
         rewrite("select c.reloftype::regtype::text from c"));
+  }
+
+  @Test
+  void int2vectorSubscriptsCountFromZero() {
+    assertEquals("select 1 from __mallard.pg.pg_index i, a where a.attnum = i.indkey[(a.n - 1) + 1]",
+        rewrite("select 1 from pg_index i, a where a.attnum = i.indkey[a.n - 1]"));
+    assertEquals("select indkey[1:2] from __mallard.pg.pg_index",
+        rewrite("select indkey[1:2] from pg_index"));
+    assertEquals("select indkey[0] from t", rewrite("select indkey[0] from t"));
   }
 
   @Test

@@ -20,6 +20,28 @@ class TypeRulesTest {
   }
 
   @Test
+  void oidIsUintegerOnlyAsACastTarget() {
+    assertEquals("select $1::UINTEGER[], CAST(x AS UINTEGER), oid from pg_class",
+        rewrite(new TypeNames(), "select $1::oid[], CAST(x AS oid), oid from pg_class"));
+  }
+
+  @Test
+  void alterTableRenamesAViewWithAlterView() {
+    RewriteContext views = new RewriteContext(null,
+        (schema, name) -> name.equals("v") && (schema == null || schema.equals("s")));
+    SqlRewriter rule = new SqlRewriter(java.util.List.of(new AlterTableOnView()));
+    assertEquals("alter VIEW s.v rename to w", rule.rewrite("alter table s.v rename to w", views));
+    assertEquals("alter VIEW \"postgres\".\"s\".\"v\" rename to \"w\"",
+        rule.rewrite("alter table \"postgres\".\"s\".\"v\" rename to \"w\"", views));
+    assertEquals("ALTER VIEW IF EXISTS \"v\" RENAME TO w",
+        rule.rewrite("ALTER TABLE IF EXISTS \"v\" RENAME TO w", views));
+    for (String untouched : new String[] {"alter table t rename to w",
+        "alter table v rename column a to b", "alter table v add column c int"}) {
+      assertEquals(untouched, rule.rewrite(untouched, views));
+    }
+  }
+
+  @Test
   void unconstrainedNumericAndJsonb() {
     TypeNames rule = new TypeNames();
     assertEquals("select 1.5::DECIMAL(38,10), cast(x as DECIMAL(38,10)), y::numeric(5,2), "

@@ -73,6 +73,22 @@ final class ArrayWriters {
     };
   }
 
+  /** int2vectorout: the elements separated by spaces, without braces ("1 2"). */
+  static ValueWriter vectorText(
+      FieldVector list, EncodingContext ctx, DictionaryProvider dictionaries) {
+    FieldVector child = child(list);
+    Slices slices = Slices.of(list);
+    ValueWriter element = TextWriters.forVector(child, PgTypes.INT2, ctx, dictionaries);
+    return (out, row) -> {
+      for (int j = slices.start(row), end = slices.end(row), first = j; j < end; j++) {
+        if (j > first) {
+          out.writeByte(' ');
+        }
+        element.write(out, j);
+      }
+    };
+  }
+
   /** Numbers, booleans and uuids never contain a character array_out quotes. */
   private static boolean neverQuoted(FieldVector child, PgType elementType) {
     return child.getField().getDictionary() == null

@@ -24,6 +24,11 @@ public final class DuckDbTypeMapping {
     String name = duckDbTypeName.trim();
     String element = listElement(name);
     if (element != null) {
+      if (element.equalsIgnoreCase("USMALLINT")) {
+        // int2vector (pg_index.indkey, indoption): a list of non-negative int2, printed "1 2"; the
+        // pg_catalog emulation types such columns USMALLINT[].
+        return PgColumnType.of(PgTypes.INT2VECTOR);
+      }
       if (isNested(element)) {
         return PgColumnType.of(PgTypes.JSON);
       }
@@ -42,8 +47,12 @@ public final class DuckDbTypeMapping {
         return PgColumnType.of(PgTypes.INT2);
       case "INTEGER", "INT4", "INT", "SIGNED", "USMALLINT":
         return PgColumnType.of(PgTypes.INT4);
-      case "BIGINT", "INT8", "LONG", "UINTEGER":
+      case "BIGINT", "INT8", "LONG":
         return PgColumnType.of(PgTypes.INT8);
+      case "UINTEGER":
+        // oid is PostgreSQL's unsigned 32-bit integer; the pg_catalog emulation's OID columns
+        // are UINTEGER so that clients see oid where PostgreSQL has it.
+        return PgColumnType.of(PgTypes.OID);
       case "HUGEINT", "INT128", "UBIGINT", "UHUGEINT":
         return PgColumnType.of(PgTypes.NUMERIC);
       case "FLOAT", "FLOAT4", "REAL":

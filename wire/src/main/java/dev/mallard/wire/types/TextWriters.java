@@ -44,6 +44,9 @@ final class TextWriters {
         && target.isArray()) {
       return ArrayWriters.text(vector, target.elementType(), ctx, dictionaries);
     }
+    if (vector instanceof ListVector && target == PgTypes.INT2VECTOR) {
+      return ArrayWriters.vectorText(vector, ctx, dictionaries);
+    }
     if (vector.getField().getType().isComplex()) {
       return JsonWriters.forVector(vector, ctx, dictionaries);
     }

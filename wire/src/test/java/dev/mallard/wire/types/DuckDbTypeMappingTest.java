@@ -24,7 +24,7 @@ class DuckDbTypeMappingTest {
     assertMaps("INTEGER", PgTypes.INT4);
     assertMaps("USMALLINT", PgTypes.INT4);
     assertMaps("BIGINT", PgTypes.INT8);
-    assertMaps("UINTEGER", PgTypes.INT8);
+    assertMaps("UINTEGER", PgTypes.OID);
     assertMaps("HUGEINT", PgTypes.NUMERIC);
     assertMaps("UBIGINT", PgTypes.NUMERIC);
     assertMaps("UHUGEINT", PgTypes.NUMERIC);

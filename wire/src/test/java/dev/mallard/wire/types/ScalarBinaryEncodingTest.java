@@ -42,6 +42,8 @@ class ScalarBinaryEncodingTest {
     UInt4Vector u4 = new UInt4Vector("u", ALLOCATOR);
     u4.setSafe(0, -1);
     assertEquals(list("00000000ffffffff"), binary(Vectors.done(u4, 1), PgTypes.INT8));
+    // oid_send: the pg_catalog emulation's OID columns are UINTEGER.
+    assertEquals(list("ffffffff"), binary(Vectors.done(u4, 1), PgTypes.OID));
     UInt8Vector u8 = new UInt8Vector("u", ALLOCATOR);
     u8.setSafe(0, -1L);
     // numeric_send(18446744073709551615)
