@@ -218,8 +218,10 @@ class DatabasesTest {
     try (Connection c = connect("new_name", "new_owner", "pw")) {
       assertEquals("7", value(c, "SELECT v FROM t"));
       assertEquals("1500ms", value(c, "SHOW statement_timeout"));
-      assertEquals("488.2 MiB", value(c, "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'"));
-      assertEquals("1", value(c, "SELECT value FROM duckdb_settings() WHERE name = 'threads'"));
+      try (Connection su = superuser("new_name")) { // DuckDB's settings are the superuser's to read
+        assertEquals("488.2 MiB", value(su, "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'"));
+        assertEquals("1", value(su, "SELECT value FROM duckdb_settings() WHERE name = 'threads'"));
+      }
       assertEquals("new_owner", value(c, "SELECT pg_get_userbyid(datdba) FROM pg_database"
           + " WHERE datname = current_database()"));
       try (Statement s = c.createStatement()) {
