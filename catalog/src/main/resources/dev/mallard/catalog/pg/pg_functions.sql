@@ -300,14 +300,19 @@ CREATE MACRO ${pg}.pg_table_size(a_rel) AS CAST(NULL AS BIGINT);
 CREATE MACRO ${pg}.pg_indexes_size(a_rel) AS CAST(NULL AS BIGINT);
 CREATE MACRO ${pg}.pg_total_relation_size(a_rel) AS CAST(NULL AS BIGINT);
 
--- PostgreSQL's rounding: bytes below 10 kB, then kB, MB, GB, TB (half up).
+-- PostgreSQL's algorithm: bytes below 10 kB; then the value in half units (shifted right one bit
+-- less than the unit), shown in the first unit where it stays below 20479, rounded half away from 0.
+CREATE MACRO ${pg}.mallard_half_rounded(a_halves) AS
+  CASE WHEN a_halves < 0 THEN -((1 - a_halves) // 2) ELSE (a_halves + 1) // 2 END;
+
 CREATE MACRO ${pg}.pg_size_pretty(a_bytes) AS
   CASE WHEN a_bytes IS NULL THEN NULL
     WHEN abs(a_bytes) < 10 * 1024 THEN a_bytes || ' bytes'
-    WHEN abs(a_bytes) < 10 * 1024 * 1024 THEN CAST(round(a_bytes / 1024) AS BIGINT) || ' kB'
-    WHEN abs(a_bytes) < 10 * 1024 * 1024 * 1024 THEN CAST(round(a_bytes / (1024 * 1024)) AS BIGINT) || ' MB'
-    WHEN abs(a_bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN CAST(round(a_bytes / (1024 * 1024 * 1024)) AS BIGINT) || ' GB'
-    ELSE CAST(round(a_bytes / (1024 * 1024 * 1024 * 1024)) AS BIGINT) || ' TB' END;
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 9) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 9) || ' kB'
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 19) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 19) || ' MB'
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 29) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 29) || ' GB'
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 39) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 39) || ' TB'
+    ELSE ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 49) || ' PB' END;
 
 -- Objects DuckDB does not have (triggers, statistics objects, publications, partitions): the
 -- functions describing them exist so that clients' queries bind, and describe nothing.

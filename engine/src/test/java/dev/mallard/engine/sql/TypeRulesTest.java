@@ -34,6 +34,22 @@ class TypeRulesTest {
   }
 
   @Test
+  void varcharColumnsCheckTheirLength() {
+    VarcharLengths rule = new VarcharLengths();
+    assertEquals("create table t (a int, \"B\" varchar(3) CHECK (CASE WHEN length(\"B\") > 3 THEN "
+        + "error('[22001] value too long for type character varying(3)') ELSE true END) not null, "
+        + "c character varying(10) CHECK (CASE WHEN length(c) > 10 THEN error('[22001] value too long "
+        + "for type character varying(10)') ELSE true END), d varchar(2)[], "
+        + "check (a > 0), constraint k unique (c))",
+        rewrite(rule, "create table t (a int, \"B\" varchar(3) not null, c character varying(10), "
+            + "d varchar(2)[], check (a > 0), constraint k unique (c))"));
+    for (String untouched : new String[] {"create table t as select 'x'::varchar(3) as v",
+        "create view w (a) as select 'x'::varchar(3)", "select 'x'::varchar(3)"}) {
+      assertEquals(untouched, rewrite(rule, untouched));
+    }
+  }
+
+  @Test
   void arrayLiteralsBecomeLists() {
     ArrayLiterals rule = new ArrayLiterals();
     assertEquals("select ['1', '2', NULL]::int[], CAST([] AS text[]), [['a', 'b c'], ['d']]::text[][]",
