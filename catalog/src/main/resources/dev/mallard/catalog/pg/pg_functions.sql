@@ -227,9 +227,14 @@ CREATE MACRO ${pg}.mallard_regtype(a_value) AS
     ELSE coalesce(${pg}.to_regtype(CAST(a_value AS VARCHAR)),
       error('[42704] type "' || CAST(a_value AS VARCHAR) || '" does not exist')) END;
 
+-- One map lookup per name: format_type's several subqueries, repeated in each of many regtype
+-- columns of one SELECT, crash DuckDB 1.5.
+CREATE MACRO ${pg}.mallard_type_names_by_oid() AS
+  (SELECT map(list(oid), list(${pg}.format_type(oid, NULL))) FROM ${pg}.pg_type);
+
 CREATE MACRO ${pg}.mallard_regtype_name(a_type_oid) AS
   CASE WHEN a_type_oid IS NULL THEN NULL WHEN a_type_oid = 0 THEN '-'
-    ELSE coalesce(nullif(${pg}.format_type(a_type_oid, NULL), '???'), CAST(a_type_oid AS VARCHAR)) END;
+    ELSE coalesce(map_extract_value(${pg}.mallard_type_names_by_oid(), a_type_oid), CAST(a_type_oid AS VARCHAR)) END;
 
 CREATE MACRO ${pg}.mallard_regnamespace(a_value) AS
   CASE WHEN a_value IS NULL THEN NULL
