@@ -42,7 +42,7 @@ final class PgTypeof implements RewriteRule {
     }
   }
 
-  /** The first token of the qualifier {@code pg_catalog.} (or the catalog rules' spelling of it). */
+  /** The first token of the qualifier {@code pg_catalog.} (or the catalog rules' spelling). */
   private static int catalogQualifier(Tokens tokens, int schema) {
     Token t = tokens.at(schema);
     if (t == null || !t.isWord("pg_catalog") && !t.isWord(PgCatalog.PG_SCHEMA)) {

@@ -83,7 +83,8 @@ class CatalogRulesTest {
         + "pg_typeof(2) = 'integer'::regtype", context);
     try (java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
       r.next();
-      assertEquals(List.of("integer", "numeric", "timestamp with time zone", "text[]", "bigint", "true"),
+      assertEquals(
+          List.of("integer", "numeric", "timestamp with time zone", "text[]", "bigint", "true"),
           List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
               r.getString(6)));
       // The wire announces this DuckDB type as regtype (OID 2206).
