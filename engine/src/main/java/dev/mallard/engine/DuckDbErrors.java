@@ -30,7 +30,12 @@ public final class DuckDbErrors {
     }
     Matcher carried = CARRIED.matcher(raw);
     if (carried.find()) {
-      return new PgException(carried.group(1), carried.group(2), e);
+      String text = carried.group(2);
+      // A CHECK constraint's failure wraps the raised error in parentheses: "... (Error: [..] ..)".
+      if (carried.start() > 0 && raw.charAt(carried.start() - 1) == '(' && text.endsWith(")")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      return new PgException(carried.group(1), text, e);
     }
     String type = "";
     String message = raw;

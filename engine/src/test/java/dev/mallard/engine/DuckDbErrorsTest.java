@@ -218,6 +218,21 @@ class DuckDbErrorsTest {
   }
 
   @Test
+  void varcharLengthCheckIsAValueTooLong() throws SQLException {
+    String create = dev.mallard.engine.sql.SqlRewriter.standard().rewrite(
+        "CREATE TABLE v (id int, code varchar(3) NOT NULL)", new dev.mallard.engine.sql.RewriteContext(null));
+    try (Statement s = db.createStatement()) {
+      s.execute(create);
+      s.execute("INSERT INTO v VALUES (1, 'abc')");
+    }
+    for (String sql : new String[] {"INSERT INTO v VALUES (2, 'abcd')", "UPDATE v SET code = code || 'x'"}) {
+      PgException e = fails(sql);
+      assertEquals("22001", e.sqlState());
+      assertEquals("value too long for type character varying(3)", e.getMessage());
+    }
+  }
+
+  @Test
   void duplicateTable() {
     PgException e = fails("CREATE TABLE t (a int)");
     assertEquals("42P07", e.sqlState());

@@ -258,9 +258,15 @@ CREATE MACRO ${pg}.mallard_regtype(a_value) AS
        error('[42704] type "' || CAST(mallard_v AS VARCHAR) || '" does not exist')) END
    FROM (SELECT a_value AS mallard_v));
 
+-- One map lookup per name: format_type's several subqueries, repeated in each of many regtype
+-- columns of one SELECT, crash DuckDB 1.5.
+CREATE MACRO ${pg}.mallard_type_names_by_oid() AS
+  (SELECT map(list(oid), list(${pg}.format_type(oid, NULL))) FROM ${pg}.pg_type);
+
 CREATE MACRO ${pg}.mallard_regtype_name(a_type_oid) AS
   (SELECT CASE WHEN mallard_o IS NULL THEN NULL WHEN mallard_o = 0 THEN '-'
-     ELSE coalesce(nullif(${pg}.format_type(mallard_o, NULL), '???'), CAST(mallard_o AS VARCHAR)) END
+     ELSE coalesce(map_extract_value(${pg}.mallard_type_names_by_oid(), mallard_o),
+       CAST(mallard_o AS VARCHAR)) END
    FROM (SELECT a_type_oid AS mallard_o));
 
 CREATE MACRO ${pg}.mallard_regnamespace(a_value) AS
@@ -338,14 +344,19 @@ CREATE MACRO ${pg}.pg_table_size(a_rel) AS CAST(NULL AS BIGINT);
 CREATE MACRO ${pg}.pg_indexes_size(a_rel) AS CAST(NULL AS BIGINT);
 CREATE MACRO ${pg}.pg_total_relation_size(a_rel) AS CAST(NULL AS BIGINT);
 
--- PostgreSQL's rounding: bytes below 10 kB, then kB, MB, GB, TB (half up).
+-- PostgreSQL's algorithm: bytes below 10 kB; then the value in half units (shifted right one bit
+-- less than the unit), shown in the first unit where it stays below 20479, rounded half away from 0.
+CREATE MACRO ${pg}.mallard_half_rounded(a_halves) AS
+  CASE WHEN a_halves < 0 THEN -((1 - a_halves) // 2) ELSE (a_halves + 1) // 2 END;
+
 CREATE MACRO ${pg}.pg_size_pretty(a_bytes) AS
   CASE WHEN a_bytes IS NULL THEN NULL
     WHEN abs(a_bytes) < 10 * 1024 THEN a_bytes || ' bytes'
-    WHEN abs(a_bytes) < 10 * 1024 * 1024 THEN CAST(round(a_bytes / 1024) AS BIGINT) || ' kB'
-    WHEN abs(a_bytes) < 10 * 1024 * 1024 * 1024 THEN CAST(round(a_bytes / (1024 * 1024)) AS BIGINT) || ' MB'
-    WHEN abs(a_bytes) < 10 * 1024 * 1024 * 1024 * 1024 THEN CAST(round(a_bytes / (1024 * 1024 * 1024)) AS BIGINT) || ' GB'
-    ELSE CAST(round(a_bytes / (1024 * 1024 * 1024 * 1024)) AS BIGINT) || ' TB' END;
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 9) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 9) || ' kB'
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 19) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 19) || ' MB'
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 29) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 29) || ' GB'
+    WHEN abs(CAST(a_bytes AS BIGINT) >> 39) < 20479 THEN ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 39) || ' TB'
+    ELSE ${pg}.mallard_half_rounded(CAST(a_bytes AS BIGINT) >> 49) || ' PB' END;
 
 -- Objects DuckDB does not have (triggers, statistics objects, publications, partitions): the
 -- functions describing them exist so that clients' queries bind, and describe nothing.

@@ -172,6 +172,18 @@ class PgCatalogTest {
   }
 
   @Test
+  void sizePrettyUsesPostgresqlsUnitsBeyondInt32() throws SQLException {
+    // Expected values are PostgreSQL 15's for the same calls.
+    assertEquals("123 bytes|10239 bytes|10 kB|10 MB|10 MB|10 GB|20 TB|-2048 bytes|-2000 kB|10239 kB|30 PB",
+        one("SELECT concat_ws('|', " + PG + "pg_size_pretty(123), " + PG + "pg_size_pretty(10239), "
+            + PG + "pg_size_pretty(10240), " + PG + "pg_size_pretty(10485759), " + PG
+            + "pg_size_pretty(10485760), " + PG + "pg_size_pretty(10737418240), " + PG
+            + "pg_size_pretty(21990232555520), " + PG + "pg_size_pretty(-2048), " + PG
+            + "pg_size_pretty(-2048000), " + PG + "pg_size_pretty(10485247), " + PG
+            + "pg_size_pretty(1125899906842624 * 30))"));
+  }
+
+  @Test
   void rolesAndDatabasesComeFromTheServer() throws SQLException {
     assertEquals(List.of("admin|10|true", "reader|" + oid("R", "", "reader") + "|false"),
         rows("SELECT rolname, oid, rolsuper FROM " + PG + "pg_roles ORDER BY 1"));

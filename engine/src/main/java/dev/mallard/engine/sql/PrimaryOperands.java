@@ -109,6 +109,11 @@ final class PrimaryOperands {
         && !next.is(";")) {
       return false;
     }
+    Token before = tokens.at(tokens.prev(start));
+    if (before == null || !(before.is(",") || before.is(")") || before.isWord("select")
+        || before.isWord("distinct") || before.isWord("all"))) {
+      return false; // an operand of a larger item: x = 'integer'::regtype
+    }
     for (int j = tokens.prev(start); j >= 0; j = tokens.prev(j)) {
       Token t = tokens.get(j);
       if (t.is(")") || t.is("]")) {

@@ -67,6 +67,7 @@ final class RegCasts implements RewriteRule {
       } else if (PrimaryOperands.isSelectItem(tokens, start, type, true)) {
         asName = true;
       }
+      boolean selectItem = asName && end == type;
       asName &= macros[1] != null;
       List<Token> call = new ArrayList<>(macroCall(macros[0], tokens, start, tokens.prev(i)));
       if (asName) {
@@ -74,11 +75,23 @@ final class RegCasts implements RewriteRule {
         outer.add(Token.punct("("));
         outer.addAll(call);
         outer.add(Token.punct(")"));
-        call = outer;
+        call = selectItem ? typedName(t.identifier(), outer) : outer;
       }
       tokens.replace(start, end, call);
       i = start;
     }
+  }
+
+  /**
+   * The name as a one-member UNION tagged with the alias type ({@code union_value(regtype :=
+   * name)}): the wire announces the column as regtype (its OID), as PostgreSQL does, and sends the
+   * name.
+   */
+  private static List<Token> typedName(String aliasType, List<Token> name) {
+    List<Token> out = new ArrayList<>(SqlLexer.lex("union_value(" + aliasType + " := "));
+    out.addAll(name);
+    out.add(Token.punct(")"));
+    return out;
   }
 
   /** Rewrites CAST(e AS reg*) and CAST(e::reg* AS text), innermost first. */

@@ -28,7 +28,7 @@ final class VarcharCasts implements RewriteRule {
   }
 
   /** The length n when {@code type..end} is varchar(n) or character varying(n), else -1. */
-  private static int length(Tokens tokens, int type, int end) {
+  static int length(Tokens tokens, int type, int end) {
     Token t = tokens.at(type);
     if (t == null || end < 0 || !tokens.get(end).is(")")) {
       return -1;

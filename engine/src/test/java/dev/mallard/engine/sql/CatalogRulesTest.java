@@ -6,6 +6,7 @@ import dev.mallard.catalog.pg.PgCatalog;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,8 @@ class CatalogRulesTest {
 
   @Test
   void regclassAsASelectItemOrCastToTextIsTheName() {
-    assertEquals("SELECT __mallard.pg.mallard_regclass_name(__mallard.pg.mallard_regclass(conrelid)) AS ontable FROM t",
+    assertEquals("SELECT union_value(regclass := __mallard.pg.mallard_regclass_name("
+        + "__mallard.pg.mallard_regclass(conrelid))) AS ontable FROM t",
         rewrite("SELECT conrelid::pg_catalog.regclass AS ontable FROM t"));
     assertEquals("select x order by __mallard.pg.mallard_regclass_name(__mallard.pg.mallard_regclass(c.oid))",
         rewrite("select x order by c.oid::pg_catalog.regclass::pg_catalog.text"));
@@ -79,6 +81,25 @@ class CatalogRulesTest {
     assertEquals("select relname from __mallard.pg.pg_class",
         rewrite("select relname from postgres.pg_catalog.pg_class"));
     assertEquals("select x from postgres.main.t", rewrite("select x from postgres.public.t"));
+  }
+
+  @Test
+  void pgTypeofIsRegtypeNamedAsTheWireSendsTheValue() throws SQLException {
+    assertEquals("select 1 where (mallard_pg_type_oid(typeof(f(x, y))))::regtype = 23",
+        new SqlRewriter(java.util.List.of(new PgTypeof())).rewrite(
+            "select 1 where pg_catalog.pg_typeof(f(x, y)) = 23", context));
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof(1), pg_typeof(1.5), "
+        + "pg_typeof(now()), pg_typeof(ARRAY['a']), pg_typeof(count(*)), "
+        + "pg_typeof(2) = 'integer'::regtype", context);
+    try (java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      assertEquals(
+          List.of("integer", "numeric", "timestamp with time zone", "text[]", "bigint", "true"),
+          List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+              r.getString(6)));
+      // The wire announces this DuckDB type as regtype (OID 2206).
+      assertEquals("UNION(regtype VARCHAR)", r.getMetaData().getColumnTypeName(1));
+    }
   }
 
   @Test

@@ -56,6 +56,35 @@ class TypeRulesTest {
   }
 
   @Test
+  void realWithANumberConstantIsDouble() {
+    Float4Arithmetic rule = new Float4Arithmetic();
+    assertEquals("select 1::real::DOUBLE / 3, 1/3::float4::DOUBLE, 2 + x::float4::DOUBLE * 1.5, "
+        + "(y::real::DOUBLE - 1)",
+        rewrite(rule, "select 1::real / 3, 1/3::float4, 2 + x::float4 * 1.5, (y::real - 1)"));
+    // Alone, with another real, with an operand of unknown type, or where precedence makes the
+    // other operand an expression: real stays real.
+    String untouched = "select 2.5::real, 2.5::real * 1.5::real, x::real / y, a * 2 / 3::real, "
+        + "x::real + 3 * y, 2 ^ 3::real, x::real::text, x::float8 / 3, x::real[]";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void varcharColumnsCheckTheirLength() {
+    VarcharLengths rule = new VarcharLengths();
+    assertEquals("create table t (a int, \"B\" varchar(3) CHECK (CASE WHEN length(\"B\") > 3 THEN "
+        + "error('[22001] value too long for type character varying(3)') ELSE true END) not null, "
+        + "c character varying(10) CHECK (CASE WHEN length(c) > 10 THEN error('[22001] value too long "
+        + "for type character varying(10)') ELSE true END), d varchar(2)[], "
+        + "check (a > 0), constraint k unique (c))",
+        rewrite(rule, "create table t (a int, \"B\" varchar(3) not null, c character varying(10), "
+            + "d varchar(2)[], check (a > 0), constraint k unique (c))"));
+    for (String untouched : new String[] {"create table t as select 'x'::varchar(3) as v",
+        "create view w (a) as select 'x'::varchar(3)", "select 'x'::varchar(3)"}) {
+      assertEquals(untouched, rewrite(rule, untouched));
+    }
+  }
+
+  @Test
   void arrayLiteralsBecomeLists() {
     ArrayLiterals rule = new ArrayLiterals();
     assertEquals("select ['1', '2', NULL]::int[], CAST([] AS text[]), [['a', 'b c'], ['d']]::text[][]",

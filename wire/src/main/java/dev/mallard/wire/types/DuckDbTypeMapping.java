@@ -2,6 +2,8 @@ package dev.mallard.wire.types;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DuckDB logical types ⇄ PostgreSQL types. Result columns are described by the type name DuckDB's
@@ -11,6 +13,14 @@ import java.util.Optional;
  */
 public final class DuckDbTypeMapping {
   private DuckDbTypeMapping() {}
+
+  /**
+   * An OID alias type shown by name (regtype, regclass, ...): DuckDB has no such type, so the SQL
+   * rewriting makes the name a one-member UNION whose tag is the alias type, e.g. UNION(regtype
+   * VARCHAR). Its values are the names, written as text.
+   */
+  private static final Pattern OID_ALIAS_NAME =
+      Pattern.compile("UNION\\((REGTYPE|REGCLASS|REGPROC|REGNAMESPACE|REGROLE) VARCHAR\\)");
 
   /** DuckDB's DECIMAL without a modifier means DECIMAL(18,3). */
   private static final PgColumnType DEFAULT_DECIMAL = PgColumnType.numeric(18, 3);
@@ -38,6 +48,10 @@ public final class DuckDbTypeMapping {
           : elementType.arrayOf();
     }
     String upper = name.toUpperCase(Locale.ROOT);
+    Matcher alias = OID_ALIAS_NAME.matcher(upper);
+    if (alias.matches()) {
+      return PgColumnType.of(PgTypes.byName(alias.group(1).toLowerCase(Locale.ROOT)));
+    }
     int paren = upper.indexOf('(');
     String base = (paren < 0 ? upper : upper.substring(0, paren)).trim();
     switch (base) {

@@ -22,6 +22,7 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.UnionVector;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 
 /**
@@ -46,6 +47,11 @@ final class TextWriters {
     }
     if (vector instanceof ListVector && target == PgTypes.INT2VECTOR) {
       return ArrayWriters.vectorText(vector, ctx, dictionaries);
+    }
+    if (vector instanceof UnionVector union && union.getChildrenFromFields().size() == 1
+        && target.oid() != PgTypes.JSON.oid()) {
+      // A one-member UNION announced as its own type (an OID alias type's name): the member's text.
+      return forVector(union.getChildrenFromFields().get(0), target, ctx, dictionaries);
     }
     if (vector.getField().getType().isComplex()) {
       return JsonWriters.forVector(vector, ctx, dictionaries);

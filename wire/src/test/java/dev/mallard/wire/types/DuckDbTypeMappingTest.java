@@ -16,6 +16,14 @@ class DuckDbTypeMappingTest {
   }
 
   @Test
+  void oidAliasNamesAreOneMemberUnions() {
+    assertMaps("UNION(regtype VARCHAR)", PgTypes.REGTYPE);
+    assertMaps("UNION(regclass VARCHAR)", PgTypes.REGCLASS);
+    assertMaps("UNION(regtype INTEGER)", PgTypes.JSON);
+    assertMaps("UNION(num INTEGER, str VARCHAR)", PgTypes.JSON);
+  }
+
+  @Test
   void scalars() {
     assertMaps("BOOLEAN", PgTypes.BOOL);
     assertMaps("TINYINT", PgTypes.INT2);

@@ -327,6 +327,20 @@ class NestedEncodingTest {
     assertEquals(list("5", "\"hi\"", null), text(union, PgTypes.JSON));
   }
 
+  /** UNION(regtype VARCHAR), the SQL rewriting's spelling of a regtype shown by name. */
+  @Test
+  void oneMemberUnionsAnnouncedAsTheirOwnTypeAreTheMembersText() {
+    UnionVector union = UnionVector.empty("u", ALLOCATOR);
+    union.setType(0, MinorType.VARCHAR);
+    union.getVarCharVector().setSafe(0, "integer".getBytes(StandardCharsets.UTF_8));
+    union.setType(1, MinorType.VARCHAR);
+    union.getVarCharVector().setNull(1);
+    union.getVarCharVector().setValueCount(2);
+    union.setValueCount(2);
+    assertEquals(list("integer", null), text(union, PgTypes.REGTYPE));
+    assertEquals(list("\"integer\"", null), text(union, PgTypes.JSON));
+  }
+
   /** ENUM('sad', 'ok', 'happy') with rows 'ok', NULL, 'happy'. */
   @Test
   void enumsAreTheirLabels() {
