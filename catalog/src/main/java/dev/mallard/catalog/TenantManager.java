@@ -110,7 +110,14 @@ public final class TenantManager implements AutoCloseable {
       if (t == null && databases.find(k).isEmpty()) {
         files.adopt(k, databases, Role.BOOTSTRAP_OID);
       }
-      Tenant tenant = t != null ? t : Tenant.open(require(k, true), config, serverObjects());
+      Tenant tenant = t;
+      if (t != null && t.reopenPending() && t.sessionCount() == 0) {
+        closeQuietly(t); // its sandbox setting changed: reopen with or without the guards
+        tenant = null;
+      }
+      if (tenant == null) {
+        tenant = Tenant.open(require(k, true), config, serverObjects());
+      }
       try {
         tenant.admit(exempt);
         admitted[0] = tenant;
@@ -214,8 +221,13 @@ public final class TenantManager implements AutoCloseable {
     }
     open.compute(changed.name(), (k, t) -> {
       databases.update(changed);
-      if (t != null) {
-        t.update(changed);
+      if (t == null) {
+        return null;
+      }
+      t.update(changed);
+      if (t.reopenPending() && t.sessionCount() == 0) {
+        closeQuietly(t); // reopened with the new sandbox setting on next use
+        return null;
       }
       return t;
     });
