@@ -81,8 +81,8 @@ public final class TenantGuards {
         throw new PgException(SqlState.IO_ERROR,
             "could not create DuckLake data path \"" + data + "\": " + e.getMessage(), e);
       }
-      directories.add(directory(data));
     }
+    directories.add(directory(data)); // an s3:// data path too, as a URL prefix (untested)
   }
 
   /** A DuckDB file and its write-ahead log. */
