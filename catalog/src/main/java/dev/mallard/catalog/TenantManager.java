@@ -103,6 +103,7 @@ public final class TenantManager implements AutoCloseable {
   public Tenant acquire(String name, boolean exempt) {
     Tenant[] admitted = new Tenant[1];
     RuntimeException[] refused = new RuntimeException[1];
+    closeIfSandboxChanged(name == null ? "" : name);
     open.compute(name == null ? "" : name, (k, t) -> {
       if (renaming.contains(k)) {
         throw PgException.fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + k + "\" does not exist");
@@ -110,14 +111,7 @@ public final class TenantManager implements AutoCloseable {
       if (t == null && databases.find(k).isEmpty()) {
         files.adopt(k, databases, Role.BOOTSTRAP_OID);
       }
-      Tenant tenant = t;
-      if (t != null && t.reopenPending() && t.sessionCount() == 0) {
-        closeQuietly(t); // its sandbox setting changed: reopen with or without the guards
-        tenant = null;
-      }
-      if (tenant == null) {
-        tenant = Tenant.open(require(k, true), config, serverObjects());
-      }
+      Tenant tenant = t != null ? t : Tenant.open(require(k, true), config, serverObjects());
       try {
         tenant.admit(exempt);
         admitted[0] = tenant;
@@ -221,18 +215,28 @@ public final class TenantManager implements AutoCloseable {
     }
     open.compute(changed.name(), (k, t) -> {
       databases.update(changed);
-      if (t == null) {
-        return null;
-      }
-      t.update(changed);
-      if (t.reopenPending() && t.sessionCount() == 0) {
-        closeQuietly(t); // reopened with the new sandbox setting on next use
-        return null;
+      if (t != null) {
+        t.update(changed);
       }
       return t;
     });
+    closeIfSandboxChanged(changed.name());
     refreshServerObjects();
     return changed;
+  }
+
+  /**
+   * Closes an unused instance opened with the other sandbox setting (DuckDB's guards cannot be
+   * turned on or off in a running instance): the next session opens it anew.
+   */
+  private void closeIfSandboxChanged(String name) {
+    open.computeIfPresent(name, (k, t) -> {
+      if (!t.reopenPending() || t.sessionCount() > 0) {
+        return t;
+      }
+      closeQuietly(t);
+      return null;
+    });
   }
 
   private static void requireUnused(Tenant t, Database database) {
