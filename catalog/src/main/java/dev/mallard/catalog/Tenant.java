@@ -27,13 +27,19 @@ public final class Tenant implements AutoCloseable {
   public static final Set<String> ENGINE_SETTINGS = Set.of("memory_limit", "threads", "temp_directory");
 
   private volatile Database database;
+  private final TenantConfig config;
+  /** Whether the instance was opened with DuckDB's guards ({@link TenantGuards}). */
+  private final boolean guarded;
   private final DuckDBConnection root;
   private final PgCatalog pgCatalog;
   private final AtomicInteger sessions = new AtomicInteger();
   private volatile long idleSince = System.nanoTime();
 
-  private Tenant(Database database, DuckDBConnection root, PgCatalog pgCatalog) {
+  private Tenant(Database database, TenantConfig config, boolean guarded, DuckDBConnection root,
+      PgCatalog pgCatalog) {
     this.database = database;
+    this.config = config;
+    this.guarded = guarded;
     this.root = root;
     this.pgCatalog = pgCatalog;
   }
@@ -55,7 +61,11 @@ public final class Tenant implements AutoCloseable {
         }
         applyEngineSettings(c, database.settings());
         PgCatalog pg = PgCatalog.install(c, name, server);
-        return new Tenant(database, c.unwrap(DuckDBConnection.class), pg);
+        boolean guarded = TenantGuards.on(database, config);
+        if (guarded) {
+          TenantGuards.apply(c, database, config);
+        }
+        return new Tenant(database, config, guarded, c.unwrap(DuckDBConnection.class), pg);
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
@@ -116,6 +126,14 @@ public final class Tenant implements AutoCloseable {
     database = changed;
   }
 
+  /**
+   * Whether the database's sandbox setting no longer matches how the instance was opened: DuckDB's
+   * guards cannot be turned on or off in a running instance, only by reopening it.
+   */
+  public boolean reopenPending() {
+    return TenantGuards.on(database, config) != guarded;
+  }
+
   public String name() {
     return database.name();
   }
@@ -136,6 +154,7 @@ public final class Tenant implements AutoCloseable {
   public Map<String, String> sessionDefaults() {
     Map<String, String> defaults = new TreeMap<>(database.settings());
     defaults.keySet().removeAll(ENGINE_SETTINGS);
+    defaults.remove(TenantGuards.SETTING);
     return defaults;
   }
 

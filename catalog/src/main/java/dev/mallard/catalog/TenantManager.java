@@ -103,6 +103,7 @@ public final class TenantManager implements AutoCloseable {
   public Tenant acquire(String name, boolean exempt) {
     Tenant[] admitted = new Tenant[1];
     RuntimeException[] refused = new RuntimeException[1];
+    closeIfSandboxChanged(name == null ? "" : name);
     open.compute(name == null ? "" : name, (k, t) -> {
       if (renaming.contains(k)) {
         throw PgException.fatal(SqlState.INVALID_CATALOG_NAME, "database \"" + k + "\" does not exist");
@@ -219,8 +220,23 @@ public final class TenantManager implements AutoCloseable {
       }
       return t;
     });
+    closeIfSandboxChanged(changed.name());
     refreshServerObjects();
     return changed;
+  }
+
+  /**
+   * Closes an unused instance opened with the other sandbox setting (DuckDB's guards cannot be
+   * turned on or off in a running instance): the next session opens it anew.
+   */
+  private void closeIfSandboxChanged(String name) {
+    open.computeIfPresent(name, (k, t) -> {
+      if (!t.reopenPending() || t.sessionCount() > 0) {
+        return t;
+      }
+      closeQuietly(t);
+      return null;
+    });
   }
 
   private static void requireUnused(Tenant t, Database database) {

@@ -36,6 +36,7 @@ public final class ConfigLoader {
   public static final String ENV_LOGIN_FAILURE_WINDOW = "MALLARD_LOGIN_FAILURE_WINDOW";
   public static final String ENV_LOGIN_BAN_DURATION = "MALLARD_LOGIN_BAN_DURATION";
   public static final String ENV_TENANT_IDLE_TIMEOUT = "MALLARD_TENANT_IDLE_TIMEOUT";
+  public static final String ENV_TENANT_GUARDS = "MALLARD_TENANT_GUARDS";
 
   /** Command-line flags; null means "not given". Durations are text such as {@code 30s}. */
   public record Flags(
@@ -48,7 +49,15 @@ public final class ConfigLoader {
       Integer loginMaxFailures,
       String loginFailureWindow,
       String loginBanDuration,
-      String tenantIdleTimeout) {
+      String tenantIdleTimeout,
+      Boolean tenantGuards) {
+    public Flags(Path config, String host, Integer port, Path dataDir, TlsMode tlsMode,
+        Integer metricsPort, Integer loginMaxFailures, String loginFailureWindow,
+        String loginBanDuration, String tenantIdleTimeout) {
+      this(config, host, port, dataDir, tlsMode, metricsPort, loginMaxFailures,
+          loginFailureWindow, loginBanDuration, tenantIdleTimeout, null);
+    }
+
     public Flags(
         Path config, String host, Integer port, Path dataDir, TlsMode tlsMode, Integer metricsPort) {
       this(config, host, port, dataDir, tlsMode, metricsPort, null, null, null);
@@ -94,6 +103,7 @@ public final class ConfigLoader {
     applyMetricsPort(tree, flags.metricsPort());
     LoginRateLimitSettings.applyFlags(tree, flags);
     applyTenantIdleTimeout(tree, flags.tenantIdleTimeout());
+    applyTenantGuards(tree, flags.tenantGuards() == null ? null : flags.tenantGuards().toString());
     MallardConfig config = bind(tree, source);
     if (!perSessionGiven) {
       config = withDefaultPerSessionLimit(config);
@@ -142,6 +152,7 @@ public final class ConfigLoader {
     Integer port = portFromEnv(env, ENV_PORT);
     applyMetricsPort(tree, portFromEnv(env, ENV_METRICS_PORT));
     applyTenantIdleTimeout(tree, blankToNull(env.get(ENV_TENANT_IDLE_TIMEOUT)));
+    applyTenantGuards(tree, blankToNull(env.get(ENV_TENANT_GUARDS)));
     Path extensions = pathOrNull(env.get(ENV_EXTENSION_DIR));
     if (extensions != null) {
       ((ObjectNode) tree.get("duckdb")).put("extension-directory", extensions.toString());
@@ -175,6 +186,13 @@ public final class ConfigLoader {
   private static void applyTenantIdleTimeout(ObjectNode tree, String timeout) {
     if (timeout != null) {
       ((ObjectNode) tree.get("duckdb")).put("tenant-idle-timeout", timeout.trim());
+    }
+  }
+
+  /** true or false; other text is refused when the tree is bound. */
+  private static void applyTenantGuards(ObjectNode tree, String guards) {
+    if (guards != null) {
+      ((ObjectNode) tree.get("duckdb")).put("tenant-guards", guards.trim());
     }
   }
 

@@ -101,6 +101,15 @@ public final class Main implements Callable<Integer> {
           + " default 5min).")
   String tenantIdleTimeout;
 
+  @Option(
+      names = "--tenant-guards",
+      paramLabel = "BOOL",
+      arity = "1",
+      description = "Open databases without their own SANDBOX setting with DuckDB's guards: no"
+          + " file, URL or extension outside the database, for superusers too"
+          + " (env MALLARD_TENANT_GUARDS; default false).")
+  Boolean tenantGuards;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -112,7 +121,8 @@ public final class Main implements Callable<Integer> {
       config =
           ConfigLoader.load(
               new ConfigLoader.Flags(this.config, host, port, dataDir, tlsMode, metricsPort,
-                  loginMaxFailures, loginFailureWindow, loginBanDuration, tenantIdleTimeout),
+                  loginMaxFailures, loginFailureWindow, loginBanDuration, tenantIdleTimeout,
+                  tenantGuards),
               System.getenv());
     } catch (ConfigException e) {
       System.err.println("mallard: configuration error: " + e.getMessage());

@@ -180,13 +180,21 @@ public record MallardConfig(
    *     closed (and reopened on next use); zero keeps instances open
    * @param s3 S3-compatible storage for DuckLake data paths on {@code s3://}, used where a
    *     database's own options give none
+   * @param tenantGuards whether databases without their own {@code sandbox} setting run with
+   *     DuckDB's guards (no file, URL or extension outside the tenant, for superusers too)
    */
-  public record DuckDb(Path extensionDirectory, Duration tenantIdleTimeout, S3 s3) {
+  public record DuckDb(Path extensionDirectory, Duration tenantIdleTimeout, S3 s3,
+      Boolean tenantGuards) {
     public static final Duration DEFAULT_TENANT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     public DuckDb {
       tenantIdleTimeout = tenantIdleTimeout == null ? DEFAULT_TENANT_IDLE_TIMEOUT : tenantIdleTimeout;
+      tenantGuards = tenantGuards != null && tenantGuards;
       s3 = s3 == null ? S3.none() : s3;
+    }
+
+    public DuckDb(Path extensionDirectory, Duration tenantIdleTimeout, S3 s3) {
+      this(extensionDirectory, tenantIdleTimeout, s3, false);
     }
 
     public DuckDb(Path extensionDirectory) {

@@ -123,7 +123,7 @@ public final class MallardServer implements AutoCloseable {
     ServerTls tls = ServerTls.create(config);
     TenantManager tenants = new TenantManager(roles, config.defaultDatabase(), new TenantConfig(
         config.dataDir(), config.extensionDirectory(), config.duckdb().tenantIdleTimeout(),
-        config.duckdb().s3().asOptions()));
+        config.duckdb().s3().asOptions(), config.duckdb().tenantGuards()));
     try {
       engine = new Engine(tenants, roles, limits.arrowMemoryLimitBytes(),
           limits.perSessionMemoryLimitBytes(), metrics);

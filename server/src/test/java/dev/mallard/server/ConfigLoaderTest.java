@@ -130,6 +130,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void tenantGuardsFromFileEnvAndFlag() throws Exception {
+    assertFalse(ConfigLoader.load(ConfigLoader.Flags.none(), Map.of()).duckdb().tenantGuards());
+    Path file = yaml("duckdb:\n  tenant-guards: true\n");
+    assertTrue(ConfigLoader.load(configOnly(file), Map.of()).duckdb().tenantGuards());
+    Map<String, String> env = Map.of("MALLARD_TENANT_GUARDS", "false");
+    assertFalse(ConfigLoader.load(configOnly(file), env).duckdb().tenantGuards());
+    var flags = new ConfigLoader.Flags(file, null, null, null, null, null, null, null, null,
+        null, true);
+    assertTrue(ConfigLoader.load(flags, env).duckdb().tenantGuards());
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(ConfigLoader.Flags.none(),
+        Map.of("MALLARD_TENANT_GUARDS", "perhaps")));
+  }
+
+  @Test
   void configFileFromEnvironment() throws Exception {
     Path file = yaml("port: 6543\n");
     MallardConfig c =

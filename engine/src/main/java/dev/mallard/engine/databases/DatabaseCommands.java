@@ -4,6 +4,7 @@ import dev.mallard.catalog.Database;
 import dev.mallard.catalog.DuckLakeStorage;
 import dev.mallard.catalog.Role;
 import dev.mallard.catalog.Tenant;
+import dev.mallard.catalog.TenantGuards;
 import dev.mallard.catalog.TenantManager;
 import dev.mallard.catalog.system.SystemCatalog;
 import dev.mallard.engine.QueryResult.Notice;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * superuser), RENAME and OWNER TO also CREATEDB. Mallard adds two rules of its own, because they
  * reach outside the data directory: only superusers choose a DuckLake's metadata store, data
  * path or S3 access, and only superusers set the engine settings memory_limit, threads and
- * temp_directory. Each statement takes effect at once (the system catalog is not part of the
+ * temp_directory, and the sandbox (DuckDB's own guards, {@link TenantGuards}). Each statement takes effect at once (the system catalog is not part of the
  * session's transaction).
  */
 public final class DatabaseCommands {
@@ -53,7 +54,7 @@ public final class DatabaseCommands {
     } else if (statement instanceof DatabaseStatement.Alter a) {
       alter(a, actor);
     } else if (statement instanceof DatabaseStatement.Set s) {
-      set(s, actor);
+      set(s, actor, notices);
     }
     return notices;
   }
@@ -67,6 +68,7 @@ public final class DatabaseCommands {
     int owner = actor.map(Role::oid).orElse(Role.BOOTSTRAP_OID);
     int limit = -1;
     boolean allow = true;
+    Map<String, String> settings = new java.util.TreeMap<>();
     for (Map.Entry<String, String> e : options.entrySet()) {
       String option = e.getKey();
       String value = e.getValue();
@@ -76,6 +78,11 @@ public final class DatabaseCommands {
         limit = value == null ? -1 : DatabaseOptions.connectionLimit(value);
       } else if (option.equals("allow_connections")) {
         allow = value == null || DatabaseOptions.bool(option, value);
+      } else if (option.equals(TenantGuards.SETTING)) {
+        requireSuperuser(actor, option);
+        if (value != null) {
+          settings.put(option, sandbox(value));
+        }
       } else if (!option.equals("type") && !DuckLakeStorage.isOption(option)
           && !DatabaseOptions.checkFixed(option, value)) {
         throw DatabaseOptions.unrecognized(option);
@@ -89,7 +96,7 @@ public final class DatabaseCommands {
     if (kind == Database.Kind.DUCKLAKE) {
       lake = DuckLakeStorage.resolve(c.name(), lake, tenants.config().dataDir());
     }
-    tenants.create(new Database(0, c.name(), owner, kind, limit, allow, lake, Map.of()));
+    tenants.create(new Database(0, c.name(), owner, kind, limit, allow, lake, settings));
   }
 
   private void drop(DatabaseStatement.Drop d, Optional<Role> actor, String currentDatabase,
@@ -157,30 +164,55 @@ public final class DatabaseCommands {
     tenants.update(changed);
   }
 
-  private void set(DatabaseStatement.Set s, Optional<Role> actor) {
+  private void set(DatabaseStatement.Set s, Optional<Role> actor, List<Notice> notices) {
     Database db = require(s.name());
     requireOwner(db, actor);
     if (s.setting() == null) { // RESET ALL
-      if (db.settings().keySet().stream().anyMatch(Tenant.ENGINE_SETTINGS::contains)) {
-        requireSuperuser(actor, db.settings().keySet().stream()
-            .filter(Tenant.ENGINE_SETTINGS::contains).findFirst().orElseThrow());
+      Optional<String> guarded = db.settings().keySet().stream()
+          .filter(DatabaseCommands::superuserSetting).findFirst();
+      if (guarded.isPresent()) {
+        requireSuperuser(actor, guarded.get());
       }
       tenants.update(db.withoutSettings());
+      noticeReopen(db.name(), notices);
       return;
     }
     String setting = s.setting();
-    if (Tenant.ENGINE_SETTINGS.contains(setting)) {
+    String value = s.value();
+    if (superuserSetting(setting)) {
       requireSuperuser(actor, setting);
+      if (setting.equals(TenantGuards.SETTING) && value != null) {
+        value = sandbox(value);
+      }
     } else if (SESSION_SETTINGS.contains(setting)) {
       if (s.value() != null) {
         DatabaseOptions.checkDuration(setting, s.value());
       }
     } else {
       throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "per-database setting \"" + setting
-          + "\" is not supported: Mallard keeps memory_limit, threads, temp_directory and"
-          + " statement_timeout per database");
+          + "\" is not supported: Mallard keeps memory_limit, threads, temp_directory, sandbox"
+          + " and statement_timeout per database");
     }
-    tenants.update(db.withSetting(setting, s.value()));
+    tenants.update(db.withSetting(setting, value));
+    noticeReopen(db.name(), notices);
+  }
+
+  /** Settings only superusers change: the engine's resources and the sandbox. */
+  private static boolean superuserSetting(String setting) {
+    return Tenant.ENGINE_SETTINGS.contains(setting) || setting.equals(TenantGuards.SETTING);
+  }
+
+  /** A sandbox value as stored: on or off. */
+  private static String sandbox(String value) {
+    return DatabaseOptions.bool(TenantGuards.SETTING, value) ? "on" : "off";
+  }
+
+  /** DuckDB's guards change only when the instance reopens, after its sessions have ended. */
+  private void noticeReopen(String name, List<Notice> notices) {
+    if (tenants.openTenant(name).map(Tenant::reopenPending).orElse(false)) {
+      notices.add(Notice.notice("the sandbox of database \"" + name + "\" changes when its"
+          + " DuckDB instance reopens, once its current sessions have ended"));
+    }
   }
 
   /**
