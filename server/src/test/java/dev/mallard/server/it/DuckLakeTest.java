@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DuckLake tenants through pgjdbc and psql: a lake whose metadata lives in the real reference
- * PostgreSQL is served by two Mallard servers at once, and a commit through one is visible
+ * PostgreSQL is served by two Mallard server processes at once, and a commit through one is visible
  * through the other; lakes with DuckDB-file and SQLite metadata; clients see the lake's tables
  * in public through the pg_catalog emulation, as for any tenant.
  */
@@ -59,7 +59,10 @@ class DuckLakeTest {
     String create = "CREATE DATABASE lake WITH TYPE = ducklake METADATA = 'postgres:dbname="
         + METADATA_DB + " host=127.0.0.1 port=55432 user=postgres password=postgres'"
         + " DATA_PATH = '" + data + "'";
-    try (TestServer a = TestServer.start(); TestServer b = TestServer.start()) {
+    // Two processes, as two machines would run them: this JVM's server and one of its own.
+    try (TestServer a = TestServer.start();
+        ServerProcess b = ServerProcess.start(Files.createTempDirectory("mallard-lake-b"),
+            TestServer.PASSWORD)) {
       run(a.port, "postgres", create);
       run(b.port, "postgres", create);
       run(a.port, "lake", "CREATE TABLE events (id INTEGER, name VARCHAR)",

@@ -48,6 +48,10 @@ final class ServerProcess implements AutoCloseable {
           .redirectOutput(log.toFile());
       pb.environment().put("MALLARD_PASSWORD", password);
       pb.environment().remove("MALLARD_CONFIG");
+      // the extensions bin/test provisioned, so that a lake opens without DuckDB's servers
+      if (TestServer.extensionDirectory() != null) {
+        pb.environment().put("MALLARD_EXTENSION_DIR", TestServer.extensionDirectory().toString());
+      }
       Process process = pb.start();
       return new ServerProcess(process, log, awaitReady(process, log));
     } catch (IOException e) {
