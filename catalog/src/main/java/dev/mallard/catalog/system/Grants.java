@@ -271,6 +271,24 @@ public final class Grants {
     });
   }
 
+  /** A renamed table or view: its owner and ACL follow it to the new name. */
+  public synchronized void renamed(PrivilegeObject from, PrivilegeObject to) {
+    change(() -> {
+      forget(to);
+      for (String table : List.of("acl", "owners")) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE " + table
+            + " SET name = ? WHERE kind = ? AND db = ? AND schema = ? AND name = ?")) {
+          p.setString(1, to.name());
+          p.setString(2, from.kind().name());
+          p.setString(3, from.database());
+          p.setString(4, from.schema());
+          p.setString(5, from.name());
+          p.executeUpdate();
+        }
+      }
+    });
+  }
+
   /** A dropped database: its grants, owners and default privileges, and all its objects', go. */
   public synchronized void databaseDropped(String database) {
     change(() -> {

@@ -47,6 +47,12 @@ class PrivilegesTest {
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
+  private static void runAll(Connection c, String... statements) throws SQLException {
+    for (String sql : statements) {
+      run(c, sql);
+    }
+  }
+
   @Test
   void selectGrantAllowsReadingAndNothingElse() throws Exception {
     user("alice");
@@ -128,6 +134,29 @@ class PrivilegesTest {
       run(erin, "DROP TABLE notes");
       server.asSuperuser("CREATE TABLE notes (t VARCHAR)");
       assertDenied("permission denied for table notes", frank, "SELECT * FROM notes");
+    }
+  }
+
+  @Test
+  void renamedTablesKeepTheirOwnerAndGrants() throws Exception {
+    user("judy");
+    user("kurt");
+    server.asSuperuser("GRANT CREATE ON SCHEMA public TO judy");
+    try (Connection judy = as("judy"); Connection kurt = as("kurt")) {
+      runAll(judy, "CREATE TABLE drafts (t VARCHAR)", "INSERT INTO drafts VALUES ('d')",
+          "GRANT SELECT ON drafts TO kurt", "ALTER TABLE drafts RENAME TO published");
+      assertEquals("d", one(kurt, "SELECT t FROM published"), "kurt's grant followed the table");
+      assertDenied("permission denied for table published", kurt, "DELETE FROM published");
+      assertDenied("must be owner of table published", kurt,
+          "ALTER TABLE published RENAME TO stolen");
+      runAll(judy, "ALTER TABLE published ADD COLUMN n INTEGER",
+          "CREATE VIEW recent AS SELECT t FROM published", "ALTER TABLE recent RENAME TO latest");
+      try (Connection su = server.superuser()) {
+        assertEquals("judy=arwdDxt/judy,kurt=r/judy",
+            one(su, "SELECT array_to_string(relacl, ',') FROM pg_class WHERE relname = 'published'"));
+      }
+      assertDenied("must be owner of", kurt, "DROP VIEW latest");
+      runAll(judy, "DROP VIEW latest", "DROP TABLE published"); // only the owner may
     }
   }
 
