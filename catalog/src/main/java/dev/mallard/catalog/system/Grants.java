@@ -289,6 +289,43 @@ public final class Grants {
     });
   }
 
+  /**
+   * What keeps role {@code oid} from being dropped, in the words of PostgreSQL's DETAIL: objects
+   * it owns, ACLs naming it (other than on its own objects) and default privileges naming it.
+   */
+  public List<String> dependents(int oid) {
+    State s = state;
+    List<String> lines = new ArrayList<>();
+    s.owners().forEach((o, owner) -> {
+      if (owner == oid) {
+        lines.add("owner of " + describe(o));
+      }
+    });
+    s.acl().forEach((o, entries) -> {
+      if (owner(o) != oid && entries.stream().anyMatch(e -> e.grantee() == oid || e.grantor() == oid)) {
+        lines.add("privileges for " + describe(o));
+      }
+    });
+    for (DefaultAcl d : s.defaults()) {
+      String on = "default privileges on new relations belonging to role " + roleName(d.owner())
+          + (d.schema().isEmpty() ? "" : " in schema " + d.schema()) + " in database " + d.database();
+      if (d.owner() == oid) {
+        lines.add("owner of " + on);
+      } else if (d.grantee() == oid) {
+        lines.add("privileges for " + on);
+      }
+    }
+    return lines.stream().distinct().sorted().toList();
+  }
+
+  /** "table t" (schema-qualified outside public) and, but for databases, where it is. */
+  private static String describe(PrivilegeObject o) {
+    String name = o.kind() == PrivilegeObject.Kind.TABLE && !o.schema().equals("public")
+        ? o.schema() + "." + o.name() : o.displayName();
+    return o.kindWord() + " " + name
+        + (o.kind() == PrivilegeObject.Kind.DATABASE ? "" : " in database " + o.database());
+  }
+
   /** A dropped database: its grants, owners and default privileges, and all its objects', go. */
   public synchronized void databaseDropped(String database) {
     change(() -> {

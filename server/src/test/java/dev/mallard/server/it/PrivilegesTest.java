@@ -161,6 +161,29 @@ class PrivilegesTest {
   }
 
   @Test
+  void rolesOwningObjectsOrHoldingPrivilegesCannotBeDropped() throws Exception {
+    user("lena");
+    user("mike");
+    server.asSuperuser("GRANT CREATE ON SCHEMA public TO lena");
+    try (Connection lena = as("lena")) {
+      runAll(lena, "CREATE TABLE diary (t VARCHAR)", "GRANT SELECT ON diary TO mike");
+    }
+    try (Connection su = server.superuser()) {
+      SQLException owner = failure(() -> run(su, "DROP ROLE lena"));
+      assertEquals("2BP01", owner.getSQLState());
+      assertTrue(owner.getMessage().contains("role \"lena\" cannot be dropped because some objects"
+          + " depend on it"), owner.getMessage());
+      assertTrue(owner.getMessage().contains("owner of table diary"), owner.getMessage());
+      SQLException grantee = failure(() -> run(su, "DROP ROLE mike"));
+      assertEquals("2BP01", grantee.getSQLState());
+      assertTrue(grantee.getMessage().contains("privileges for table diary"), grantee.getMessage());
+      runAll(su, "REVOKE SELECT ON diary FROM mike", "DROP ROLE mike", "DROP TABLE diary",
+          "REVOKE CREATE ON SCHEMA public FROM lena", "DROP ROLE lena");
+      assertEquals("0", one(su, "SELECT count(*) FROM pg_roles WHERE rolname IN ('lena', 'mike')"));
+    }
+  }
+
+  @Test
   void psqlDpAndInformationSchemaShowTheGrants() throws Exception {
     user("gina");
     server.asSuperuser("CREATE TABLE ledger (amount INTEGER)", "GRANT SELECT, INSERT ON ledger TO gina",
