@@ -26,6 +26,8 @@ import org.duckdb.DuckDBReadableVector;
  *       commas, or NULL while the object has its default privileges (as relacl is NULL).
  *   <li>{@code mallard_acl_privileges(kind, database, schema, name)}: one "grantor|grantee|PRIVILEGE|YES"
  *       text per privilege held (the default ACL included), comma-separated.
+ *   <li>{@code mallard_uses_privileges_of(role, other)}: pg_has_role(role, other, 'USAGE'), with
+ *       other 'PUBLIC' standing for everyone; it filters information_schema.table_privileges.
  * </ul>
  * Without a system catalog (fixed roles, nothing enforced) every privilege is held and ACLs are NULL.
  */
@@ -48,6 +50,23 @@ final class PrivilegeFunctions {
               continue;
             }
             out.setBoolean(r, grants == null || has(grants, roles, v, r));
+          }
+        })
+        .register(duck);
+    DuckDBFunctions.scalarFunction()
+        .withName("mallard_uses_privileges_of")
+        .withParameters(String.class, String.class)
+        .withReturnType(Boolean.class)
+        .withVolatile()
+        .withVectorizedFunction((in, out) -> {
+          List<DuckDBReadableVector> v = vectors(in, 2);
+          for (long r = 0; r < in.rowCount(); r++) {
+            if (anyNull(v, r)) {
+              out.setNull(r);
+              continue;
+            }
+            out.setBoolean(r, grants == null
+                || grants.usesPrivilegesOf(v.get(0).getString(r), v.get(1).getString(r)));
           }
         })
         .register(duck);

@@ -167,6 +167,18 @@ public final class Grants {
     return holders(roleName).contains(owner(object));
   }
 
+  /**
+   * pg_has_role(role, other, 'USAGE'): whether {@code roleName} is a superuser or uses the
+   * privileges of {@code other} (itself or a role it inherits); PUBLIC is everyone's.
+   */
+  public boolean usesPrivilegesOf(String roleName, String other) {
+    if (other.equals("PUBLIC") || roles.find(roleName).map(Role::superuser).orElse(false)) {
+      return true;
+    }
+    Optional<Role> role = roles.find(other);
+    return role.isPresent() && holders(roleName).contains(role.get().oid());
+  }
+
   /** OIDs whose privileges the role uses: itself, inherited roles and PUBLIC. */
   private Set<Integer> holders(String roleName) {
     Set<Integer> oids = new HashSet<>();

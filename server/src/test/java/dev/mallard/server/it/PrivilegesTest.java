@@ -213,6 +213,29 @@ class PrivilegesTest {
   }
 
   @Test
+  void tablePrivilegesShowOnlyTheCurrentRolesGrants() throws Exception {
+    user("nora");
+    user("omar");
+    server.asSuperuser("CREATE ROLE auditors", "GRANT auditors TO omar",
+        "CREATE TABLE vault (v INTEGER)", "GRANT SELECT ON vault TO nora",
+        "GRANT UPDATE ON vault TO auditors", "GRANT DELETE ON vault TO PUBLIC");
+    String sql = "SELECT grantee || ':' || privilege_type FROM information_schema.%s"
+        + " WHERE table_name = 'vault' AND privilege_type IN ('SELECT', 'UPDATE', 'DELETE')"
+        + " ORDER BY 1";
+    try (Connection nora = as("nora"); Connection omar = as("omar");
+        Connection su = server.superuser()) {
+      assertEquals(List.of("PUBLIC:DELETE", "nora:SELECT"),
+          column(nora, String.format(sql, "table_privileges")));
+      assertEquals(List.of("PUBLIC:DELETE", "auditors:UPDATE"),
+          column(omar, String.format(sql, "table_privileges")));
+      assertEquals(List.of("auditors:UPDATE"), column(omar, String.format(sql, "role_table_grants")),
+          "as in PostgreSQL, PUBLIC's grants are not the role's");
+      assertEquals(List.of("PUBLIC:DELETE", "auditors:UPDATE", "nora:SELECT", "postgres:DELETE",
+          "postgres:SELECT", "postgres:UPDATE"), column(su, String.format(sql, "table_privileges")));
+    }
+  }
+
+  @Test
   void connectPrivilegeIsCheckedAtLogin() throws Exception {
     user("henry");
     server.asSuperuser("REVOKE CONNECT ON DATABASE postgres FROM PUBLIC");
