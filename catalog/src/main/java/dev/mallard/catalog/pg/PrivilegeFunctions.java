@@ -7,9 +7,11 @@ import dev.mallard.catalog.system.PrivilegeObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBFunctions;
@@ -26,6 +28,8 @@ import org.duckdb.DuckDBReadableVector;
  *       commas, or NULL while the object has its default privileges (as relacl is NULL).
  *   <li>{@code mallard_acl_privileges(kind, database, schema, name)}: one "grantor|grantee|PRIVILEGE|YES"
  *       text per privilege held (the default ACL included), comma-separated.
+ *   <li>{@code mallard_uses_privileges_of(role, other)}: pg_has_role(role, other, 'USAGE'), with
+ *       other 'PUBLIC' standing for everyone; it filters information_schema.table_privileges.
  * </ul>
  * Without a system catalog (fixed roles, nothing enforced) every privilege is held and ACLs are NULL.
  */
@@ -34,27 +38,37 @@ final class PrivilegeFunctions {
 
   static void register(Connection root, Grants grants, RolesByOid roles) throws SQLException {
     DuckDBConnection duck = root.unwrap(DuckDBConnection.class);
-    DuckDBFunctions.scalarFunction()
-        .withName("mallard_has_privilege")
-        .withParameters(String.class, String.class, String.class, String.class, String.class,
-            String.class)
-        .withReturnType(Boolean.class)
-        .withVolatile()
-        .withVectorizedFunction((in, out) -> {
-          List<DuckDBReadableVector> v = vectors(in, 6);
-          for (long r = 0; r < in.rowCount(); r++) {
-            if (anyNull(v, r)) {
-              out.setNull(r);
-              continue;
-            }
-            out.setBoolean(r, grants == null || has(grants, roles, v, r));
-          }
-        })
-        .register(duck);
+    registerTest(duck, "mallard_has_privilege", 6,
+        (v, r) -> grants == null || has(grants, roles, v, r));
+    registerTest(duck, "mallard_uses_privileges_of", 2, (v, r) -> grants == null
+        || grants.usesPrivilegesOf(v.get(0).getString(r), v.get(1).getString(r)));
     registerObjectText(duck, "mallard_acl", grants == null ? o -> null
         : o -> grants.explicitAcl(o).map(acl -> String.join(",", grants.aclItems(acl))).orElse(null));
     registerObjectText(duck, "mallard_acl_privileges",
         grants == null ? o -> null : o -> privilegeRows(grants, o));
+  }
+
+  /** A boolean function of {@code arity} text arguments; NULL when any argument is. */
+  private static void registerTest(DuckDBConnection duck, String name, int arity,
+      BiPredicate<List<DuckDBReadableVector>, Long> test) throws SQLException {
+    Class<?>[] parameters = new Class<?>[arity];
+    Arrays.fill(parameters, String.class);
+    DuckDBFunctions.scalarFunction()
+        .withName(name)
+        .withParameters(parameters)
+        .withReturnType(Boolean.class)
+        .withVolatile()
+        .withVectorizedFunction((in, out) -> {
+          List<DuckDBReadableVector> v = vectors(in, arity);
+          for (long r = 0; r < in.rowCount(); r++) {
+            if (anyNull(v, r)) {
+              out.setNull(r);
+            } else {
+              out.setBoolean(r, test.test(v, r));
+            }
+          }
+        })
+        .register(duck);
   }
 
   /** A function of (kind, database, schema, name) giving text about that object, or NULL. */

@@ -167,6 +167,18 @@ public final class Grants {
     return holders(roleName).contains(owner(object));
   }
 
+  /**
+   * pg_has_role(role, other, 'USAGE'): whether {@code roleName} is a superuser or uses the
+   * privileges of {@code other} (itself or a role it inherits); PUBLIC is everyone's.
+   */
+  public boolean usesPrivilegesOf(String roleName, String other) {
+    if (other.equals("PUBLIC") || roles.find(roleName).map(Role::superuser).orElse(false)) {
+      return true;
+    }
+    Optional<Role> role = roles.find(other);
+    return role.isPresent() && holders(roleName).contains(role.get().oid());
+  }
+
   /** OIDs whose privileges the role uses: itself, inherited roles and PUBLIC. */
   private Set<Integer> holders(String roleName) {
     Set<Integer> oids = new HashSet<>();
@@ -269,6 +281,61 @@ public final class Grants {
         }
       }
     });
+  }
+
+  /** A renamed table or view: its owner and ACL follow it to the new name. */
+  public synchronized void renamed(PrivilegeObject from, PrivilegeObject to) {
+    change(() -> {
+      forget(to);
+      for (String table : List.of("acl", "owners")) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE " + table
+            + " SET name = ? WHERE kind = ? AND db = ? AND schema = ? AND name = ?")) {
+          p.setString(1, to.name());
+          p.setString(2, from.kind().name());
+          p.setString(3, from.database());
+          p.setString(4, from.schema());
+          p.setString(5, from.name());
+          p.executeUpdate();
+        }
+      }
+    });
+  }
+
+  /**
+   * What keeps role {@code oid} from being dropped, in the words of PostgreSQL's DETAIL: objects
+   * it owns, ACLs naming it (other than on its own objects) and default privileges naming it.
+   */
+  public List<String> dependents(int oid) {
+    State s = state;
+    List<String> lines = new ArrayList<>();
+    s.owners().forEach((o, owner) -> {
+      if (owner == oid) {
+        lines.add("owner of " + describe(o));
+      }
+    });
+    s.acl().forEach((o, entries) -> {
+      if (owner(o) != oid && entries.stream().anyMatch(e -> e.grantee() == oid || e.grantor() == oid)) {
+        lines.add("privileges for " + describe(o));
+      }
+    });
+    for (DefaultAcl d : s.defaults()) {
+      String on = "default privileges on new relations belonging to role " + roleName(d.owner())
+          + (d.schema().isEmpty() ? "" : " in schema " + d.schema()) + " in database " + d.database();
+      if (d.owner() == oid) {
+        lines.add("owner of " + on);
+      } else if (d.grantee() == oid) {
+        lines.add("privileges for " + on);
+      }
+    }
+    return lines.stream().distinct().sorted().toList();
+  }
+
+  /** "table t" (schema-qualified outside public) and, but for databases, where it is. */
+  private static String describe(PrivilegeObject o) {
+    String name = o.kind() == PrivilegeObject.Kind.TABLE && !o.schema().equals("public")
+        ? o.schema() + "." + o.name() : o.displayName();
+    return o.kindWord() + " " + name
+        + (o.kind() == PrivilegeObject.Kind.DATABASE ? "" : " in database " + o.database());
   }
 
   /** A dropped database: its grants, owners and default privileges, and all its objects', go. */

@@ -148,7 +148,13 @@ SELECT split_part(p, '|', 1) AS grantor, split_part(p, '|', 2) AS grantee,
 FROM (SELECT n.nspname, c.relname,
              unnest(string_split(mallard_acl_privileges('TABLE', current_database(), n.nspname, c.relname), ',')) AS p
       FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema'));
+      WHERE c.relkind IN ('r', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema'))
+-- as in PostgreSQL: only grants the current role gave or holds, directly or through a role
+WHERE mallard_uses_privileges_of(current_user, split_part(p, '|', 1))
+   OR mallard_uses_privileges_of(current_user, split_part(p, '|', 2));
 
-CREATE VIEW ${info}.role_table_grants AS SELECT * FROM ${info}.table_privileges;
+-- PostgreSQL's: the grantor or the grantee is one of the current role's enabled roles (not PUBLIC)
+CREATE VIEW ${info}.role_table_grants AS SELECT * FROM ${info}.table_privileges
+WHERE mallard_uses_privileges_of(current_user, grantor)
+   OR (grantee <> 'PUBLIC' AND mallard_uses_privileges_of(current_user, grantee));
 

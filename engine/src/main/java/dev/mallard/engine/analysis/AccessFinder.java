@@ -18,6 +18,8 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -52,7 +54,8 @@ final class AccessFinder {
         throw new UnsupportedOperationException("CREATE SCHEMA with statements");
       }
       return new StatementAccess(Action.CREATE_SCHEMA, List.of(), List.of(), Set.of(), Set.of(),
-          false, false, false, null, unquote(cs.getSchemaName()), unquote(cs.getAuthorization()));
+          false, false, false, null, unquote(cs.getSchemaName()), unquote(cs.getAuthorization()),
+          null);
     }
     Finder all = Finder.run(statement);
     List<RelationRef> reads = all.relations();
@@ -61,6 +64,7 @@ final class AccessFinder {
     boolean temporary = false;
     boolean upsert = false;
     String objectType = null;
+    String renamedTo = null;
     if (statement instanceof Select) {
       action = Action.SELECT;
     } else if (statement instanceof Insert i) {
@@ -110,9 +114,24 @@ final class AccessFinder {
       action = Action.ALTER;
       targets = List.of(RelationRef.of(a.getTable()));
       reads = without(reads, targets.get(0));
+      renamedTo = newName(a);
     }
     return new StatementAccess(action, List.copyOf(reads), targets, all.functions,
-        all.tableFunctions, all.writableCte, temporary, upsert, objectType, null, null);
+        all.tableFunctions, all.writableCte, temporary, upsert, objectType, null, null, renamedTo);
+  }
+
+  /** ALTER TABLE t RENAME TO n: n, which PostgreSQL keeps in t's schema; else null. */
+  private static String newName(Alter alter) {
+    if (alter.getAlterExpressions() == null) {
+      return null;
+    }
+    for (AlterExpression e : alter.getAlterExpressions()) {
+      if (e.getOperation() == AlterOperation.RENAME_TABLE && e.getNewTableName() != null) {
+        String[] parts = e.getNewTableName().split("\\.");
+        return unquote(parts[parts.length - 1]);
+      }
+    }
+    return null;
   }
 
   /** UPDATE/DELETE read their target when a condition, RETURNING or SET expression does. */

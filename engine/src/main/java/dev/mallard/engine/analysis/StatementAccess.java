@@ -17,10 +17,12 @@ import java.util.Set;
  * @param objectType for DROP, what is dropped (TABLE, VIEW, SCHEMA, ...); else null
  * @param schemaName for CREATE SCHEMA, the schema; else null
  * @param authorization for CREATE SCHEMA ... AUTHORIZATION r, the role; else null
+ * @param renamedTo for ALTER TABLE ... RENAME TO n, the new name (lower case, unquoted); else null
  */
 public record StatementAccess(Action action, List<RelationRef> reads, List<RelationRef> targets,
     Set<String> functions, Set<String> tableFunctions, boolean writableCte, boolean temporary,
-    boolean upsert, String objectType, String schemaName, String authorization) {
+    boolean upsert, String objectType, String schemaName, String authorization,
+    String renamedTo) {
 
   public enum Action {
     SELECT, INSERT, UPDATE, DELETE, TRUNCATE, CREATE_TABLE, CREATE_VIEW, CREATE_INDEX,

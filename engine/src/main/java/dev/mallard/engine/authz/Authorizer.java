@@ -123,9 +123,11 @@ public final class Authorizer implements ObjectResolver {
       case CREATE_SCHEMA:
         return authorizeCreateSchema(access);
       case CREATE_INDEX:
-      case ALTER:
         requireOwner(access.targets().get(0));
         return Authorization.NONE;
+      case ALTER:
+        requireOwner(access.targets().get(0));
+        return renaming(access);
       case DROP:
         return authorizeDrop(access);
       default:
@@ -342,12 +344,25 @@ public final class Authorizer implements ObjectResolver {
           }
           return new Authorization(List.of(), drops);
         }
+        case ALTER:
+          return renaming(access);
         default:
           return Authorization.NONE;
       }
     } catch (PgException e) {
       return Authorization.NONE; // a superuser's statement runs whatever it names; DuckDB decides
     }
+  }
+
+  /** ALTER TABLE t RENAME TO n: t's owner and grants go to n, in t's schema. */
+  private Authorization renaming(StatementAccess access) {
+    Resolved r = access.renamedTo() == null ? null : resolver.resolve(access.targets().get(0));
+    if (r == null || r.kind() != Resolved.Kind.TABLE) {
+      return Authorization.NONE;
+    }
+    PrivilegeObject from = r.object();
+    PrivilegeObject to = PrivilegeObject.table(from.database(), from.schema(), access.renamedTo());
+    return new Authorization(List.of(), List.of(), new Authorization.Rename(from, to));
   }
 
   /** Before running: which of the objects to create are new (so ownership may be recorded). */
@@ -362,6 +377,9 @@ public final class Authorizer implements ObjectResolver {
     }
     for (PrivilegeObject o : authorization.drops()) {
       grants.dropped(o);
+    }
+    if (authorization.renamed() != null) {
+      grants.renamed(authorization.renamed().from(), authorization.renamed().to());
     }
   }
 }

@@ -194,12 +194,13 @@ public final class RoleCommands {
       if (role.get().superuser()) {
         requireSuperuser(actor, "must be superuser to drop superusers");
       }
-      List<String> owned = catalog.databases().ownedBy(role.get().oid());
-      if (!owned.isEmpty()) { // PostgreSQL's dependency check: pg_database.datdba must exist
+      List<String> dependents = new ArrayList<>(catalog.databases().ownedBy(role.get().oid())
+          .stream().map(db -> "owner of database " + db).toList());
+      dependents.addAll(catalog.grants().dependents(role.get().oid()));
+      if (!dependents.isEmpty()) { // PostgreSQL's check of pg_shdepend: owners and ACLs
         throw new PgException(PgException.Severity.ERROR, SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
             "role \"" + name + "\" cannot be dropped because some objects depend on it",
-            String.join("\n", owned.stream().map(db -> "owner of database " + db).toList()),
-            null, 0, null);
+            String.join("\n", dependents), null, 0, null);
       }
       present.add(name);
     }

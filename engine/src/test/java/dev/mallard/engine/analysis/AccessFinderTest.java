@@ -54,6 +54,15 @@ class AccessFinderTest {
   }
 
   @Test
+  void renameToGivesTheNewNameOnly() {
+    StatementAccess rename = access("ALTER TABLE s.\"Old\" RENAME TO \"New\"");
+    assertEquals(Action.ALTER, rename.action());
+    assertEquals(List.of("s.old"), names(rename.targets()));
+    assertEquals("new", rename.renamedTo());
+    assertEquals(null, access("ALTER TABLE t ADD COLUMN c INTEGER").renamedTo());
+  }
+
+  @Test
   void ddl() {
     StatementAccess create = access("CREATE TEMP TABLE x AS SELECT * FROM s");
     assertEquals(Action.CREATE_TABLE, create.action());

@@ -47,6 +47,12 @@ class PrivilegesTest {
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
+  private static void runAll(Connection c, String... statements) throws SQLException {
+    for (String sql : statements) {
+      run(c, sql);
+    }
+  }
+
   @Test
   void selectGrantAllowsReadingAndNothingElse() throws Exception {
     user("alice");
@@ -132,6 +138,52 @@ class PrivilegesTest {
   }
 
   @Test
+  void renamedTablesKeepTheirOwnerAndGrants() throws Exception {
+    user("judy");
+    user("kurt");
+    server.asSuperuser("GRANT CREATE ON SCHEMA public TO judy");
+    try (Connection judy = as("judy"); Connection kurt = as("kurt")) {
+      runAll(judy, "CREATE TABLE drafts (t VARCHAR)", "INSERT INTO drafts VALUES ('d')",
+          "GRANT SELECT ON drafts TO kurt", "ALTER TABLE drafts RENAME TO published");
+      assertEquals("d", one(kurt, "SELECT t FROM published"), "kurt's grant followed the table");
+      assertDenied("permission denied for table published", kurt, "DELETE FROM published");
+      assertDenied("must be owner of table published", kurt,
+          "ALTER TABLE published RENAME TO stolen");
+      runAll(judy, "ALTER TABLE published ADD COLUMN n INTEGER",
+          "CREATE VIEW recent AS SELECT t FROM published", "ALTER TABLE recent RENAME TO latest");
+      try (Connection su = server.superuser()) {
+        assertEquals("judy=arwdDxt/judy,kurt=r/judy",
+            one(su, "SELECT array_to_string(relacl, ',') FROM pg_class WHERE relname = 'published'"));
+      }
+      assertDenied("must be owner of", kurt, "DROP VIEW latest");
+      runAll(judy, "DROP VIEW latest", "DROP TABLE published"); // only the owner may
+    }
+  }
+
+  @Test
+  void rolesOwningObjectsOrHoldingPrivilegesCannotBeDropped() throws Exception {
+    user("lena");
+    user("mike");
+    server.asSuperuser("GRANT CREATE ON SCHEMA public TO lena");
+    try (Connection lena = as("lena")) {
+      runAll(lena, "CREATE TABLE diary (t VARCHAR)", "GRANT SELECT ON diary TO mike");
+    }
+    try (Connection su = server.superuser()) {
+      SQLException owner = failure(() -> run(su, "DROP ROLE lena"));
+      assertEquals("2BP01", owner.getSQLState());
+      assertTrue(owner.getMessage().contains("role \"lena\" cannot be dropped because some objects"
+          + " depend on it"), owner.getMessage());
+      assertTrue(owner.getMessage().contains("owner of table diary"), owner.getMessage());
+      SQLException grantee = failure(() -> run(su, "DROP ROLE mike"));
+      assertEquals("2BP01", grantee.getSQLState());
+      assertTrue(grantee.getMessage().contains("privileges for table diary"), grantee.getMessage());
+      runAll(su, "REVOKE SELECT ON diary FROM mike", "DROP ROLE mike", "DROP TABLE diary",
+          "REVOKE CREATE ON SCHEMA public FROM lena", "DROP ROLE lena");
+      assertEquals("0", one(su, "SELECT count(*) FROM pg_roles WHERE rolname IN ('lena', 'mike')"));
+    }
+  }
+
+  @Test
   void psqlDpAndInformationSchemaShowTheGrants() throws Exception {
     user("gina");
     server.asSuperuser("CREATE TABLE ledger (amount INTEGER)", "GRANT SELECT, INSERT ON ledger TO gina",
@@ -157,6 +209,29 @@ class PrivilegesTest {
           jdbc.toString());
       run(gina, "INSERT INTO ledger VALUES (10)");
       assertDenied("permission denied for table ledger", gina, "DELETE FROM ledger");
+    }
+  }
+
+  @Test
+  void tablePrivilegesShowOnlyTheCurrentRolesGrants() throws Exception {
+    user("nora");
+    user("omar");
+    server.asSuperuser("CREATE ROLE auditors", "GRANT auditors TO omar",
+        "CREATE TABLE vault (v INTEGER)", "GRANT SELECT ON vault TO nora",
+        "GRANT UPDATE ON vault TO auditors", "GRANT DELETE ON vault TO PUBLIC");
+    String sql = "SELECT grantee || ':' || privilege_type FROM information_schema.%s"
+        + " WHERE table_name = 'vault' AND privilege_type IN ('SELECT', 'UPDATE', 'DELETE')"
+        + " ORDER BY 1";
+    try (Connection nora = as("nora"); Connection omar = as("omar");
+        Connection su = server.superuser()) {
+      assertEquals(List.of("PUBLIC:DELETE", "nora:SELECT"),
+          column(nora, String.format(sql, "table_privileges")));
+      assertEquals(List.of("PUBLIC:DELETE", "auditors:UPDATE"),
+          column(omar, String.format(sql, "table_privileges")));
+      assertEquals(List.of("auditors:UPDATE"), column(omar, String.format(sql, "role_table_grants")),
+          "as in PostgreSQL, PUBLIC's grants are not the role's");
+      assertEquals(List.of("PUBLIC:DELETE", "auditors:UPDATE", "nora:SELECT", "postgres:DELETE",
+          "postgres:SELECT", "postgres:UPDATE"), column(su, String.format(sql, "table_privileges")));
     }
   }
 
