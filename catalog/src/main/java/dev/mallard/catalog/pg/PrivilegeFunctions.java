@@ -26,6 +26,8 @@ import org.duckdb.DuckDBReadableVector;
  *       GRANT OPTION"); kind is TABLE, SCHEMA or DATABASE.
  *   <li>{@code mallard_acl(kind, database, schema, name)}: the explicit ACL's aclitems joined by
  *       commas, or NULL while the object has its default privileges (as relacl is NULL).
+ *   <li>{@code mallard_owner(kind, database, schema, name)}: the owner's OID as text (relowner,
+ *       nspowner), NULL without a system catalog.
  *   <li>{@code mallard_acl_privileges(kind, database, schema, name)}: one "grantor|grantee|PRIVILEGE|YES"
  *       text per privilege held (the default ACL included), comma-separated.
  *   <li>{@code mallard_uses_privileges_of(role, other)}: pg_has_role(role, other, 'USAGE'), with
@@ -44,6 +46,8 @@ final class PrivilegeFunctions {
         || grants.usesPrivilegesOf(v.get(0).getString(r), v.get(1).getString(r)));
     registerObjectText(duck, "mallard_acl", grants == null ? o -> null
         : o -> grants.explicitAcl(o).map(acl -> String.join(",", grants.aclItems(acl))).orElse(null));
+    registerObjectText(duck, "mallard_owner",
+        grants == null ? o -> null : o -> Integer.toString(grants.owner(o)));
     registerObjectText(duck, "mallard_acl_privileges",
         grants == null ? o -> null : o -> privilegeRows(grants, o));
   }

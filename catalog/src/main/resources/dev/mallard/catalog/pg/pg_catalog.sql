@@ -90,7 +90,7 @@ WHERE ${pg}.mallard_here(database_name) AND constraint_type IN ('PRIMARY KEY', '
 
 CREATE VIEW ${pg}.pg_namespace AS
 SELECT ${pg}.mallard_nspoid(schema_name) AS oid, ${pg}.mallard_nspname(schema_name) AS nspname,
-       10 AS nspowner,
+       coalesce(CAST(mallard_owner('SCHEMA', database_name, schema_name, '') AS INTEGER), 10) AS nspowner,
        string_split(mallard_acl('SCHEMA', database_name, schema_name, ''), ',') AS nspacl
 FROM duckdb_schemas() WHERE ${pg}.mallard_here(database_name)
 UNION ALL SELECT 11, 'pg_catalog', 10, NULL
@@ -255,7 +255,9 @@ FROM ${pg}.mallard_indexes i LEFT JOIN ${pg}.mallard_index_classes c USING (inde
 
 CREATE VIEW ${pg}.pg_class AS
 SELECT r.oid, r.relname, ${pg}.mallard_nspoid(r.schema_name) AS relnamespace, 0 AS reltype,
-       0 AS reloftype, 10 AS relowner, r.relam, r.oid AS relfilenode, 0 AS reltablespace,
+       0 AS reloftype,
+       coalesce(CAST(mallard_owner('TABLE', current_database(), r.schema_name, r.relname) AS INTEGER), 10)
+         AS relowner, r.relam, r.oid AS relfilenode, 0 AS reltablespace,
        0 AS relpages, CAST(r.reltuples AS REAL) AS reltuples, 0 AS relallvisible,
        0 AS reltoastrelid, r.relhasindex, false AS relisshared, 'p' AS relpersistence, r.relkind,
        CAST(r.relnatts AS SMALLINT) AS relnatts, CAST(r.relchecks AS SMALLINT) AS relchecks,

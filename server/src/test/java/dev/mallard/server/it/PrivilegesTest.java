@@ -130,6 +130,9 @@ class PrivilegesTest {
       try (Connection su = server.superuser()) {
         assertEquals("erin=arwdDxt/erin,frank=rw*/erin",
             one(su, "SELECT array_to_string(relacl, ',') FROM pg_class WHERE relname = 'notes'"));
+        // the owner psql's \dt and \d show
+        assertEquals("erin", one(su, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'notes'"));
+        assertEquals("postgres", one(su, "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'public'"));
       }
       run(erin, "DROP TABLE notes");
       server.asSuperuser("CREATE TABLE notes (t VARCHAR)");
