@@ -74,16 +74,8 @@ final class FunctionNames implements RewriteRule {
     if (close < 0 || tokens.next(open) == close) {
       return false;
     }
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        depth--;
-      } else if (depth == 0 && k.is(",")) {
-        return false;
-      }
+    if (tokens.firstTopLevel(open, close, k -> k.is(",")) >= 0) {
+      return false;
     }
     List<Token> again = new ArrayList<>(SqlLexer.lex(", "));
     for (int j = tokens.next(open); j <= tokens.prev(close); j++) {

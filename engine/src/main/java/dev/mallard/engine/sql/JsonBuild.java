@@ -47,26 +47,8 @@ final class JsonBuild {
 
   /** The arguments between {@code open} and {@code close}, split at top-level commas. */
   private static List<List<Token>> arguments(Tokens tokens, int open, int close) {
-    List<List<Token>> args = new ArrayList<>();
-    List<Token> current = new ArrayList<>();
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        depth--;
-      } else if (depth == 0 && k.is(",")) {
-        args.add(current);
-        current = new ArrayList<>();
-        continue;
-      }
-      current.add(k);
-    }
-    boolean blank = current.stream().allMatch(t -> t.kind() == Token.Kind.SPACE);
-    if (!blank || !args.isEmpty()) {
-      args.add(current);
-    }
-    return args;
+    List<List<Token>> args = tokens.splitTopLevel(open, close, k -> k.is(","));
+    boolean blank = args.get(0).stream().allMatch(t -> t.kind() == Token.Kind.SPACE);
+    return args.size() == 1 && blank ? new ArrayList<>() : args;
   }
 }

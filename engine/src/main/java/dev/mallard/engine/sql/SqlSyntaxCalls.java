@@ -47,24 +47,12 @@ final class SqlSyntaxCalls implements RewriteRule {
 
   /** Splits {@code open..close} at top-level commas or at the given key words. */
   static List<List<Token>> parts(Tokens tokens, int open, int close, String... words) {
+    List<String> separators = List.of(words);
     List<List<Token>> parts = new ArrayList<>();
-    List<Token> current = new ArrayList<>();
-    int depth = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        depth--;
-      } else if (depth == 0 && (words.length == 0 ? k.is(",")
-          : k.isWord() && List.of(words).contains(k.text().toLowerCase(Locale.ROOT)))) {
-        parts.add(trimmed(current));
-        current = new ArrayList<>();
-        continue;
-      }
-      current.add(k);
+    for (List<Token> part : tokens.splitTopLevel(open, close, k -> words.length == 0 ? k.is(",")
+        : k.isWord() && separators.contains(k.text().toLowerCase(Locale.ROOT)))) {
+      parts.add(trimmed(part));
     }
-    parts.add(trimmed(current));
     return parts;
   }
 

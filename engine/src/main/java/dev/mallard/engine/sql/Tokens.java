@@ -2,6 +2,7 @@ package dev.mallard.engine.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A statement's tokens, editable in place by rewrite rules, with navigation that skips spaces. */
 public final class Tokens {
@@ -96,7 +97,33 @@ public final class Tokens {
    * Index of the first token strictly between {@code open} and {@code close} that stands outside
    * any nested bracket and matches, or -1: the AS of {@code CAST(x AS t)}, an argument's comma.
    */
-  public int firstTopLevel(int open, int close, java.util.function.Predicate<Token> match) {
+  public int firstTopLevel(int open, int close, Predicate<Token> match) {
+    List<Integer> found = topLevel(open, close, match, true);
+    return found.isEmpty() ? -1 : found.get(0);
+  }
+
+  /** Indexes of every token {@link #firstTopLevel} would consider a match. */
+  public List<Integer> allTopLevel(int open, int close, Predicate<Token> match) {
+    return topLevel(open, close, match, false);
+  }
+
+  /**
+   * The tokens strictly between {@code open} and {@code close}, split at the top-level tokens that
+   * match {@code separator} (left out): the arguments of a call, split at its commas.
+   */
+  public List<List<Token>> splitTopLevel(int open, int close, Predicate<Token> separator) {
+    List<List<Token>> parts = new ArrayList<>();
+    int from = open;
+    for (int at : allTopLevel(open, close, separator)) {
+      parts.add(new ArrayList<>(list.subList(from + 1, at)));
+      from = at;
+    }
+    parts.add(new ArrayList<>(list.subList(from + 1, close)));
+    return parts;
+  }
+
+  private List<Integer> topLevel(int open, int close, Predicate<Token> match, boolean firstOnly) {
+    List<Integer> found = new ArrayList<>();
     int depth = 0;
     for (int j = open + 1; j < close; j++) {
       Token t = list.get(j);
@@ -105,10 +132,13 @@ public final class Tokens {
       } else if (t.is(")") || t.is("]")) {
         depth--;
       } else if (depth == 0 && match.test(t)) {
-        return j;
+        found.add(j);
+        if (firstOnly) {
+          break;
+        }
       }
     }
-    return -1;
+    return found;
   }
 
   /** Replaces tokens {@code from..to} (inclusive) with {@code replacement}. */

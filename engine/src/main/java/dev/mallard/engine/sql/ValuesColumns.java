@@ -52,19 +52,7 @@ final class ValuesColumns implements RewriteRule {
   }
 
   private static int width(Tokens tokens, int open, int close) {
-    int depth = 0;
-    int commas = 0;
-    for (int j = open + 1; j < close; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        depth--;
-      } else if (depth == 0 && k.is(",")) {
-        commas++;
-      }
-    }
-    return commas + 1;
+    return tokens.allTopLevel(open, close, k -> k.is(",")).size() + 1;
   }
 
   private static void topLevel(Tokens tokens, int values) {
