@@ -36,9 +36,6 @@ KNOWN_GAPS = {
         "server gap: client-side binding writes a text[] value as an uncast '{x,NULL,\"y z\"}' "
         "into a text[] column; DuckDB's implicit VARCHAR -> VARCHAR[] cast does not read "
         "PostgreSQL's array syntax (only literals cast explicitly to an array type are rewritten)"),
-    "test_psycopg.py::test_nested_transaction_uses_savepoint": (
-        "server gap: ROLLBACK TO SAVEPOINT after the inner block wrote data answers 0A000: "
-        "DuckDB cannot undo part of a transaction (README Limitations)"),
 }
 
 

@@ -504,6 +504,16 @@ public final class EngineSession implements AutoCloseable {
     }
   }
 
+  /** Lower-case names of the tables a default of which is volatile (see {@link Volatility}). */
+  public java.util.Set<String> tablesWithVolatileDefaults() {
+    claimConnection();
+    try {
+      return Volatility.tablesWithVolatileDefaults(connection);
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+  }
+
   /** Runs SQL that returns nothing and takes no parameters (transaction control, settings). */
   public void executeUtility(String sql) {
     claimConnection();

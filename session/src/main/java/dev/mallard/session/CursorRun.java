@@ -92,7 +92,9 @@ final class CursorRun implements Job {
     switch (statement.kind()) {
       case DECLARE_CURSOR:
         if (cursors.declare(portal, session.inTransactionBlock()).declaration.hold()) {
-          session.savepoints().changed(); // its table is part of the transaction's changes
+          // its table is part of the transaction's changes
+          session.savepoints().changedUnrepeatably("cursor WITH HOLD \"" + portal.query.declaration().name()
+              + "\" was declared before it");
         }
         return complete(statement.commandTag(0));
       case CLOSE_CURSOR:

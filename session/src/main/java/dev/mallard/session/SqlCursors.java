@@ -79,6 +79,16 @@ final class SqlCursors {
     closeWhere(c -> c.sequence > mark);
   }
 
+  /** The name of an open cursor that streams from DuckDB's running transaction, or null. */
+  String streamedInTransaction() {
+    for (Map.Entry<String, SqlCursor> e : cursors.entrySet()) {
+      if (!e.getValue().declaration.hold()) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** Before COMMIT or ROLLBACK runs: cursors WITHOUT HOLD end with the transaction. */
   void transactionEnding() {
     closeWhere(c -> !c.declaration.hold());
