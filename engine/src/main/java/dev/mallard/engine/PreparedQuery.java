@@ -98,6 +98,11 @@ public final class PreparedQuery implements AutoCloseable {
     return authorizedStatement;
   }
 
+  /** The SQL as the client wrote it, which {@link EngineSession#prepare} takes again. */
+  public String sourceSql() {
+    return authorizedStatement != null ? authorizedStatement.sql() : statement.sql();
+  }
+
   /** The cursor a DECLARE statement declares, or null for other statements. */
   public CursorDeclaration declaration() {
     return declaration;

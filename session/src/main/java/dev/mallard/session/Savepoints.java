@@ -73,7 +73,7 @@ final class Savepoints {
     }
     changed();
     if (inBlock) {
-      log.ran(portal.shared, portal.parameters, result.hasRows() ? -1 : result.changedRows(),
+      log.ran(portal.query, portal.parameters, result.hasRows() ? -1 : result.changedRows(),
           searchPath);
     }
   }

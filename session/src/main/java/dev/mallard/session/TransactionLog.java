@@ -1,11 +1,13 @@
 package dev.mallard.session;
 
 import dev.mallard.engine.EngineSession;
+import dev.mallard.engine.PreparedQuery;
 import dev.mallard.engine.QueryResult;
 import dev.mallard.engine.ResultCursor;
 import dev.mallard.engine.Volatility;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
+import dev.mallard.wire.types.PgType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,19 @@ import java.util.Set;
 final class TransactionLog {
   /** Changes kept at most; a longer transaction can still commit or roll back as a whole. */
   static final int MAX_CHANGES = 10_000;
+  /** Bytes of SQL and parameters kept at most (roughly counted). */
+  static final long MAX_BYTES = 16L << 20;
 
-  /** One change: a prepared statement with its parameters, or what made it unrepeatable. */
-  private record Change(SharedQuery shared, Object[] parameters, long rows, String searchPath,
-      String unrepeatable) {}
+  /**
+   * One change: the SQL as written, its parameters' types and values, or what made it
+   * unrepeatable. The SQL is kept rather than DuckDB's prepared statement, which costs far more
+   * memory in a long transaction.
+   */
+  private record Change(String sql, int[] types, Object[] parameters, long rows,
+      String searchPath, String unrepeatable) {}
 
   private final List<Change> changes = new ArrayList<>();
+  private long bytes;
   /** Changes before this index were looked at by {@link #whyNotReplayable}. */
   private int checked;
   /** Why the change at {@code checked} cannot be run again, or null. */
@@ -39,22 +48,36 @@ final class TransactionLog {
     return changes.size();
   }
 
-  /**
-   * Records a change DuckDB made: {@code rows} is its row count, or -1 when it returned rows.
-   * The statement is retained until the transaction ends.
-   */
-  void ran(SharedQuery shared, Object[] parameters, long rows, String searchPath) {
-    if (changes.size() >= MAX_CHANGES) {
-      unrepeatable("the transaction made more than " + MAX_CHANGES + " changes");
+  /** Records a change DuckDB made: {@code rows} is its row count, or -1 when it returned rows. */
+  void ran(PreparedQuery query, Object[] parameters, long rows, String searchPath) {
+    String sql = query.sourceSql();
+    long size = sizeOf(sql, parameters);
+    if (changes.size() >= MAX_CHANGES || bytes + size > MAX_BYTES) {
+      unrepeatable("the transaction's changes are too many to keep (more than " + MAX_CHANGES
+          + " statements or " + (MAX_BYTES >> 20) + " MB)");
       return;
     }
-    changes.add(new Change(shared.retain(), parameters.clone(), rows, searchPath, null));
+    bytes += size;
+    PgType[] types = query.parameterTypes();
+    int[] oids = new int[types.length];
+    for (int i = 0; i < oids.length; i++) {
+      oids[i] = types[i].oid();
+    }
+    changes.add(new Change(sql, oids, parameters.clone(), rows, searchPath, null));
+  }
+
+  private static long sizeOf(String sql, Object[] parameters) {
+    long size = 64 + 2L * sql.length();
+    for (Object p : parameters) {
+      size += p instanceof String s ? 2L * s.length() : p instanceof byte[] b ? b.length : 16;
+    }
+    return size;
   }
 
   /** Records a change that cannot be run again, and why. */
   void unrepeatable(String why) {
     if (changes.isEmpty() || changes.get(changes.size() - 1).unrepeatable == null) {
-      changes.add(new Change(null, null, 0, null, why));
+      changes.add(new Change(null, null, null, 0, null, why));
     }
   }
 
@@ -62,9 +85,7 @@ final class TransactionLog {
   void truncate(int mark) {
     List<Change> dropped = changes.subList(mark, changes.size());
     for (Change c : dropped) {
-      if (c.shared != null) {
-        c.shared.release();
-      }
+      bytes -= c.sql == null ? 0 : sizeOf(c.sql, c.parameters);
     }
     dropped.clear();
     if (checked >= mark) {
@@ -86,7 +107,7 @@ final class TransactionLog {
         reason = c.unrepeatable;
         break;
       }
-      String sql = c.shared.query.statement().sql();
+      String sql = c.sql;
       String call = Volatility.volatileCall(sql);
       if (call != null) {
         reason = "a change made before it calls " + call + ", which would give another value";
@@ -124,8 +145,8 @@ final class TransactionLog {
   void replay(int mark, EngineSession engine) {
     for (Change c : changes.subList(0, mark)) {
       long rows;
-      try {
-        QueryResult result = engine.execute(c.shared.query, c.parameters);
+      try (PreparedQuery query = engine.prepare(c.sql, c.types)) {
+        QueryResult result = engine.execute(query, c.parameters);
         rows = result.hasRows() ? count(result.cursor()) : result.changedRows();
       } catch (PgException e) {
         throw replayFailed("a change made before it failed when run again: " + e.getMessage());
