@@ -190,7 +190,7 @@ public final class EngineSession implements AutoCloseable {
    * outlive the transaction (a holdable cursor) without being held in memory: DuckDB keeps the
    * table in its buffer pool and spills it to disk.
    */
-  public void materialize(PreparedQuery query, Object[] parameters, String table) {
+  public long materialize(PreparedQuery query, Object[] parameters, String table) {
     claimConnection();
     String sql = "CREATE TEMPORARY TABLE " + Identifiers.quote(table) + " AS "
         + query.statement().sql();
@@ -204,6 +204,7 @@ public final class EngineSession implements AutoCloseable {
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
+    return countCreatedRows(sql);
   }
 
   /**

@@ -38,8 +38,8 @@ final class SqlCursors {
           "DECLARE CURSOR can only be used in transaction blocks");
     }
     long seq = ++sequence;
-    SqlCursor cursor = d.hold()
-        ? SqlCursor.held(engine, portal, seq, "mallard_cursor_" + seq)
+    SqlCursor cursor = d.hold() || Boolean.TRUE.equals(d.scroll())
+        ? SqlCursor.stored(engine, portal, seq, "mallard_cursor_" + seq)
         : SqlCursor.streamed(engine, portal, seq);
     cursor.declaredInTransaction = inTransactionBlock;
     cursors.put(d.name(), cursor);
