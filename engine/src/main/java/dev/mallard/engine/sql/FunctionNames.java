@@ -66,7 +66,9 @@ final class FunctionNames implements RewriteRule {
    * rint), of a numeric numeric; DuckDB keeps the argument's type and rounds half away from zero.
    * The call becomes {@code pg_round(x, x)}: a session macro chooses its overload by the second
    * argument's type and never evaluates it (a typed parameter would cast a DECIMAL to
-   * DECIMAL(18,3)). Calls with more arguments are left alone.
+   * DECIMAL(18,3)). length(bytea) counts bytes the same way: DuckDB's length has no BLOB
+   * overload, and giving pg_length one for x itself would turn text into bytes. Calls with more
+   * arguments are left alone.
    */
   private static boolean typedByArgument(Tokens tokens, int i, String macro) {
     int open = tokens.next(i);
@@ -107,7 +109,8 @@ final class FunctionNames implements RewriteRule {
         jsonAgg(tokens, i);
         continue;
       }
-      if ((name.equals("round") || name.equals("sign")) && typedByArgument(tokens, i, "pg_" + name)) {
+      if ((name.equals("round") || name.equals("sign") || name.equals("length"))
+          && typedByArgument(tokens, i, "pg_" + name)) {
         continue;
       }
       if (name.equals("json_build_object") || name.equals("json_build_array")) {

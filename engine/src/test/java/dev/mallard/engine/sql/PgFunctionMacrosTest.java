@@ -50,6 +50,8 @@ class PgFunctionMacrosTest {
     assertEquals("  ab|Ali|ab..|xab", row("SELECT lpad('ab', 4), lpad('Alice', 3), rpad('ab', 4, '.'),"
         + " lpad('ab', 3, 'x')"));
     assertEquals("6|48|3", row("SELECT octet_length('héllo'), bit_length('héllo'), octet_length('abc'::bytea)"));
+    assertEquals("2|0|5|3|2|null", row("SELECT length('\\x00ff'::bytea), length(''::bytea),"
+        + " length('héllo'), length('abc'::text), length([1, 2]), length(NULL::bytea)"));
     assertEquals("[a, b, '', c]|[a, NULL, c]|[]", row("SELECT string_to_array('a,b,,c', ','),"
         + " string_to_array('a b c', ' ', 'b'), string_to_array('', ',')"));
     assertEquals("ff|ffffffff|ffffffffffffffff", row("SELECT to_hex(255), to_hex(-1), to_hex(-1::bigint)"));

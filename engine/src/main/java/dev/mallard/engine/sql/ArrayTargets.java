@@ -1,0 +1,286 @@
+package dev.mallard.engine.sql;
+
+import dev.mallard.engine.sql.RewriteContext.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An untyped string constant takes the type of the column it is stored in or compared with, in
+ * PostgreSQL: {@code INSERT INTO t (tags) VALUES ('{a,"b c"}')}, {@code UPDATE t SET tags =
+ * '{a}'} and {@code WHERE tags = '{a}'} read the constant with array_in. DuckDB casts text to a
+ * list only from its own '[..]' syntax, so a constant in PostgreSQL's array syntax aimed at an
+ * array column gets the column's type as an explicit cast, which {@link ArrayLiterals} (run
+ * after this rule) then reads. Client-side parameter binding (psycopg 3's simple protocol)
+ * writes arrays this way. The column types come from DuckDB's catalog, asked only when a
+ * statement has such a constant.
+ */
+final class ArrayTargets implements RewriteRule {
+  private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=",
+      "@>", "<@", "&&");
+
+  @Override
+  public String name() {
+    return "array-targets";
+  }
+
+  @Override
+  public void apply(Tokens tokens, RewriteContext context) {
+    if (!hasCandidate(tokens)) {
+      return;
+    }
+    int first = tokens.next(-1);
+    Target target = first < 0 ? null : target(tokens, first);
+    if (target == null) {
+      return;
+    }
+    List<ColumnType> columns = context.relations().columns(target.schema(), target.table());
+    if (columns.isEmpty()) {
+      return;
+    }
+    // Right to left, so that the casts inserted do not move what is still to be visited.
+    for (int i = tokens.size() - 1; i > target.end(); i--) {
+      if (isCandidate(tokens, i)) {
+        String type = typeOf(tokens, i, target, columns);
+        if (type != null) {
+          tokens.insert(i + 1, SqlLexer.lex("::" + type));
+        }
+      }
+    }
+  }
+
+  /** The relation a statement writes or reads: INSERT INTO, UPDATE, DELETE FROM, or one FROM. */
+  private record Target(String schema, String table, int end, List<String> insertColumns) {}
+
+  private static Target target(Tokens tokens, int first) {
+    Token word = tokens.get(first);
+    int name;
+    if (word.isWord("insert") && isWordAt(tokens, tokens.next(first), "into")) {
+      name = tokens.next(tokens.next(first));
+    } else if (word.isWord("update")) {
+      name = skipOnly(tokens, tokens.next(first));
+    } else if (word.isWord("delete") && isWordAt(tokens, tokens.next(first), "from")) {
+      name = skipOnly(tokens, tokens.next(tokens.next(first)));
+    } else if (word.isWord("select")) {
+      name = singleFromItem(tokens, first);
+    } else {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    int end = qualifiedName(tokens, name, parts);
+    if (end < 0 || parts.size() > 2) {
+      return null;
+    }
+    List<String> insertColumns = null;
+    if (word.isWord("insert")) {
+      insertColumns = new ArrayList<>();
+      end = insertColumns(tokens, end, insertColumns);
+    }
+    String schema = parts.size() == 2 ? parts.get(0) : null;
+    return new Target(schema, parts.get(parts.size() - 1), end, insertColumns);
+  }
+
+  private static int skipOnly(Tokens tokens, int i) {
+    return isWordAt(tokens, i, "only") ? tokens.next(i) : i;
+  }
+
+  /** The FROM item of a SELECT that reads one relation (no join, no list), or -1. */
+  private static int singleFromItem(Tokens tokens, int select) {
+    int depth = 0;
+    int from = -1;
+    for (int j = select; j >= 0 && j < tokens.size(); j = tokens.next(j)) {
+      Token t = tokens.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        depth--;
+      } else if (depth == 0 && (t.isWord("join") || t.isWord("union") || t.isWord("intersect")
+          || t.isWord("except") || from >= 0 && t.is(","))) {
+        return -1;
+      } else if (depth == 0 && t.isWord("from")) {
+        if (from >= 0) {
+          return -1;
+        }
+        from = j;
+      }
+    }
+    return from < 0 ? -1 : tokens.next(from);
+  }
+
+  /** Reads {@code a}, {@code a.b} into parts; the index of its last token, or -1. */
+  private static int qualifiedName(Tokens tokens, int i, List<String> parts) {
+    Token t = tokens.at(i);
+    if (t == null || !t.isIdentifier() || t.isWord() && Operands.isKeyword(t)) {
+      return -1;
+    }
+    parts.add(t.identifier());
+    int end = i;
+    while (tokens.nextIs(end, ".")) {
+      Token part = tokens.at(tokens.next(tokens.next(end)));
+      if (part == null || !part.isIdentifier()) {
+        return -1;
+      }
+      parts.add(part.identifier());
+      end = tokens.next(tokens.next(end));
+    }
+    return end;
+  }
+
+  /** After INSERT INTO t [AS alias]: its column list, if any; the index of the last token read. */
+  private static int insertColumns(Tokens tokens, int end, List<String> columns) {
+    int next = tokens.next(end);
+    if (isWordAt(tokens, next, "as")) {
+      end = tokens.next(next);
+      next = tokens.next(end);
+    }
+    Token open = tokens.at(next);
+    if (open == null || !open.is("(")) {
+      return end;
+    }
+    int close = tokens.closing(next);
+    if (close < 0) {
+      return end;
+    }
+    for (List<Token> part : tokens.splitTopLevel(next, close, k -> k.is(","))) {
+      List<Token> words = part.stream().filter(k -> k.kind() != Token.Kind.SPACE).toList();
+      if (words.size() != 1 || !words.get(0).isIdentifier()) {
+        columns.clear();
+        return -1;
+      }
+      columns.add(words.get(0).identifier());
+    }
+    return close;
+  }
+
+  /** The array type of the column the constant at {@code i} is stored in or compared with. */
+  private static String typeOf(Tokens tokens, int i, Target target, List<ColumnType> columns) {
+    int prev = tokens.prev(i);
+    Token p = tokens.at(prev);
+    Token n = tokens.at(tokens.next(i));
+    String column = null;
+    if (p != null && COMPARISONS.contains(p.text()) && p.kind() == Token.Kind.OPERATOR) {
+      column = columnBefore(tokens, prev);
+    } else if (n != null && n.kind() == Token.Kind.OPERATOR && COMPARISONS.contains(n.text())) {
+      column = columnAfter(tokens, tokens.next(i));
+    } else if (target.insertColumns() != null && (p.is("(") || p.is(","))) {
+      return valuesTarget(tokens, i, target, columns);
+    }
+    return column == null ? null : arrayType(columns, column);
+  }
+
+  /** The column of a VALUES row's element at {@code i}: by position in the column list. */
+  private static String valuesTarget(Tokens tokens, int i, Target target, List<ColumnType> columns) {
+    int open = enclosingParenthesis(tokens, i);
+    if (open < 0 || !isWordAt(tokens, tokens.prev(open), "values") && !tokens.prevIs(open, ",")) {
+      return null;
+    }
+    if (tokens.prevIs(open, ",") && !isValuesRow(tokens, open)) {
+      return null;
+    }
+    int close = tokens.closing(open);
+    if (close < 0 || !tokens.nextIs(i, ",") && tokens.next(i) != close) {
+      return null;
+    }
+    int position = 0;
+    for (int comma : tokens.allTopLevel(open, close, k -> k.is(","))) {
+      if (comma < i) {
+        position++;
+      }
+    }
+    List<String> names = target.insertColumns();
+    if (names.isEmpty()) {
+      return position < columns.size() ? arrayTypeOf(columns.get(position)) : null;
+    }
+    return position < names.size() ? arrayType(columns, names.get(position)) : null;
+  }
+
+  /** Whether the row at {@code open}, after a comma, follows other rows back to VALUES. */
+  private static boolean isValuesRow(Tokens tokens, int open) {
+    int j = open;
+    while (tokens.prevIs(j, ",")) {
+      int before = tokens.prev(tokens.prev(j));
+      if (before < 0 || !tokens.get(before).is(")")) {
+        return false;
+      }
+      j = tokens.opening(before);
+      if (j < 0) {
+        return false;
+      }
+    }
+    return isWordAt(tokens, tokens.prev(j), "values");
+  }
+
+  private static int enclosingParenthesis(Tokens tokens, int i) {
+    int depth = 0;
+    for (int j = i - 1; j >= 0; j--) {
+      Token t = tokens.get(j);
+      if (t.is(")") || t.is("]")) {
+        depth++;
+      } else if (t.is("(") || t.is("[")) {
+        if (depth == 0) {
+          return t.is("(") ? j : -1;
+        }
+        depth--;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code col} or {@code alias.col} right before the operator at {@code op}. */
+  private static String columnBefore(Tokens tokens, int op) {
+    int last = tokens.prev(op);
+    Token t = tokens.at(last);
+    return t != null && t.isIdentifier() && !(t.isWord() && Operands.isKeyword(t))
+        ? t.identifier() : null;
+  }
+
+  /** {@code col} or {@code alias.col} right after the operator at {@code op}. */
+  private static String columnAfter(Tokens tokens, int op) {
+    List<String> parts = new ArrayList<>();
+    int end = qualifiedName(tokens, tokens.next(op), parts);
+    if (end < 0 || tokens.nextIs(end, "(") || tokens.nextIs(end, "::") || tokens.nextIs(end, "[")) {
+      return null;
+    }
+    return parts.get(parts.size() - 1);
+  }
+
+  private static String arrayType(List<ColumnType> columns, String name) {
+    for (ColumnType c : columns) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return arrayTypeOf(c);
+      }
+    }
+    return null;
+  }
+
+  private static String arrayTypeOf(ColumnType column) {
+    return column.type().endsWith("]") ? column.type() : null;
+  }
+
+  private static boolean hasCandidate(Tokens tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (isCandidate(tokens, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A string constant in array syntax that is not cast. */
+  private static boolean isCandidate(Tokens tokens, int i) {
+    Token t = tokens.get(i);
+    if (t.kind() != Token.Kind.STRING || CastTarget.of(tokens, i) != null) {
+      return false;
+    }
+    String value = Literals.stringValue(t);
+    Token prev = tokens.at(tokens.prev(i));
+    return value != null && value.strip().startsWith("{") && !(prev != null && prev.isWord()
+        && Operands.TYPED_LITERALS.contains(prev.text().toLowerCase(Locale.ROOT)));
+  }
+
+  private static boolean isWordAt(Tokens tokens, int i, String word) {
+    Token t = tokens.at(i);
+    return t != null && t.isWord(word);
+  }
+}
