@@ -96,10 +96,6 @@ final class PgFunctionMacros {
             + " (s BLOB) AS CAST(octet_length(s) AS INTEGER)"),
         macro("pg_bit_length(s VARCHAR) AS CAST(8 * strlen(s) AS INTEGER),"
             + " (s BLOB) AS CAST(8 * octet_length(s) AS INTEGER), (s BIT) AS CAST(bit_length(s) AS INTEGER)"),
-        // length(bytea) is its bytes, chosen by t, a copy of s never evaluated (see FunctionNames);
-        // text, lists and bits keep DuckDB's length (int4, see ResultTypes)
-        macro("pg_length(s, t BLOB) AS CAST(octet_length(s) AS INTEGER),"
-            + " (s, t) AS CAST(length(s) AS INTEGER)"),
         // string_to_array: '' gives {}, a NULL delimiter splits into characters, an empty one
         // gives the whole string; the third argument names the element that becomes NULL
         macro("pg_string_to_array(s, d) AS CASE WHEN s = '' THEN []::VARCHAR[]"
