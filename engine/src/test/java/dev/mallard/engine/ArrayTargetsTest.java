@@ -74,6 +74,16 @@ class ArrayTargetsTest {
   }
 
   @Test
+  void insertSelectAndPreparedInsert() throws SQLException {
+    run("INSERT INTO users (id, name, tags) SELECT 1 AS id, CASE WHEN true THEN 'n' END,"
+        + " '{a,\"b c\"}'");
+    run("INSERT INTO users SELECT 2, 'x', '{d}', NULL, '{7}' FROM range(1)");
+    run("PREPARE ins (int) AS INSERT INTO users (id, tags) VALUES ($1, '{e,NULL}')");
+    run("EXECUTE ins(3)");
+    assertEquals("1|[a, b c];2|[d];3|[e, NULL];", rows("SELECT id, tags FROM users ORDER BY id"));
+  }
+
+  @Test
   void temporaryTablesComeFirst() throws SQLException {
     run("CREATE TEMP TABLE users (tags INTEGER[])");
     run("INSERT INTO users VALUES ('{1,2}')");

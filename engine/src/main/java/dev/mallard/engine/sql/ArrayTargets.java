@@ -19,6 +19,9 @@ import java.util.Set;
 final class ArrayTargets implements RewriteRule {
   private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=",
       "@>", "<@", "&&");
+  /** Words that end a select list. */
+  private static final Set<String> CLAUSES = Set.of("from", "where", "group", "having", "order",
+      "limit", "offset", "union", "intersect", "except", "window", "qualify", "returning", "on");
 
   @Override
   public String name() {
@@ -30,7 +33,7 @@ final class ArrayTargets implements RewriteRule {
     if (!hasCandidate(tokens)) {
       return;
     }
-    int first = tokens.next(-1);
+    int first = statementStart(tokens);
     Target target = first < 0 ? null : target(tokens, first);
     if (target == null) {
       return;
@@ -48,6 +51,25 @@ final class ArrayTargets implements RewriteRule {
         }
       }
     }
+  }
+
+  /** The first token of the statement proper: past {@code PREPARE name [(types)] AS}. */
+  private static int statementStart(Tokens tokens) {
+    int first = tokens.next(-1);
+    if (first < 0 || !tokens.get(first).isWord("prepare")) {
+      return first;
+    }
+    for (int j = first; j >= 0; j = tokens.next(j)) {
+      if (tokens.get(j).is("(")) {
+        j = tokens.closing(j);
+        if (j < 0) {
+          return -1;
+        }
+      } else if (tokens.get(j).isWord("as")) {
+        return tokens.next(j);
+      }
+    }
+    return -1;
   }
 
   /** The relation a statement writes or reads: INSERT INTO, UPDATE, DELETE FROM, or one FROM. */
@@ -76,6 +98,9 @@ final class ArrayTargets implements RewriteRule {
     if (word.isWord("insert")) {
       insertColumns = new ArrayList<>();
       end = insertColumns(tokens, end, insertColumns);
+      if (end < 0) {
+        return null;
+      }
     }
     String schema = parts.size() == 2 ? parts.get(0) : null;
     return new Target(schema, parts.get(parts.size() - 1), end, insertColumns);
@@ -163,36 +188,71 @@ final class ArrayTargets implements RewriteRule {
       column = columnBefore(tokens, prev);
     } else if (n != null && n.kind() == Token.Kind.OPERATOR && COMPARISONS.contains(n.text())) {
       column = columnAfter(tokens, tokens.next(i));
-    } else if (target.insertColumns() != null && (p.is("(") || p.is(","))) {
-      return valuesTarget(tokens, i, target, columns);
+    } else if (target.insertColumns() != null && (p.is("(") || p.is(",") || p.isWord("select"))) {
+      return insertTarget(tokens, i, target, columns);
     }
     return column == null ? null : arrayType(columns, column);
   }
 
-  /** The column of a VALUES row's element at {@code i}: by position in the column list. */
-  private static String valuesTarget(Tokens tokens, int i, Target target, List<ColumnType> columns) {
-    int open = enclosingParenthesis(tokens, i);
-    if (open < 0 || !isWordAt(tokens, tokens.prev(open), "values") && !tokens.prevIs(open, ",")) {
-      return null;
+  /**
+   * The column that the element at {@code i} of a VALUES row, or of the select list of INSERT ...
+   * SELECT, is stored in: by position, in the column list or the table.
+   */
+  private static String insertTarget(Tokens tokens, int i, Target target, List<ColumnType> columns) {
+    int position = valuesPosition(tokens, i);
+    if (position < 0) {
+      position = selectPosition(tokens, i, tokens.next(target.end()));
     }
-    if (tokens.prevIs(open, ",") && !isValuesRow(tokens, open)) {
+    if (position < 0) {
       return null;
-    }
-    int close = tokens.closing(open);
-    if (close < 0 || !tokens.nextIs(i, ",") && tokens.next(i) != close) {
-      return null;
-    }
-    int position = 0;
-    for (int comma : tokens.allTopLevel(open, close, k -> k.is(","))) {
-      if (comma < i) {
-        position++;
-      }
     }
     List<String> names = target.insertColumns();
     if (names.isEmpty()) {
       return position < columns.size() ? arrayTypeOf(columns.get(position)) : null;
     }
     return position < names.size() ? arrayType(columns, names.get(position)) : null;
+  }
+
+  /** The position of the element at {@code i} in its VALUES row, or -1. */
+  private static int valuesPosition(Tokens tokens, int i) {
+    int open = enclosingParenthesis(tokens, i);
+    if (open < 0 || !isWordAt(tokens, tokens.prev(open), "values") && !tokens.prevIs(open, ",")) {
+      return -1;
+    }
+    if (tokens.prevIs(open, ",") && !isValuesRow(tokens, open)) {
+      return -1;
+    }
+    int close = tokens.closing(open);
+    if (close < 0 || !tokens.nextIs(i, ",") && tokens.next(i) != close) {
+      return -1;
+    }
+    return (int) tokens.allTopLevel(open, close, k -> k.is(",")).stream().filter(c -> c < i).count();
+  }
+
+  /** The position of the item at {@code i} in the select list that starts at {@code select}. */
+  private static int selectPosition(Tokens tokens, int i, int select) {
+    if (!isWordAt(tokens, select, "select")) {
+      return -1;
+    }
+    Token after = tokens.at(tokens.next(i));
+    if (after != null && !after.is(",") && !after.isWord("from") && !after.is(";")) {
+      return -1;
+    }
+    int position = 0;
+    int depth = 0;
+    for (int j = tokens.next(select); j >= 0 && j < i; j = tokens.next(j)) {
+      Token t = tokens.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        depth--;
+      } else if (depth == 0 && t.is(",")) {
+        position++;
+      } else if (depth == 0 && t.isWord() && CLAUSES.contains(t.text().toLowerCase(Locale.ROOT))) {
+        return -1; // past the select list
+      }
+    }
+    return depth == 0 ? position : -1;
   }
 
   /** Whether the row at {@code open}, after a comma, follows other rows back to VALUES. */
