@@ -188,7 +188,8 @@ final class ArrayTargets implements RewriteRule {
       column = columnBefore(tokens, prev);
     } else if (n != null && n.kind() == Token.Kind.OPERATOR && COMPARISONS.contains(n.text())) {
       column = columnAfter(tokens, tokens.next(i));
-    } else if (target.insertColumns() != null && (p.is("(") || p.is(",") || p.isWord("select"))) {
+    } else if (target.insertColumns() != null && p != null
+        && (p.is("(") || p.is(",") || p.isWord("select"))) {
       return insertTarget(tokens, i, target, columns);
     }
     return column == null ? null : arrayType(columns, column);
