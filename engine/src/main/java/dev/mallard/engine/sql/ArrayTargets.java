@@ -1,5 +1,7 @@
 package dev.mallard.engine.sql;
 
+import static dev.mallard.engine.sql.StatementTarget.isWordAt;
+
 import dev.mallard.engine.sql.RewriteContext.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,7 @@ final class ArrayTargets implements RewriteRule {
     if (!hasCandidate(tokens)) {
       return;
     }
-    int first = statementStart(tokens);
-    Target target = first < 0 ? null : target(tokens, first);
+    StatementTarget target = StatementTarget.of(tokens);
     if (target == null) {
       return;
     }
@@ -53,133 +54,9 @@ final class ArrayTargets implements RewriteRule {
     }
   }
 
-  /** The first token of the statement proper: past {@code PREPARE name [(types)] AS}. */
-  private static int statementStart(Tokens tokens) {
-    int first = tokens.next(-1);
-    if (first < 0 || !tokens.get(first).isWord("prepare")) {
-      return first;
-    }
-    for (int j = first; j >= 0; j = tokens.next(j)) {
-      if (tokens.get(j).is("(")) {
-        j = tokens.closing(j);
-        if (j < 0) {
-          return -1;
-        }
-      } else if (tokens.get(j).isWord("as")) {
-        return tokens.next(j);
-      }
-    }
-    return -1;
-  }
-
-  /** The relation a statement writes or reads: INSERT INTO, UPDATE, DELETE FROM, or one FROM. */
-  private record Target(String schema, String table, int end, List<String> insertColumns) {}
-
-  private static Target target(Tokens tokens, int first) {
-    Token word = tokens.get(first);
-    int name;
-    if (word.isWord("insert") && isWordAt(tokens, tokens.next(first), "into")) {
-      name = tokens.next(tokens.next(first));
-    } else if (word.isWord("update")) {
-      name = skipOnly(tokens, tokens.next(first));
-    } else if (word.isWord("delete") && isWordAt(tokens, tokens.next(first), "from")) {
-      name = skipOnly(tokens, tokens.next(tokens.next(first)));
-    } else if (word.isWord("select")) {
-      name = singleFromItem(tokens, first);
-    } else {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    int end = qualifiedName(tokens, name, parts);
-    if (end < 0 || parts.size() > 2) {
-      return null;
-    }
-    List<String> insertColumns = null;
-    if (word.isWord("insert")) {
-      insertColumns = new ArrayList<>();
-      end = insertColumns(tokens, end, insertColumns);
-      if (end < 0) {
-        return null;
-      }
-    }
-    String schema = parts.size() == 2 ? parts.get(0) : null;
-    return new Target(schema, parts.get(parts.size() - 1), end, insertColumns);
-  }
-
-  private static int skipOnly(Tokens tokens, int i) {
-    return isWordAt(tokens, i, "only") ? tokens.next(i) : i;
-  }
-
-  /** The FROM item of a SELECT that reads one relation (no join, no list), or -1. */
-  private static int singleFromItem(Tokens tokens, int select) {
-    int depth = 0;
-    int from = -1;
-    for (int j = select; j >= 0 && j < tokens.size(); j = tokens.next(j)) {
-      Token t = tokens.get(j);
-      if (t.is("(") || t.is("[")) {
-        depth++;
-      } else if (t.is(")") || t.is("]")) {
-        depth--;
-      } else if (depth == 0 && (t.isWord("join") || t.isWord("union") || t.isWord("intersect")
-          || t.isWord("except") || from >= 0 && t.is(","))) {
-        return -1;
-      } else if (depth == 0 && t.isWord("from")) {
-        if (from >= 0) {
-          return -1;
-        }
-        from = j;
-      }
-    }
-    return from < 0 ? -1 : tokens.next(from);
-  }
-
-  /** Reads {@code a}, {@code a.b} into parts; the index of its last token, or -1. */
-  private static int qualifiedName(Tokens tokens, int i, List<String> parts) {
-    Token t = tokens.at(i);
-    if (t == null || !t.isIdentifier() || t.isWord() && Operands.isKeyword(t)) {
-      return -1;
-    }
-    parts.add(t.identifier());
-    int end = i;
-    while (tokens.nextIs(end, ".")) {
-      Token part = tokens.at(tokens.next(tokens.next(end)));
-      if (part == null || !part.isIdentifier()) {
-        return -1;
-      }
-      parts.add(part.identifier());
-      end = tokens.next(tokens.next(end));
-    }
-    return end;
-  }
-
-  /** After INSERT INTO t [AS alias]: its column list, if any; the index of the last token read. */
-  private static int insertColumns(Tokens tokens, int end, List<String> columns) {
-    int next = tokens.next(end);
-    if (isWordAt(tokens, next, "as")) {
-      end = tokens.next(next);
-      next = tokens.next(end);
-    }
-    Token open = tokens.at(next);
-    if (open == null || !open.is("(")) {
-      return end;
-    }
-    int close = tokens.closing(next);
-    if (close < 0) {
-      return end;
-    }
-    for (List<Token> part : tokens.splitTopLevel(next, close, k -> k.is(","))) {
-      List<Token> words = part.stream().filter(k -> k.kind() != Token.Kind.SPACE).toList();
-      if (words.size() != 1 || !words.get(0).isIdentifier()) {
-        columns.clear();
-        return -1;
-      }
-      columns.add(words.get(0).identifier());
-    }
-    return close;
-  }
-
   /** The array type of the column the constant at {@code i} is stored in or compared with. */
-  private static String typeOf(Tokens tokens, int i, Target target, List<ColumnType> columns) {
+  private static String typeOf(Tokens tokens, int i, StatementTarget target,
+      List<ColumnType> columns) {
     int prev = tokens.prev(i);
     Token p = tokens.at(prev);
     Token n = tokens.at(tokens.next(i));
@@ -199,7 +76,8 @@ final class ArrayTargets implements RewriteRule {
    * The column that the element at {@code i} of a VALUES row, or of the select list of INSERT ...
    * SELECT, is stored in: by position, in the column list or the table.
    */
-  private static String insertTarget(Tokens tokens, int i, Target target, List<ColumnType> columns) {
+  private static String insertTarget(Tokens tokens, int i, StatementTarget target,
+      List<ColumnType> columns) {
     int position = valuesPosition(tokens, i);
     if (position < 0) {
       position = selectPosition(tokens, i, tokens.next(target.end()));
@@ -227,7 +105,8 @@ final class ArrayTargets implements RewriteRule {
     if (close < 0 || !tokens.nextIs(i, ",") && tokens.next(i) != close) {
       return -1;
     }
-    return (int) tokens.allTopLevel(open, close, k -> k.is(",")).stream().filter(c -> c < i).count();
+    return (int) tokens.allTopLevel(open, close, k -> k.is(","))
+        .stream().filter(c -> c < i).count();
   }
 
   /** The position of the item at {@code i} in the select list that starts at {@code select}. */
@@ -299,7 +178,7 @@ final class ArrayTargets implements RewriteRule {
   /** {@code col} or {@code alias.col} right after the operator at {@code op}. */
   private static String columnAfter(Tokens tokens, int op) {
     List<String> parts = new ArrayList<>();
-    int end = qualifiedName(tokens, tokens.next(op), parts);
+    int end = StatementTarget.qualifiedName(tokens, tokens.next(op), parts);
     if (end < 0 || tokens.nextIs(end, "(") || tokens.nextIs(end, "::") || tokens.nextIs(end, "[")) {
       return null;
     }
@@ -338,10 +217,5 @@ final class ArrayTargets implements RewriteRule {
     Token prev = tokens.at(tokens.prev(i));
     return value != null && value.strip().startsWith("{") && !(prev != null && prev.isWord()
         && Operands.TYPED_LITERALS.contains(prev.text().toLowerCase(Locale.ROOT)));
-  }
-
-  private static boolean isWordAt(Tokens tokens, int i, String word) {
-    Token t = tokens.at(i);
-    return t != null && t.isWord(word);
   }
 }

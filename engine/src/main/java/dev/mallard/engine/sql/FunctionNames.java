@@ -86,38 +86,6 @@ final class FunctionNames implements RewriteRule {
     return true;
   }
 
-  /**
-   * length(bytea) counts bytes, and DuckDB's length has no BLOB overload: a call whose one argument
-   * is cast to bytea ({@code length($1::bytea)}, a bytea literal, {@code CAST(x AS bytea)}) goes
-   * to octet_length. Only a cast says the type here; a macro choosing by the argument's type would
-   * fail in CHECK constraints and correlated subqueries, where DuckDB picks a typed macro overload
-   * without the argument's type.
-   */
-  private static boolean isByteaArgument(Tokens tokens, int open) {
-    int close = tokens.closing(open);
-    int first = tokens.next(open);
-    if (close < 0 || first == close) {
-      return false;
-    }
-    Token head = tokens.get(first);
-    if ((head.isWord("cast") || head.isWord("try_cast")) && tokens.nextIs(first, "(")
-        && tokens.closing(tokens.next(first)) == tokens.prev(close)) {
-      return isByteaType(tokens.at(tokens.prev(tokens.prev(close))));
-    }
-    int last = tokens.prev(close);
-    // a primary with casts: no operator at the top level but the final ::bytea
-    List<Integer> operators = tokens.allTopLevel(open, close,
-        k -> k.kind() == Token.Kind.OPERATOR || k.isWord() && Operands.isKeyword(k));
-    return isByteaType(tokens.get(last)) && !operators.isEmpty()
-        && operators.get(operators.size() - 1) == tokens.prev(last)
-        && tokens.get(tokens.prev(last)).is("::")
-        && operators.stream().allMatch(k -> tokens.get(k).is("::"));
-  }
-
-  private static boolean isByteaType(Token t) {
-    return t != null && (t.isWord("blob") || t.isWord("bytea"));
-  }
-
   @Override
   public String name() {
     return "function-names";
@@ -140,10 +108,6 @@ final class FunctionNames implements RewriteRule {
         continue;
       }
       if ((name.equals("round") || name.equals("sign")) && typedByArgument(tokens, i, "pg_" + name)) {
-        continue;
-      }
-      if (name.equals("length") && isByteaArgument(tokens, tokens.next(i))) {
-        tokens.set(i, Token.word("octet_length")); // int4 as length (ResultTypes)
         continue;
       }
       if (name.equals("json_build_object") || name.equals("json_build_array")) {

@@ -32,7 +32,8 @@ public final class SqlRewriter {
         new ArrayTargets(), new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(),
         new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
-        new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
+        new FunctionNames(), new ByteaLength(),
+        new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
         new SimilarTo(), new CreateTableLike(), new FetchWithTies(),
         new MaterializedViews()));
   }

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Untyped constants in PostgreSQL's array syntax take their target column's type (rule
- * ArrayTargets), with the column types read from a real DuckDB catalog by SessionRelations.
+ * Rules that read column types from a real DuckDB catalog through SessionRelations: untyped
+ * constants in PostgreSQL's array syntax take their target column's type (ArrayTargets), and
+ * length of a bytea column counts bytes (ByteaLength).
  */
-class ArrayTargetsTest {
+class ColumnTypedRulesTest {
   private Connection duck;
   private RewriteContext context;
 
@@ -81,6 +82,19 @@ class ArrayTargetsTest {
     run("PREPARE ins (int) AS INSERT INTO users (id, tags) VALUES ($1, '{e,NULL}')");
     run("EXECUTE ins(3)");
     assertEquals("1|[a, b c];2|[d];3|[e, NULL];", rows("SELECT id, tags FROM users ORDER BY id"));
+  }
+
+  @Test
+  void lengthOfAByteaColumnCountsBytes() throws SQLException {
+    run("CREATE TABLE files (name VARCHAR, data BLOB)");
+    run("INSERT INTO files VALUES ('héllo', '\\x00ff01'::bytea)");
+    assertEquals("3|5;", rows("SELECT length(data), length(name) FROM files"));
+    assertEquals("héllo;", rows("SELECT f.name FROM public.files AS f WHERE length(f.data) = 3"));
+    run("UPDATE files SET name = 'x' WHERE length(data) = 3");
+    // a subquery may read another relation, whose data is text: its length is DuckDB's
+    run("CREATE TABLE texts (data VARCHAR)");
+    run("INSERT INTO texts VALUES ('héllo')");
+    assertEquals("x|5;", rows("SELECT name, (SELECT length(data) FROM texts) FROM files"));
   }
 
   @Test
