@@ -77,6 +77,11 @@ test('length(bytea) counts bytes, length(text) characters', async () => {
     [Buffer.from([0, 255, 7]), 'héllo']);
   assert.deepEqual([rows[0].n, Number(rows[0].c)], [3, 5]);
   assert.equal(fields[0].dataTypeID, 23); // int4, as PostgreSQL's length(bytea)
+  await withTable('(name text, data bytea)', async (t) => {
+    await client.query(`INSERT INTO ${t} VALUES ($1, $2)`, ['héllo', Buffer.from([1, 2, 3, 4])]);
+    const r = await client.query(`SELECT length(data) AS n FROM ${t} WHERE length(name) = 5`);
+    assert.deepEqual(r.rows, [{ n: 4 }]);
+  });
 });
 
 test('parameters of every common type bind and compare', async () => {
