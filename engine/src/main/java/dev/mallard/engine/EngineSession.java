@@ -92,22 +92,7 @@ public final class EngineSession implements AutoCloseable {
   }
 
   private RewriteContext rewriteContext() {
-    return new RewriteContext(tenant.pgCatalog(), this::isView);
-  }
-
-  /** Asked by a rule only for the rare statements that need it (ALTER TABLE ... RENAME). */
-  private boolean isView(String schema, String name) {
-    String sql = "SELECT count(*) FROM duckdb_views() WHERE database_name = current_database()"
-        + " AND schema_name = coalesce(?, system.main.current_schema()) AND view_name = ?";
-    try (java.sql.PreparedStatement p = connection.prepareStatement(sql)) {
-      p.setString(1, "public".equals(schema) ? "main" : schema);
-      p.setString(2, name);
-      try (java.sql.ResultSet rs = p.executeQuery()) {
-        return rs.next() && rs.getLong(1) > 0;
-      }
-    } catch (SQLException e) {
-      throw DuckDbErrors.translate(e, sql);
-    }
+    return new RewriteContext(tenant.pgCatalog(), new SessionRelations(connection));
   }
 
   public Tenant tenant() {
