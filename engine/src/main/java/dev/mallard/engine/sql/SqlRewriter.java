@@ -21,7 +21,8 @@ public final class SqlRewriter {
     // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
     // || from text's) into JSON. FormatCalls before CatalogReferences, which sends the
     // quote_ident it writes to the catalog's.
-    return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
+    return new SqlRewriter(List.of(new OperatorSyntax(), new ConditionTypes(), new ColumnNames(),
+        new ValuesColumns(),
         new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new FormatCalls(),
         new AlterTableOnView(), new CatalogReferences(), new PgTypeof(), new RegCasts(),
         new VectorSubscripts(), new PublicSchema(), new BitwiseXor(),

@@ -20,6 +20,26 @@ class TypeRulesTest {
   }
 
   @Test
+  void aConditionThatIsPlainlyNotBooleanIs42804() {
+    ConditionTypes rule = new ConditionTypes();
+    for (String sql : new String[] {"select 1 from t where 1", "select 1 from t where (2.5)",
+        "delete from t where 3000000000", "select a from t group by a having 1e3",
+        "select 1 from t where x::int order by 1", "select (select 1 from u where 'a'::text) from t"}) {
+      PgException e = assertThrows(PgException.class, () -> rewrite(rule, sql), sql);
+      assertEquals("42804", e.sqlState(), sql);
+    }
+    assertEquals("argument of WHERE must be type boolean, not type integer",
+        assertThrows(PgException.class, () -> rewrite(rule, "select 1 from t where 1")).getMessage());
+    for (String sql : new String[] {"select 1 from t where true", "select 1 from t where null",
+        "select 1 from t where 'true'", "select 1 from t where x", "select 1 from t where 1 = 1",
+        "select 1 from t where x::bool", "select 1 from t where (x)::boolean and 1 > 0",
+        "select 1 from t where 1::int = a", "select 1 from t where current of c",
+        "select count(*) filter (where x > 1) from t"}) {
+      assertEquals(sql, rewrite(rule, sql));
+    }
+  }
+
+  @Test
   void oidIsUintegerOnlyAsACastTarget() {
     assertEquals("select $1::UINTEGER[], CAST(x AS UINTEGER), oid from pg_class",
         rewrite(new TypeNames(), "select $1::oid[], CAST(x AS oid), oid from pg_class"));
