@@ -158,6 +158,9 @@ public final class EngineSession implements AutoCloseable {
     try {
       PgType[] params = parameterTypes(ps.getParameterMetaData(), declaredTypes);
       List<Column> columns = describe(ps.getMetaData());
+      if (statement.kind() == StatementKind.QUERY) {
+        SetOperationTypes.check(connection, sql);
+      }
       String wrapped = statement.kind() == StatementKind.QUERY ? ExportProjection.wrap(sql, ps.getMetaData()) : null;
       if (wrapped != null) {
         closeQuietly(ps);
