@@ -366,6 +366,12 @@ public final class EngineSession implements AutoCloseable {
       }
       // Looked up before executing: another query would close a streamed result.
       Statement tagged = executedStatement(query.statement());
+      if (query.statement().kind() == StatementKind.DDL
+          && query.statement().words().get(0).equals("DROP")) {
+        Statement written = query.authorizedStatement();
+        DependentViews.check(connection, analyzer,
+            (written == null ? query.statement() : written).sql(), searchPath);
+      }
       boolean hasResult = ps.execute();
       SessionAuthorization.ran(tenant, query.statement().kind());
       authorization.afterExecute(created, permitted);
