@@ -14,6 +14,7 @@ import dev.mallard.engine.sql.RewriteContext;
 import dev.mallard.engine.sql.SessionMacros;
 import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.SqlRewriter;
+import dev.mallard.engine.sql.WritableCtes;
 import dev.mallard.engine.sql.Token;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
@@ -126,6 +127,12 @@ public final class EngineSession implements AutoCloseable {
     }
     if (statement.kind() == StatementKind.DATABASE) {
       return DatabaseStatements.prepare(statement, databases);
+    }
+    if (!statement.words().isEmpty() && statement.words().get(0).equals("WITH")) {
+      WritableCtes ctes = WritableCtes.of(sql);
+      if (ctes != null) {
+        return WritableCteQueries.prepare(this, statement, ctes, declaredTypes);
+      }
     }
     if (!isSessionCommand(statement.kind())) {
       claimConnection(); // authorization may look names up in DuckDB; FETCH must not end a cursor
@@ -309,6 +316,20 @@ public final class EngineSession implements AutoCloseable {
    * which lets DuckDB type the result without executing anything.
    */
   private List<Column> describeWithTypedParameters(PreparedQuery query) {
+    try (PreparedStatement ps = connection.prepareStatement(typedParameters(query))) {
+      List<Column> columns = describe(ps.getMetaData());
+      if (columns == null) {
+        throw new SQLException("result types still unknown");
+      }
+      return columns;
+    } catch (SQLException e) {
+      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
+          "could not determine the result type of the statement from its parameter types", e);
+    }
+  }
+
+  /** The statement with each parameter cast to its type, so that DuckDB can type the result. */
+  private static String typedParameters(PreparedQuery query) {
     PgType[] types = query.parameterTypes();
     StringBuilder typed = new StringBuilder();
     for (Token t : SqlLexer.lex(query.executableSql())) {
@@ -320,16 +341,29 @@ public final class EngineSession implements AutoCloseable {
         typed.append(t.text());
       }
     }
-    try (PreparedStatement ps = connection.prepareStatement(typed.toString())) {
-      List<Column> columns = describe(ps.getMetaData());
-      if (columns == null) {
-        throw new SQLException("result types still unknown");
-      }
+    return typed.toString();
+  }
+
+  /**
+   * The names and DuckDB types of the rows a prepared statement returns ({name, type} each), typed
+   * with its parameters' types when DuckDB cannot type them before they are bound.
+   */
+  List<String[]> resultTypes(PreparedQuery query) throws SQLException {
+    List<String[]> columns = resultTypes(query.duckdb().getMetaData());
+    if (columns.stream().noneMatch(c -> c[1].equals("UNKNOWN"))) {
       return columns;
-    } catch (SQLException e) {
-      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
-          "could not determine the result type of the statement from its parameter types", e);
     }
+    try (PreparedStatement ps = connection.prepareStatement(typedParameters(query))) {
+      return resultTypes(ps.getMetaData());
+    }
+  }
+
+  private static List<String[]> resultTypes(ResultSetMetaData meta) throws SQLException {
+    List<String[]> columns = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      columns.add(new String[] {meta.getColumnName(i), meta.getColumnTypeName(i)});
+    }
+    return columns;
   }
 
   /**
@@ -347,6 +381,9 @@ public final class EngineSession implements AutoCloseable {
     if (query.databaseStatement() != null) {
       return DatabaseStatements.execute(query, databases, roleOid, tenant.name());
     }
+    if (query.writableCtes() != null) {
+      return WritableCteQueries.execute(this, query, parameters);
+    }
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();
     boolean own = query.busy();
@@ -359,11 +396,7 @@ public final class EngineSession implements AutoCloseable {
       if (own) {
         ps = connection.prepareStatement(sql);
       }
-      ps.clearParameters();
-      PgType[] types = query.parameterTypes();
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
-      }
+      bind(ps, query, parameters);
       // Looked up before executing: another query would close a streamed result.
       Statement tagged = executedStatement(query.statement());
       if (query.statement().kind() == StatementKind.DDL
@@ -408,6 +441,54 @@ public final class EngineSession implements AutoCloseable {
         closeQuietly(ps);
       }
       throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /**
+   * Binds {@code parameters} as {@code query}'s types, as many as DuckDB's statement takes (a part
+   * of a statement with data-modifying CTEs may use fewer than the statement).
+   */
+  void bind(PreparedStatement ps, PreparedQuery query, Object[] parameters) throws SQLException {
+    ps.clearParameters();
+    PgType[] types = query.parameterTypes();
+    int count = query.writablePart() ? Math.min(parameters.length,
+        ps.getParameterMetaData().getParameterCount()) : parameters.length;
+    for (int i = 0; i < count; i++) {
+      ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
+    }
+  }
+
+  /** Checks again, before it runs, that the session may run a part of a statement. */
+  void recheck(PreparedQuery part) {
+    claimConnection();
+    if (part.authorizedStatement() != null) {
+      authorization.check(part.authorizedStatement(), false);
+    }
+  }
+
+  /**
+   * Starts a transaction for one statement unless the session is in one; true when it did (the
+   * caller then ends it).
+   */
+  boolean beginUnlessInTransaction() {
+    claimConnection();
+    // Outside a transaction each statement is one of its own, with its own id. (A failed BEGIN
+    // would tell too, but it aborts the transaction it fails in.)
+    String txid = "SELECT txid_current()";
+    try (java.sql.Statement s = connection.createStatement()) {
+      long first;
+      try (ResultSet rs = s.executeQuery(txid)) {
+        first = rs.next() ? rs.getLong(1) : -1;
+      }
+      try (ResultSet rs = s.executeQuery(txid)) {
+        if (rs.next() && rs.getLong(1) == first) {
+          return false;
+        }
+      }
+      s.execute("BEGIN TRANSACTION");
+      return true;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, txid);
     }
   }
 
