@@ -40,6 +40,27 @@ class TypeRulesTest {
   }
 
   @Test
+  void realToNumericGoesThroughSixSignificantDigits() {
+    Float4Numeric rule = new Float4Numeric();
+    assertEquals("select (printf('%.6g', 2.5::real))::numeric, (printf('%.6g', t.x::float4))::decimal(10,2)"
+        + " from t", rewrite(rule, "select 2.5::real::numeric, t.x::float4::decimal(10,2) from t"));
+    String untouched = "select x::real, x::numeric, x::real + 1, x::double precision::numeric from t";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void charCastsThatAreSelectItemsAreBlankPaddedBpchar() {
+    BpcharCasts rule = new BpcharCasts();
+    assertEquals("select union_value(bpchar := rpad(CAST('ab' AS VARCHAR), 4)), "
+        + "union_value(bpchar := rpad(CAST(x AS VARCHAR), 1)) AS c, "
+        + "union_value(bpchar := CAST(y AS VARCHAR)) from t",
+        rewrite(rule, "select 'ab'::char(4), x::character AS c, y::bpchar from t"));
+    String untouched = "select 'ab'::char(4) || 'x', x::character varying, y::char(2)::text, "
+        + "z::char[], length(w::char(3)) from t where a::char = 'b'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
   void oidIsUintegerOnlyAsACastTarget() {
     assertEquals("select $1::UINTEGER[], CAST(x AS UINTEGER), oid from pg_class",
         rewrite(new TypeNames(), "select $1::oid[], CAST(x AS oid), oid from pg_class"));
