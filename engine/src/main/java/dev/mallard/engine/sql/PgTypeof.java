@@ -5,6 +5,7 @@ import dev.mallard.engine.Identifiers;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code pg_typeof(x)} is regtype in PostgreSQL: it prints as PostgreSQL's type name (integer,
@@ -105,25 +106,47 @@ final class PgTypeof implements RewriteRule {
     return bits < 32 ? "integer" : bits < 64 ? "bigint" : "numeric";
   }
 
-  /** The type named by tokens {@code from..to}, when they are only a type name, or null. */
+  /** Words that continue a type's name: double precision, timestamp with time zone, ... */
+  private static final Set<String> TYPE_NAME_WORDS = Set.of("precision", "varying", "with",
+      "without", "time", "zone");
+
+  /**
+   * The type named by tokens {@code from..to}, when they are only a type name ({@code
+   * [pg_catalog.]name [more words] [(n[, m])] [[]...]}), or null.
+   */
   private static String typeText(Tokens tokens, int from, int to) {
-    if (from < 0 || from > to) {
+    Token first = tokens.at(from);
+    if (first == null || from > to || !first.isIdentifier()) {
       return null;
     }
-    for (int j = from; j <= to; j++) {
-      Token k = tokens.get(j);
-      if (k.is("(")) {
-        int close = tokens.closing(j);
-        if (close < 0 || close > to) {
-          return null;
-        }
-        j = close;
-      } else if (!k.isIdentifier() && !k.is("[") && !k.is("]") && k.kind() != Token.Kind.SPACE
-          && !(k.is(".") && tokens.get(from).isWord("pg_catalog"))) {
+    int j = tokens.next(from);
+    if (first.isWord("pg_catalog") && tokens.nextIs(from, ".")) {
+      j = tokens.next(tokens.next(j));
+    }
+    while (j >= 0 && j <= to && tokens.get(j).isWord()
+        && TYPE_NAME_WORDS.contains(tokens.get(j).identifier())) {
+      j = tokens.next(j);
+    }
+    if (j >= 0 && j <= to && tokens.get(j).is("(")) {
+      int close = tokens.closing(j);
+      if (close < 0 || close > to || !onlyNumbers(tokens, j, close)) {
         return null;
       }
+      j = tokens.next(close);
     }
-    return tokens.text(from, to).strip();
+    while (j >= 0 && j <= to && tokens.get(j).is("[") && tokens.nextIs(j, "]")) {
+      j = tokens.next(tokens.next(j));
+    }
+    return j >= 0 && j <= to ? null : tokens.text(from, to).strip();
+  }
+
+  private static boolean onlyNumbers(Tokens tokens, int open, int close) {
+    for (int k = tokens.next(open); k >= 0 && k < close; k = tokens.next(k)) {
+      if (tokens.get(k).kind() != Token.Kind.NUMBER && !tokens.get(k).is(",")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first token of the qualifier {@code pg_catalog.} (or the catalog rules' spelling). */

@@ -34,6 +34,8 @@ class TypeRulesTest {
         "select 1 from t where 'true'", "select 1 from t where x", "select 1 from t where 1 = 1",
         "select 1 from t where x::bool", "select 1 from t where (x)::boolean and 1 > 0",
         "select 1 from t where 1::int = a", "select 1 from t where current of c",
+        "select 1 from t where x::boolean is true", "select 1 from t where x::int in (1, 2)",
+        "select 1 from t where a::text is not null", "select 1 from t where a::int between 1 and 2",
         "select count(*) filter (where x > 1) from t"}) {
       assertEquals(sql, rewrite(rule, sql));
     }
