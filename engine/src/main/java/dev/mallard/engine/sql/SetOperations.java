@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The branches of a statement's top-level UNION / INTERSECT / EXCEPT, so that the engine can ask
@@ -20,13 +21,22 @@ import java.util.Set;
 public record SetOperations(String operator, String with, List<String> branches,
     List<boolean[]> untyped) {
   private static final Set<String> OPERATORS = Set.of("union", "intersect", "except");
+  private static final Pattern SET_OPERATOR_WORD =
+      Pattern.compile("(?i)\\b(union|intersect|except)\\b");
   private static final Set<String> QUERY_END = Set.of("order", "limit", "offset", "fetch", "for");
 
   /** The top-level set operation of {@code sql}, or null when it has none (or is not read). */
   public static SetOperations of(String sql) {
+    if (!SET_OPERATOR_WORD.matcher(sql).find()) {
+      return null; // most queries: not worth lexing
+    }
     Tokens tokens = Tokens.of(sql);
     int first = tokens.next(-1);
-    int main = first >= 0 && tokens.get(first).isWord("with") ? afterWith(tokens, first) : first;
+    int main = first;
+    if (first >= 0 && tokens.get(first).isWord("with")) {
+      WithClause with = WithClause.of(tokens);
+      main = with == null ? -1 : with.main();
+    }
     if (main < 0) {
       return null;
     }
@@ -96,45 +106,6 @@ public record SetOperations(String operator, String with, List<String> branches,
       next = tokens.next(next);
     }
     return next == e && tokens.get(e).isIdentifier();
-  }
-
-  /** The first token of the query after {@code WITH [RECURSIVE] name [(..)] AS [..] (..), ..}. */
-  private static int afterWith(Tokens tokens, int with) {
-    int j = tokens.next(with);
-    if (tokens.at(j) != null && tokens.get(j).isWord("recursive")) {
-      j = tokens.next(j);
-    }
-    while (tokens.at(j) != null && tokens.get(j).isIdentifier()) {
-      j = tokens.next(j);
-      if (tokens.at(j) != null && tokens.get(j).is("(")) {
-        j = after(tokens, j);
-      }
-      if (tokens.at(j) == null || !tokens.get(j).isWord("as")) {
-        return -1;
-      }
-      j = tokens.next(j);
-      if (tokens.at(j) != null && tokens.get(j).isWord("not")) {
-        j = tokens.next(j);
-      }
-      if (tokens.at(j) != null && tokens.get(j).isWord("materialized")) {
-        j = tokens.next(j);
-      }
-      if (tokens.at(j) == null || !tokens.get(j).is("(")) {
-        return -1;
-      }
-      j = after(tokens, j);
-      if (tokens.at(j) == null || !tokens.get(j).is(",")) {
-        return j;
-      }
-      j = tokens.next(j);
-    }
-    return -1;
-  }
-
-  /** The token after the bracket that {@code open} opens; -1 when it is not closed. */
-  private static int after(Tokens tokens, int open) {
-    int close = tokens.closing(open);
-    return close < 0 ? -1 : tokens.next(close);
   }
 
   private static boolean isWordIn(Token t, Set<String> words) {

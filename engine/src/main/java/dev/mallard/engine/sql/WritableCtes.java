@@ -18,45 +18,20 @@ public record WritableCtes(List<Part> parts, List<Token> tokens, List<int[]> bod
   /** The data-modifying CTEs of {@code sql}, or null when its WITH clause has none. */
   public static WritableCtes of(String sql) {
     Tokens tokens = Tokens.of(sql);
-    int j = tokens.next(-1);
-    if (j < 0 || !tokens.get(j).isWord("with")) {
+    WithClause with = WithClause.of(tokens);
+    if (with == null) {
       return null;
-    }
-    j = tokens.next(j);
-    if (tokens.at(j) != null && tokens.get(j).isWord("recursive")) {
-      j = tokens.next(j);
     }
     List<Part> parts = new ArrayList<>();
     List<int[]> bodies = new ArrayList<>();
-    while (tokens.at(j) != null && tokens.get(j).isIdentifier()) {
-      String name = tokens.get(j).text();
-      j = tokens.next(j);
-      if (tokens.at(j) != null && tokens.get(j).is("(")) {
-        j = after(tokens, j);
-      }
-      if (tokens.at(j) == null || !tokens.get(j).isWord("as")) {
-        return null;
-      }
-      j = tokens.next(j);
-      while (tokens.at(j) != null && (tokens.get(j).isWord("not")
-          || tokens.get(j).isWord("materialized"))) {
-        j = tokens.next(j);
-      }
-      if (tokens.at(j) == null || !tokens.get(j).is("(") || tokens.closing(j) < 0) {
-        return null;
-      }
-      int close = tokens.closing(j);
-      Token verb = tokens.at(tokens.next(j));
+    for (WithClause.Cte cte : with.ctes()) {
+      Token verb = tokens.at(tokens.next(cte.open()));
       if (verb != null && (verb.isWord("insert") || verb.isWord("update")
           || verb.isWord("delete"))) {
-        parts.add(new Part(name, tokens.text(tokens.next(j), tokens.prev(close)).strip()));
-        bodies.add(new int[] {j, close});
+        parts.add(new Part(cte.name().text(),
+            tokens.text(tokens.next(cte.open()), tokens.prev(cte.close())).strip()));
+        bodies.add(new int[] {cte.open(), cte.close()});
       }
-      j = tokens.next(close);
-      if (tokens.at(j) == null || !tokens.get(j).is(",")) {
-        break;
-      }
-      j = tokens.next(j);
     }
     if (parts.isEmpty()) {
       return null;
@@ -83,10 +58,5 @@ public record WritableCtes(List<Part> parts, List<Token> tokens, List<int[]> bod
       sql.append(tokens.get(k).text());
     }
     return sql.toString();
-  }
-
-  private static int after(Tokens tokens, int open) {
-    int close = tokens.closing(open);
-    return close < 0 ? -1 : tokens.next(close);
   }
 }
