@@ -192,6 +192,11 @@ public final class EngineSession implements AutoCloseable {
           "cursor \"" + declaration.name() + "\" must be a SELECT or VALUES query");
     }
     PreparedQuery query = prepare(declaration.query(), declaredTypes);
+    if (query.writableCtes() != null) {
+      query.close();
+      throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+          "DECLARE CURSOR must not contain data-modifying statements in WITH");
+    }
     return PreparedQuery.declaration(statement, declaration, query);
   }
 

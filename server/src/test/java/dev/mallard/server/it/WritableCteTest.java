@@ -104,6 +104,12 @@ class WritableCteTest {
       assertEquals("1", one(c, "SELECT count(*) FROM wc_safe"));
       c.rollback();
       assertEquals("2", one(c, "SELECT count(*) FROM wc_safe"));
+      // as in PostgreSQL, a cursor's query may not change data
+      SQLException cursor = assertThrows(SQLException.class, () -> s.execute("DECLARE wc CURSOR"
+          + " FOR WITH d AS (DELETE FROM wc_safe RETURNING id) SELECT * FROM d"));
+      assertEquals("0A000", cursor.getSQLState());
+      c.rollback();
+      assertEquals("2", one(c, "SELECT count(*) FROM wc_safe"));
     }
   }
 }
