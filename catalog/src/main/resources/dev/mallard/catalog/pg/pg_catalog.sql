@@ -165,7 +165,7 @@ SELECT oid, typname, 11 AS typnamespace, 10 AS typowner, CAST(typlen AS SMALLINT
 FROM ${pg}.mallard_builtin_types
 UNION ALL
 SELECT ${pg}.mallard_oid('t', schema_name, type_name), type_name,
-       ${pg}.mallard_nspoid(schema_name), 10, 4, true, 'e', 'E', false, true, ',', 0, 0, 0,
+       ${pg}.mallard_nspoid(schema_name), 10, CAST(4 AS SMALLINT), true, 'e', 'E', false, true, ',', 0, 0, 0,
        'enum_in', 'enum_out', 'enum_recv', 'enum_send', '-', '-', '-', 'i', 'p', false, 0, -1, 0, 0,
        NULL, NULL, NULL, '-'
 FROM duckdb_types() WHERE ${pg}.mallard_here(database_name) AND logical_type = 'ENUM' AND NOT internal;

@@ -260,8 +260,17 @@ CREATE MACRO ${pg}.mallard_type_names() AS
          JOIN ${pg}.pg_type e ON e.oid = t.typelem AND t.typcategory = 'A')
      ORDER BY k, pref));
 
+CREATE MACRO ${pg}.mallard_type_spelling(a_name) AS
+  coalesce(map_extract_value(MAP {'int': 'integer', 'char': 'character', 'dec': 'numeric',
+      'decimal': 'numeric', 'float': 'double precision'},
+    regexp_replace(a_name, '(\[\])+$', '')), regexp_replace(a_name, '(\[\])+$', ''))
+  || regexp_extract(a_name, '(\[\])+$');
+
+-- As PostgreSQL's parser reads a type: a type modifier ('numeric(5,2)', 'varchar(3)') does not
+-- change the type, and SQL's own spellings (int, char, decimal) name built-in types.
 CREATE MACRO ${pg}.to_regtype(a_name) AS
-  map_extract_value(${pg}.mallard_type_names(), lower(regexp_replace(a_name, '^pg_catalog\.', '')));
+  map_extract_value(${pg}.mallard_type_names(), ${pg}.mallard_type_spelling(lower(trim(regexp_replace(
+    regexp_replace(a_name, '^pg_catalog\.', ''), '\s*\([0-9 ,]*\)', '', 'g')))));
 
 CREATE MACRO ${pg}.mallard_regtype(a_value) AS
   (SELECT CASE WHEN mallard_v IS NULL THEN NULL
@@ -280,6 +289,11 @@ CREATE MACRO ${pg}.mallard_regtype_name(a_type_oid) AS
      ELSE coalesce(map_extract_value(${pg}.mallard_type_names_by_oid(), mallard_o),
        CAST(mallard_o AS VARCHAR)) END
    FROM (SELECT a_type_oid AS mallard_o));
+
+-- The name of a type the wire sends (pg_typeof's): always in pg_type and never 0, so one map
+-- lookup, without mallard_regtype_name's subquery around the argument.
+CREATE MACRO ${pg}.mallard_wire_type_name(a_type_oid) AS
+  map_extract_value(${pg}.mallard_type_names_by_oid(), a_type_oid);
 
 CREATE MACRO ${pg}.mallard_regnamespace(a_value) AS
   (SELECT CASE WHEN mallard_v IS NULL THEN NULL

@@ -166,6 +166,9 @@ class PgCatalogTest {
     assertEquals("the name", one("SELECT " + PG + "col_description(" + t + ", 2)"));
     assertEquals("23|int4|4|N|1007", one("SELECT oid, typname, typlen, typcategory, typarray FROM "
         + PG + "pg_type WHERE typname = 'int4'"));
+    // typlen is int2 in PostgreSQL; the enum branch of the view's UNION must not widen it
+    assertEquals("SMALLINT|4", one("SELECT typeof(typlen), typlen FROM " + PG
+        + "pg_type WHERE typname = 'mood'"));
     assertEquals(List.of("sad|1.0", "happy|2.0"), rows("SELECT e.enumlabel, e.enumsortorder FROM "
         + PG + "pg_enum e JOIN " + PG + "pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood'"
         + " ORDER BY 2"));

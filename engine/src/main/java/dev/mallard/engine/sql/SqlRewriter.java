@@ -21,13 +21,15 @@ public final class SqlRewriter {
     // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
     // || from text's) into JSON. FormatCalls before CatalogReferences, which sends the
     // quote_ident it writes to the catalog's.
-    return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
+    return new SqlRewriter(List.of(new OperatorSyntax(), new ConditionTypes(), new ColumnNames(),
+        new ValuesColumns(),
         new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new FormatCalls(),
         new AlterTableOnView(), new CatalogReferences(), new PgTypeof(), new RegCasts(),
         new VectorSubscripts(), new PublicSchema(), new TempSchema(), new BitwiseXor(),
         new Subtraction(), new NullConstants(), new ArrayConcatenation(), new JsonOperators(),
-        new SerialColumns(), new GeneratedColumns(), new VarcharLengths(), new Float4Arithmetic(),
-        new TypeNames(), new VarcharCasts(),
+        new SerialColumns(), new GeneratedColumns(), new VarcharLengths(), new Float4Numeric(),
+        new Float4Arithmetic(),
+        new TypeNames(), new VarcharCasts(), new BpcharCasts(),
         new IntervalLiterals(), new BooleanLiterals(), new IntegerLiterals(), new DateLiterals(),
         new ArrayTargets(), new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(),
         new LikeEscape(),

@@ -103,6 +103,44 @@ class CatalogRulesTest {
   }
 
   @Test
+  void pgTypeofNamesTheTypeThatTheParserGivesConstantsAndCasts() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof('a'), pg_typeof(NULL), "
+        + "pg_typeof(1e3), pg_typeof(3000000000), pg_typeof(99999999999999999999), "
+        + "pg_typeof('a'::varchar(3)), pg_typeof(CAST(1 AS numeric(5,2))), "
+        + "pg_typeof('x'::char(2)), pg_typeof(x::double precision), pg_typeof('{1}'::int[]), "
+        + "pg_typeof(1::int + 1) FROM (SELECT 1 AS x)", context);
+    assertEquals(List.of("unknown", "unknown", "numeric", "bigint", "numeric", "character varying",
+        "numeric", "character", "double precision", "integer[]", "integer"), row(sql));
+  }
+
+  @Test
+  void pgTypeofOfAggregatesNeedsNoSubquery() throws SQLException {
+    try (java.sql.Statement s = db.createStatement()) {
+      for (String macro : SessionMacros.statements()) {
+        s.execute(macro);
+      }
+      s.execute("CREATE TABLE agg_t (i INTEGER, r REAL, n DECIMAL(10,2))");
+    }
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof(count(*)), pg_typeof(sum(i)), "
+        + "pg_typeof(sum(n)), pg_typeof(avg(i)), pg_typeof(avg(r)), pg_typeof(sum(r)), "
+        + "pg_typeof(sum(i))::text, pg_typeof(sum(i)) = 'bigint'::regtype FROM agg_t WHERE false",
+        context);
+    assertEquals(List.of("bigint", "bigint", "numeric", "numeric", "double precision", "real",
+        "bigint", "true"), row(sql));
+  }
+
+  private static List<String> row(String sql) throws SQLException {
+    try (java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      List<String> values = new java.util.ArrayList<>();
+      for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+        values.add(r.getString(i));
+      }
+      return values;
+    }
+  }
+
+  @Test
   void castSpellingTakesTheSamePath() {
     assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass(('pg_catalog.pg_constraint'))",
         rewrite("select 1 where c.oid = CAST('pg_catalog.pg_constraint' AS REGCLASS)"));
