@@ -122,6 +122,11 @@ public final class PreparedQuery implements AutoCloseable {
     return writableCtes;
   }
 
+  /** Whether this query changes data through INSERT, UPDATE or DELETE in its WITH clause. */
+  public boolean hasWritableCtes() {
+    return writableCtes != null;
+  }
+
   List<PreparedQuery> writableParts() {
     return writableParts;
   }

@@ -67,8 +67,9 @@ final class Savepoints {
     List<String> words = statement.words();
     boolean explainAnalyze = words.size() > 1 && words.get(0).equals("EXPLAIN")
         && words.get(1).equals("ANALYZE"); // DuckDB runs the explained statement
-    if (statement.kind() == StatementKind.QUERY && !explainAnalyze
-        || statement.kind() == StatementKind.ROLE || statement.kind() == StatementKind.DATABASE) {
+    boolean query = statement.kind() == StatementKind.QUERY && !explainAnalyze
+        && !portal.query.hasWritableCtes();
+    if (query || statement.kind() == StatementKind.ROLE || statement.kind() == StatementKind.DATABASE) {
       return;
     }
     changed();

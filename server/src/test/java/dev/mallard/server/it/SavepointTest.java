@@ -138,6 +138,8 @@ class SavepointTest {
       String t = newTable(st);
       conn.setAutoCommit(false);
       st.execute("INSERT INTO " + t + " VALUES (1, 'before')");
+      st.execute("WITH w AS (INSERT INTO " + t + " VALUES (5, 'cte') RETURNING id)"
+          + " SELECT count(*) FROM w"); // a change made by a query
       Savepoint a = conn.setSavepoint("a");
       st.execute("INSERT INTO " + t + " VALUES (2, 'inside a')");
       Savepoint b = conn.setSavepoint("b");
@@ -145,13 +147,13 @@ class SavepointTest {
       conn.rollback(b);
       try (ResultSet rs = st.executeQuery("SELECT string_agg(v, ',' ORDER BY id) FROM " + t)) {
         assertTrue(rs.next());
-        assertEquals("before,inside a", rs.getString(1));
+        assertEquals("before,inside a,cte", rs.getString(1));
       }
       conn.rollback(a);
-      assertEquals(List.of(1), ids(st, t));
+      assertEquals(List.of(1, 5), ids(st, t));
       st.execute("INSERT INTO " + t + " VALUES (3, 'after')");
       conn.commit();
-      assertEquals(List.of(1, 3), ids(st, t));
+      assertEquals(List.of(1, 3, 5), ids(st, t));
 
       // a write before the savepoint, and an error that aborts DuckDB's transaction after it
       st.execute("INSERT INTO " + t + " VALUES (4, 'kept')");
@@ -160,7 +162,7 @@ class SavepointTest {
           () -> st.execute("INSERT INTO " + t + " VALUES (4, 'dup')")).getSQLState());
       conn.rollback(c);
       conn.commit();
-      assertEquals(List.of(1, 3, 4), ids(st, t));
+      assertEquals(List.of(1, 3, 4, 5), ids(st, t));
     }
   }
 
