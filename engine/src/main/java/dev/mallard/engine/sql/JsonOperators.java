@@ -8,12 +8,16 @@ import java.util.List;
 /**
  * PostgreSQL's json/jsonb operators on DuckDB's JSON type.
  * <ul>
- *   <li>{@code ->} and {@code ->>} with a text key: DuckDB reads a key starting with {@code $} as a
+ *   <li>{@code ->} with a constant key or index, and {@code #>} with a constant path, become the
+ *       session macros {@value #FIELD}, {@value #ELEMENT} and {@value #PATH}: the value found with
+ *       its own text, as PostgreSQL's json gives it (DuckDB would print it compactly), keys read
+ *       literally.
+ *   <li>{@code ->>} with a text key: DuckDB reads a key starting with {@code $} as a
  *       JSONPath and one starting with {@code /} as a JSON pointer, so such keys (PostHog's
  *       {@code properties->>'$browser'}) become the path {@code $."key"}; a negative array index
  *       becomes {@code $[#-n]} (PostgreSQL counts it from the end).
- *   <li>{@code #>} and {@code #>>} with a constant path such as {@code '{a,0,b}'} become
- *       {@code ->} / {@code ->>} with the JSONPath {@code $."a"[0]."b"}.
+ *   <li>{@code #>>} with a constant path such as {@code '{a,0,b}'} becomes {@code ->>} with the
+ *       JSONPath {@code $."a"[0]."b"}.
  *   <li>{@code ?}, {@code ?|}, {@code ?&} (top-level key exists) test {@code json_keys(a)}.
  *   <li>{@code @>} and {@code <@} become {@code json_contains} when an operand is cast to json or
  *       jsonb or is a constant that is a JSON object or array; otherwise they are DuckDB's list
@@ -24,6 +28,9 @@ import java.util.List;
  */
 final class JsonOperators implements RewriteRule {
   static final String CONCAT = "mallard_jsonb_concat";
+  static final String FIELD = "pg_json_field";
+  static final String ELEMENT = "pg_json_element";
+  static final String PATH = "pg_json_path";
 
   @Override
   public String name() {
@@ -39,10 +46,10 @@ final class JsonOperators implements RewriteRule {
       }
       switch (t.text()) {
         case "->": case "->>":
-          arrow(tokens, i);
+          i = arrow(tokens, i);
           break;
         case "#>": case "#>>":
-          path(tokens, i);
+          i = path(tokens, i);
           break;
         case "?":
           keys(tokens, i, "list_contains");
@@ -65,23 +72,43 @@ final class JsonOperators implements RewriteRule {
     }
   }
 
-  private static void arrow(Tokens tokens, int i) {
+  private static int arrow(Tokens tokens, int i) {
     int k = tokens.next(i);
     Token key = tokens.at(k);
     if (key == null) {
-      return;
+      return i;
     }
-    if (key.is("-") && tokens.at(tokens.next(k)) != null
-        && tokens.at(tokens.next(k)).kind() == Token.Kind.NUMBER) {
+    boolean negative = key.is("-") && tokens.at(tokens.next(k)) != null
+        && tokens.at(tokens.next(k)).kind() == Token.Kind.NUMBER;
+    if (tokens.get(i).is("->") && (negative || key.kind() == Token.Kind.NUMBER
+        || key.kind() == Token.Kind.STRING)) {
+      return valueText(tokens, i, key.kind() == Token.Kind.STRING ? FIELD : ELEMENT);
+    }
+    if (negative) {
       int n = tokens.next(k);
       tokens.replace(k, n, List.of(literal("$[#-" + tokens.get(n).text() + "]")));
-      return;
+      return i;
     }
     String text = Literals.stringValue(key);
     if (text != null && (text.startsWith("$") || text.startsWith("/")) && text.indexOf('"') < 0) {
       tokens.set(k, literal("$.\"" + text + "\""));
     }
     bindTightly(tokens, i);
+    return i;
+  }
+
+  /**
+   * {@code a -> k} or {@code a #> path} as the session macro {@code name(a, k)}, which returns the
+   * value's own text (see {@link JsonText}).
+   */
+  private static int valueText(Tokens tokens, int op, String macro) {
+    int[] ends = BinaryCalls.operands(tokens, op, Operands.OTHER);
+    if (ends == null) {
+      return op;
+    }
+    BinaryCalls.call(tokens, ends[0], ends[1], null, macro, ends[0], tokens.prev(op),
+        tokens.next(op), ends[1]);
+    return ends[0];
   }
 
   /**
@@ -106,11 +133,11 @@ final class JsonOperators implements RewriteRule {
     tokens.insert(ends[0], List.of(Token.punct("(")));
   }
 
-  private static void path(Tokens tokens, int i) {
+  private static int path(Tokens tokens, int i) {
     int k = tokens.next(i);
     String text = Literals.stringValue(tokens.at(k));
     if (text == null) {
-      return;
+      return i;
     }
     Object[] elements;
     try {
@@ -119,15 +146,19 @@ final class JsonOperators implements RewriteRule {
       // the path is text[] in PostgreSQL, whose input rejects the constant
       throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "malformed array literal: \"" + text + "\"");
     }
+    if (tokens.get(i).is("#>")) {
+      return valueText(tokens, i, PATH);
+    }
     StringBuilder json = new StringBuilder("$");
     for (Object e : elements) {
       if (!(e instanceof String s) || s.indexOf('"') >= 0) {
-        return;
+        return i;
       }
       json.append(s.matches("\\d+") ? "[" + s + "]" : ".\"" + s + "\"");
     }
-    tokens.set(i, new Token(Token.Kind.OPERATOR, tokens.get(i).text().equals("#>") ? "->" : "->>"));
+    tokens.set(i, new Token(Token.Kind.OPERATOR, "->>"));
     tokens.set(k, literal(json.toString()));
+    return i;
   }
 
   private static void keys(Tokens tokens, int i, String function) {
