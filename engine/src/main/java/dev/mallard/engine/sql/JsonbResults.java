@@ -11,8 +11,8 @@ import java.util.Set;
  * its form (a cast to jsonb, a jsonb_* function, {@code ->}, {@code #>}, {@code ||} or {@code -}
  * on such a value). Where the type reaches the client, the value is marked as a one-member UNION
  * tagged jsonb ({@code union_value(jsonb := v)}), which the wire layer announces as jsonb and
- * sends as the member's text: a whole item of the top-level select list, and the argument of
- * pg_typeof. The mark is left out when the list's values are not sent as they are (INSERT ...
+ * sends as the member's text: a whole item of the top-level select list; pg_typeof's argument
+ * gets that type too. The mark is left out when the list's values are not sent as they are (INSERT ...
  * SELECT, SELECT INTO, CREATE ... AS, UNION): a UNION cast to JSON would become
  * {@code {"jsonb": v}}. A jsonb column of a table, whose type the statement does not show, is
  * sent as json.
@@ -40,7 +40,7 @@ final class JsonbResults implements RewriteRule {
         int open = tokens.next(i);
         int close = tokens.closing(open);
         if (close > 0 && isJsonb(tokens, tokens.next(open), tokens.prev(close))) {
-          mark(tokens, tokens.next(open), tokens.prev(close));
+          typed(tokens, tokens.next(open), tokens.prev(close));
         }
       }
     }
@@ -103,6 +103,18 @@ final class JsonbResults implements RewriteRule {
     List<Token> out = new ArrayList<>(SqlLexer.lex("union_value(jsonb := "));
     out.addAll(tokens.copy(start, end));
     out.add(Token.punct(")"));
+    tokens.replace(start, end, out);
+  }
+
+  /**
+   * pg_typeof's argument as a value of the marked type that still reads the argument (an
+   * aggregate stays one): {@code union_value} itself cannot be, since the pg_typeof rule's
+   * regtype macros copy it into a correlated subquery, where DuckDB loses its tag.
+   */
+  private static void typed(Tokens tokens, int start, int end) {
+    List<Token> out = new ArrayList<>(SqlLexer.lex("CASE WHEN ("));
+    out.addAll(tokens.copy(start, end));
+    out.addAll(SqlLexer.lex(") IS NULL THEN NULL ELSE CAST(NULL AS UNION(jsonb JSON)) END"));
     tokens.replace(start, end, out);
   }
 

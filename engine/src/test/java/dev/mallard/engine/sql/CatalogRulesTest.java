@@ -103,6 +103,25 @@ class CatalogRulesTest {
   }
 
   @Test
+  void pgTypeofOfAJsonbValueIsJsonb() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof(p::jsonb -> 'a'),"
+        + " pg_typeof(p::jsonb ->> 'a'), pg_typeof('{}'::json),"
+        + " (SELECT pg_typeof(jsonb_agg(q)) FROM (VALUES (1)) f(q))"
+        + " FROM (VALUES ('{\"a\": 1}'::json)) e(p)", context);
+    try (java.sql.Statement s = db.createStatement()) {
+      dev.mallard.engine.sql.JsonFunctions.register(db.unwrap(org.duckdb.DuckDBConnection.class));
+      for (String macro : SessionMacros.statements()) {
+        s.execute(macro);
+      }
+      try (java.sql.ResultSet r = s.executeQuery(sql)) {
+        r.next();
+        assertEquals(List.of("jsonb", "text", "json", "jsonb"),
+            List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)), sql);
+      }
+    }
+  }
+
+  @Test
   void castSpellingTakesTheSamePath() {
     assertEquals("select 1 where c.oid = __mallard.pg.mallard_regclass(('pg_catalog.pg_constraint'))",
         rewrite("select 1 where c.oid = CAST('pg_catalog.pg_constraint' AS REGCLASS)"));
