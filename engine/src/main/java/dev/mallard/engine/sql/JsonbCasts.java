@@ -12,7 +12,9 @@ import java.util.Set;
  * does the result of the jsonb functions DuckDB answers with its own compact text (jsonb_agg,
  * jsonb_build_object, to_jsonb, ...). The value stays DuckDB's JSON. Runs after {@link
  * JsonOperators}, which reads {@code ::jsonb} to tell jsonb's operators from text's, and before
- * {@link FunctionNames}, which renames those functions.
+ * {@link FunctionNames}, which renames those functions. Column definitions (CREATE TABLE's list,
+ * ALTER TABLE) are left alone: a DEFAULT is stored with the table and must not call a session
+ * macro, and a jsonb column is DuckDB's JSON, whose values keep their text anyway.
  */
 final class JsonbCasts implements RewriteRule {
   static final String MACRO = "pg_jsonb";
@@ -26,8 +28,13 @@ final class JsonbCasts implements RewriteRule {
 
   @Override
   public void apply(Tokens tokens, RewriteContext context) {
+    int first = tokens.next(-1);
+    if (tokens.at(first) == null || tokens.get(first).isWord("alter")) {
+      return;
+    }
+    int columnsEnd = Subtraction.columnDefinitionsEnd(tokens, first);
     // backwards: a call's arguments are done before its name, a cast's operand after the cast
-    for (int i = tokens.size() - 1; i >= 0; i--) {
+    for (int i = tokens.size() - 1; i > columnsEnd; i--) {
       Token t = tokens.get(i);
       if (t.is("::") && tokens.at(tokens.next(i)) != null
           && tokens.get(tokens.next(i)).isWord("jsonb") && !tokens.nextIs(tokens.next(i), "[")) {

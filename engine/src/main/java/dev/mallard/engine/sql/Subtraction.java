@@ -61,7 +61,7 @@ final class Subtraction implements RewriteRule {
    * The index of the closing parenthesis of CREATE [TEMP] TABLE name (...)'s column list, or -1
    * when the statement has none (so CREATE TABLE .. AS SELECT is rewritten).
    */
-  private static int columnDefinitionsEnd(Tokens tokens, int first) {
+  static int columnDefinitionsEnd(Tokens tokens, int first) {
     if (!tokens.get(first).isWord("create")) {
       return -1;
     }

@@ -67,6 +67,26 @@ class JsonbTest {
         row("SELECT jsonb_agg(n ORDER BY n) FROM (VALUES ('Zoë'), ('Bob')) v(n)"));
   }
 
+  private static String rewrite(String sql) {
+    return SqlRewriter.standard().rewrite(sql, new RewriteContext(null));
+  }
+
+  @Test
+  void onlyValuesSentToTheClientAreMarked() {
+    assertEquals("SELECT union_value(jsonb := pg_jsonb(x)) AS y, union_value(jsonb := pg_jsonb(x)) z,"
+        + " union_value(jsonb := (pg_jsonb(x))) AS \"x\", x::json AS \"x\" FROM t",
+        rewrite("SELECT x::jsonb AS y, x::jsonb z, (x::jsonb), x::json FROM t"));
+    // a UNION cast to JSON would be {"jsonb": ...}: inserted, unioned or stored values stay JSON
+    for (String sql : new String[] {"INSERT INTO t SELECT '{}'::jsonb",
+        "SELECT '{}'::jsonb UNION ALL SELECT '{}'::jsonb", "CREATE TABLE u AS SELECT '{}'::jsonb",
+        "SELECT '{}'::jsonb INTO u", "SELECT * FROM (SELECT '{}'::jsonb) s"}) {
+      assertTrue(!rewrite(sql).contains("union_value"), rewrite(sql));
+    }
+    // a DEFAULT is stored with the table: no session macro in it
+    assertEquals("CREATE TABLE t(j JSON DEFAULT '{}'::JSON NOT NULL)",
+        rewrite("CREATE TABLE t(j jsonb DEFAULT '{}'::jsonb NOT NULL)"));
+  }
+
   @Test
   void jsonKeepsItsText() throws SQLException {
     assertEquals("{\"b\":  1, \"a\": 2}#JSON", row("SELECT '{\"b\":  1, \"a\": 2}'::json"));
