@@ -11,7 +11,8 @@ import java.util.List;
  *   <li>{@code ->} with a constant key or index, and {@code #>} with a constant path, become the
  *       session macros {@value #FIELD}, {@value #ELEMENT} and {@value #PATH}: the value found with
  *       its own text, as PostgreSQL's json gives it (DuckDB would print it compactly), keys read
- *       literally.
+ *       literally. An arrow followed by {@code ->>} or {@code #>>} ({@code a -> 'device' ->> 'os'})
+ *       stays DuckDB's, several times faster: its text is read again, not shown.
  *   <li>{@code ->>} with a text key: DuckDB reads a key starting with {@code $} as a
  *       JSONPath and one starting with {@code /} as a JSON pointer, so such keys (PostHog's
  *       {@code properties->>'$browser'}) become the path {@code $."key"}; a negative array index
@@ -80,7 +81,9 @@ final class JsonOperators implements RewriteRule {
     }
     boolean negative = key.is("-") && tokens.at(tokens.next(k)) != null
         && tokens.at(tokens.next(k)).kind() == Token.Kind.NUMBER;
-    if (tokens.get(i).is("->") && (negative || key.kind() == Token.Kind.NUMBER
+    Token after = tokens.at(tokens.next(negative ? tokens.next(k) : k));
+    boolean chained = after != null && (after.is("->>") || after.is("#>>"));
+    if (tokens.get(i).is("->") && !chained && (negative || key.kind() == Token.Kind.NUMBER
         || key.kind() == Token.Kind.STRING)) {
       return valueText(tokens, i, key.kind() == Token.Kind.STRING ? FIELD : ELEMENT);
     }
@@ -106,9 +109,10 @@ final class JsonOperators implements RewriteRule {
     if (ends == null) {
       return op;
     }
+    int size = tokens.size();
     BinaryCalls.call(tokens, ends[0], ends[1], null, macro, ends[0], tokens.prev(op),
         tokens.next(op), ends[1]);
-    return ends[0];
+    return ends[1] + tokens.size() - size; // the call's end: its operands are done
   }
 
   /**

@@ -75,8 +75,9 @@ class OperatorRulesTest {
     assertEquals("select properties->>'$.\"$browser\"', (pg_json_field(j, '/x')),"
         + " (pg_json_field(j, '$a')), j->>0",
         rewrite(rule, "select properties->>'$browser', j -> '/x', j->'$a', j->>0"));
-    assertEquals("select (pg_json_element(j, -1)), j->>'$[#-1]', (pg_json_field((pg_json_element(j, 0)), 'k'))",
-        rewrite(rule, "select j->-1, j->>-1, j -> 0 -> 'k'"));
+    assertEquals("select (pg_json_element(j, -1)), j->>'$[#-1]',"
+        + " (pg_json_field((pg_json_element(j, 0)), 'k')), j -> '$.\"$d\"' ->> 'os'",
+        rewrite(rule, "select j->-1, j->>-1, j -> 0 -> 'k', j -> '$d' ->> 'os'"));
     assertEquals("select j ->> '$.\"a\"[0].\"b c\"', (pg_json_path(j, '{x}'))",
         rewrite(rule, "select j #>> '{a,0,\"b c\"}', j #> '{x}'"));
   }
