@@ -85,7 +85,10 @@ final class JsonOperators implements RewriteRule {
     boolean chained = after != null && (after.is("->>") || after.is("#>>"));
     if (tokens.get(i).is("->") && !chained && (negative || key.kind() == Token.Kind.NUMBER
         || key.kind() == Token.Kind.STRING)) {
-      return valueText(tokens, i, key.kind() == Token.Kind.STRING ? FIELD : ELEMENT);
+      String text = Literals.stringValue(key);
+      String path = text == null ? "'$[" + (negative ? "#-" + tokens.get(tokens.next(k)).text()
+          : key.text()) + "]'" : text.indexOf('"') < 0 ? Literals.quote("$.\"" + text + "\"") : "NULL";
+      return valueText(tokens, i, text == null ? ELEMENT : FIELD, path);
     }
     if (negative) {
       int n = tokens.next(k);
@@ -104,14 +107,14 @@ final class JsonOperators implements RewriteRule {
    * {@code a -> k} or {@code a #> path} as the session macro {@code name(a, k)}, which returns the
    * value's own text (see {@link JsonText}).
    */
-  private static int valueText(Tokens tokens, int op, String macro) {
+  private static int valueText(Tokens tokens, int op, String macro, String duckDbPath) {
     int[] ends = BinaryCalls.operands(tokens, op, Operands.OTHER);
     if (ends == null) {
       return op;
     }
     int size = tokens.size();
     BinaryCalls.call(tokens, ends[0], ends[1], null, macro, ends[0], tokens.prev(op),
-        tokens.next(op), ends[1]);
+        tokens.next(op), ends[1], duckDbPath);
     return ends[1] + tokens.size() - size; // the call's end: its operands are done
   }
 
@@ -150,15 +153,21 @@ final class JsonOperators implements RewriteRule {
       // the path is text[] in PostgreSQL, whose input rejects the constant
       throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "malformed array literal: \"" + text + "\"");
     }
-    if (tokens.get(i).is("#>")) {
-      return valueText(tokens, i, PATH);
-    }
     StringBuilder json = new StringBuilder("$");
     for (Object e : elements) {
       if (!(e instanceof String s) || s.indexOf('"') >= 0) {
-        return i;
+        json = null;
+        break;
       }
       json.append(s.matches("\\d+") ? "[" + s + "]" : ".\"" + s + "\"");
+    }
+    if (tokens.get(i).is("#>")) {
+      // a digit step is a key of an object too: DuckDB's [n] would miss it, so no DuckDB path
+      boolean digits = java.util.Arrays.stream(elements).anyMatch(e -> String.valueOf(e).matches("\\d+"));
+      return valueText(tokens, i, PATH, json == null || digits ? "NULL" : Literals.quote(json.toString()));
+    }
+    if (json == null) {
+      return i;
     }
     tokens.set(i, new Token(Token.Kind.OPERATOR, "->>"));
     tokens.set(k, literal(json.toString()));

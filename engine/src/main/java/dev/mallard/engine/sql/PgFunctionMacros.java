@@ -79,9 +79,12 @@ final class PgFunctionMacros {
   private static List<String> jsonMacros() {
     return List.of(
         macro(JsonbCasts.MACRO + "(j) AS " + jsonCall(JsonFunctions.JSONB_IN, "(j)")),
-        macro(JsonOperators.FIELD + "(j, k) AS " + jsonCall("mallard_json_field", "(j), CAST(k AS VARCHAR)")),
-        macro(JsonOperators.ELEMENT + "(j, n) AS " + jsonCall("mallard_json_element", "(j), CAST(n AS VARCHAR)")),
-        macro(JsonOperators.PATH + "(j, p) AS " + jsonCall("mallard_json_path", "(j), CAST(to_json(p) AS VARCHAR)")),
+        macro(JsonOperators.FIELD + "(j, k, p) AS "
+            + ownText(jsonCall("mallard_json_field", "(j), CAST(k AS VARCHAR)"))),
+        macro(JsonOperators.ELEMENT + "(j, n, p) AS "
+            + ownText(jsonCall("mallard_json_element", "(j), CAST(n AS VARCHAR)"))),
+        macro(JsonOperators.PATH + "(j, q, p) AS "
+            + ownText(jsonCall("mallard_json_path", "(j), CAST(to_json(q) AS VARCHAR)"))),
         // jsonb - key, jsonb - keys, jsonb - index (see JsonbEdits.delete)
         macro(JsonbResults.DELETE + "(j, k) AS " + jsonCall("mallard_jsonb_delete", "(j), CAST(to_json(k) AS VARCHAR)")),
         macro("json_strip_nulls(j) AS " + jsonCall("mallard_json_strip_nulls", "(j)")),
@@ -91,6 +94,20 @@ final class PgFunctionMacros {
             + jsonbSet("CAST(c AS VARCHAR)")),
         macro("jsonb_path_query_first(j, p) AS "
             + jsonCall("mallard_jsonb_path_query_first", "(j), CAST(p AS VARCHAR)")));
+  }
+
+  /**
+   * The value at DuckDB's JSONPath p (NULL when there is none to use) with its own text, through
+   * {@code javaCall} only where DuckDB's would differ: DuckDB reprints what it extracts, which for
+   * integers, booleans, null, and strings of a document without escapes is the same text, and
+   * that is most values; missing ones are NULL at once.
+   */
+  private static String ownText(String javaCall) {
+    String value = "json_extract(j, p)";
+    return "CASE WHEN p IS NOT NULL AND " + value + " IS NULL THEN NULL::JSON"
+        + " WHEN p IS NOT NULL AND (json_type(" + value + ") IN ('BIGINT', 'UBIGINT', 'BOOLEAN',"
+        + " 'NULL') OR json_type(" + value + ") = 'VARCHAR' AND NOT contains(CAST(j AS VARCHAR),"
+        + " '\\')) THEN " + value + " ELSE " + javaCall + " END";
   }
 
   private static String jsonbSet(String createMissing) {

@@ -96,6 +96,11 @@ class JsonbTest {
     assertEquals("\"Safari\"|null|null|ios#JSON|JSON|JSON|VARCHAR",
         row("SELECT properties -> '$browser', properties -> 'nope', properties -> 0,"
             + " properties -> 'device' ->> 'os' FROM events"));
+    // DuckDB would reprint 1.50 as 1.5, 1e2 as 100.0 and decode the escapes
+    assertEquals("1.50|1e2|\"\\u00e9\\/\"|1|[1,  2]|{\"0\": 3}|3#JSON|JSON|JSON|JSON|JSON|JSON|JSON",
+        row("SELECT j -> 'a', j -> 'b', j -> 'c', j -> 'd' -> 0, j #> '{d}', j -> 'e', j #> '{e,0}'"
+            + " FROM (SELECT '{\"a\": 1.50, \"b\": 1e2, \"c\": \"\\u00e9\\/\", \"d\": [1,  2],"
+            + " \"e\": {\"0\": 3}}'::json AS j)"));
     assertEquals("{\"a\":1,\"c\":{}}#JSON",
         row("SELECT json_strip_nulls('{\"a\": 1, \"b\": null, \"c\": {\"d\": null}}'::json)"));
   }
