@@ -53,16 +53,17 @@ final class JsonPathQuery {
       } else {
         String key = step.group(1) != null ? step.group(1)
             : step.group(2) != null ? step.group(2).replaceAll("\\\\(.)", "$1") : null;
-        member(item, key, strict, out);
+        member(item, key, strict, !strict, out);
       }
     }
     return out;
   }
 
-  /** {@code .key} (or {@code .*} when key is null); lax mode looks into arrays. */
-  private static void member(Object item, String key, boolean strict, List<Object> out) {
-    if (item instanceof List<?> list && !strict) {
-      list.forEach(e -> member(e, key, true, out));
+  /** {@code .key} (or {@code .*} when key is null); lax mode looks into arrays, one level. */
+  private static void member(Object item, String key, boolean strict, boolean unwrap,
+      List<Object> out) {
+    if (item instanceof List<?> list && unwrap) {
+      list.forEach(e -> member(e, key, strict, false, out));
       return;
     }
     if (!(item instanceof Members m)) {

@@ -118,7 +118,10 @@ final class JsonbEdits {
       throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "cannot delete from scalar");
     }
     if (what instanceof JsonTree.Number n) {
-      return JsonTree.printJsonb(deleteIndex(root, n.value().intValueExact()));
+      if (n.value().stripTrailingZeros().scale() > 0) {
+        throw new PgException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: jsonb - numeric");
+      }
+      return JsonTree.printJsonb(deleteIndex(root, n.value().intValue()));
     }
     List<Object> keys = what instanceof List<?> l ? new ArrayList<>(l) : List.of(what);
     if (root instanceof Members m) {
