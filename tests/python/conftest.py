@@ -32,13 +32,6 @@ START_TIMEOUT_S = 120
 # must still fail, so a fix shows up as XPASS, which fails the run until its line here is
 # removed. `tests/run-python.sh --runxfail` runs them as ordinary tests.
 KNOWN_GAPS = {
-    "test_psycopg_types.py::test_type_round_trip_through_table[simple]": (
-        "server gap: client-side binding writes a text[] value as an uncast '{x,NULL,\"y z\"}' "
-        "into a text[] column; DuckDB's implicit VARCHAR -> VARCHAR[] cast does not read "
-        "PostgreSQL's array syntax (only literals cast explicitly to an array type are rewritten)"),
-    "test_psycopg.py::test_nested_transaction_uses_savepoint": (
-        "server gap: ROLLBACK TO SAVEPOINT after the inner block wrote data answers 0A000: "
-        "DuckDB cannot undo part of a transaction (README Limitations)"),
 }
 
 

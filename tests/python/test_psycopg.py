@@ -346,6 +346,24 @@ def test_set_local_ends_with_transaction(conn):
     assert conn.execute("SHOW TimeZone").fetchone() != ("America/New_York",)
 
 
+def test_read_only_transaction_refuses_writes(conn, table_name):
+    conn.execute(f"CREATE TABLE {table_name} (id int4)")
+    for begin in (["BEGIN READ ONLY"], ["BEGIN", "SET TRANSACTION READ ONLY"]):
+        for sql in (f"INSERT INTO {table_name} VALUES (1)", f"DELETE FROM {table_name}",
+                    f"CREATE TABLE {table_name}_x (id int4)",
+                    f"COPY {table_name} (id) FROM STDIN"):
+            for b in begin:
+                conn.execute(b)
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction) as e:
+                conn.execute(sql)
+            assert "in a read-only transaction" in str(e.value)
+            conn.execute("ROLLBACK")
+    conn.execute("BEGIN READ ONLY")
+    conn.execute("CREATE TEMP TABLE ro_scratch (id int4)")  # allowed, as in PostgreSQL
+    assert conn.execute(f"SELECT count(*) FROM {table_name}").fetchone() == (0,)
+    conn.execute("ROLLBACK")
+
+
 def test_nested_transaction_uses_savepoint(conn, table_name):
     conn.execute(f"CREATE TABLE {table_name} (id int4)")
     with conn.transaction():

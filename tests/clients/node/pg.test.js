@@ -11,7 +11,6 @@ const QueryStream = require('pg-query-stream');
 const { from: copyFrom, to: copyTo } = require('pg-copy-streams');
 const { Pool } = require('pg');
 const { config, connect, tableName } = require('./connect');
-const { knownGap } = require('./gaps');
 
 let client;
 before(async () => { client = await connect(); });
@@ -73,13 +72,16 @@ test('bytea parameter round-trips as a Buffer', async () => {
   assert.deepEqual(rows[0].b, bytes);
 });
 
-knownGap('length(bytea) counts bytes', {
-  reason: "dialect gap: SELECT length($1::bytea) answers 42883 \"No function matches the given "
-    + "name and argument types 'length(BLOB)'\" (DuckDB spells it octet_length)",
-  error: /length\(BLOB\)/,
-}, async () => {
-  const { rows } = await client.query('SELECT length($1::bytea) AS n', [Buffer.from([0, 255])]);
-  assert.equal(Number(rows[0].n), 2);
+test('length(bytea) counts bytes, length(text) characters', async () => {
+  const { rows, fields } = await client.query('SELECT length($1::bytea) AS n, length($2::text) AS c',
+    [Buffer.from([0, 255, 7]), 'héllo']);
+  assert.deepEqual([rows[0].n, Number(rows[0].c)], [3, 5]);
+  assert.equal(fields[0].dataTypeID, 23); // int4, as PostgreSQL's length(bytea)
+  await withTable('(name text, data bytea)', async (t) => {
+    await client.query(`INSERT INTO ${t} VALUES ($1, $2)`, ['héllo', Buffer.from([1, 2, 3, 4])]);
+    const r = await client.query(`SELECT length(data) AS n FROM ${t} WHERE length(name) = 5`);
+    assert.deepEqual(r.rows, [{ n: 4 }]);
+  });
 });
 
 test('parameters of every common type bind and compare', async () => {

@@ -14,6 +14,7 @@ import dev.mallard.engine.sql.RewriteContext;
 import dev.mallard.engine.sql.SessionMacros;
 import dev.mallard.engine.sql.SqlLexer;
 import dev.mallard.engine.sql.SqlRewriter;
+import dev.mallard.engine.sql.WritableCtes;
 import dev.mallard.engine.sql.Token;
 import dev.mallard.wire.error.PgException;
 import dev.mallard.wire.error.SqlState;
@@ -93,22 +94,7 @@ public final class EngineSession implements AutoCloseable {
   }
 
   private RewriteContext rewriteContext() {
-    return new RewriteContext(tenant.pgCatalog(), this::isView);
-  }
-
-  /** Asked by a rule only for the rare statements that need it (ALTER TABLE ... RENAME). */
-  private boolean isView(String schema, String name) {
-    String sql = "SELECT count(*) FROM duckdb_views() WHERE database_name = current_database()"
-        + " AND schema_name = coalesce(?, system.main.current_schema()) AND view_name = ?";
-    try (java.sql.PreparedStatement p = connection.prepareStatement(sql)) {
-      p.setString(1, "public".equals(schema) ? "main" : schema);
-      p.setString(2, name);
-      try (java.sql.ResultSet rs = p.executeQuery()) {
-        return rs.next() && rs.getLong(1) > 0;
-      }
-    } catch (SQLException e) {
-      throw DuckDbErrors.translate(e, sql);
-    }
+    return new RewriteContext(tenant.pgCatalog(), new SessionRelations(connection));
   }
 
   public Tenant tenant() {
@@ -127,6 +113,12 @@ public final class EngineSession implements AutoCloseable {
     }
     if (statement.kind() == StatementKind.DATABASE) {
       return DatabaseStatements.prepare(statement, databases);
+    }
+    if (!statement.words().isEmpty() && statement.words().get(0).equals("WITH")) {
+      WritableCtes ctes = WritableCtes.of(sql);
+      if (ctes != null) {
+        return WritableCteQueries.prepare(this, statement, ctes, declaredTypes);
+      }
     }
     if (!isSessionCommand(statement.kind())) {
       claimConnection(); // authorization may look names up in DuckDB; FETCH must not end a cursor
@@ -159,6 +151,9 @@ public final class EngineSession implements AutoCloseable {
     try {
       PgType[] params = parameterTypes(ps.getParameterMetaData(), declaredTypes);
       List<Column> columns = describe(ps.getMetaData());
+      if (statement.kind() == StatementKind.QUERY) {
+        SetOperationTypes.check(connection, sql);
+      }
       String wrapped = statement.kind() == StatementKind.QUERY ? ExportProjection.wrap(sql, ps.getMetaData()) : null;
       if (wrapped != null) {
         closeQuietly(ps);
@@ -183,6 +178,11 @@ public final class EngineSession implements AutoCloseable {
           "cursor \"" + declaration.name() + "\" must be a SELECT or VALUES query");
     }
     PreparedQuery query = prepare(declaration.query(), declaredTypes);
+    if (query.writableCtes() != null) {
+      query.close();
+      throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+          "DECLARE CURSOR must not contain data-modifying statements in WITH");
+    }
     return PreparedQuery.declaration(statement, declaration, query);
   }
 
@@ -191,7 +191,7 @@ public final class EngineSession implements AutoCloseable {
    * outlive the transaction (a holdable cursor) without being held in memory: DuckDB keeps the
    * table in its buffer pool and spills it to disk.
    */
-  public void materialize(PreparedQuery query, Object[] parameters, String table) {
+  public long materialize(PreparedQuery query, Object[] parameters, String table) {
     claimConnection();
     String sql = "CREATE TEMPORARY TABLE " + Identifiers.quote(table) + " AS "
         + query.statement().sql();
@@ -205,6 +205,7 @@ public final class EngineSession implements AutoCloseable {
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, sql);
     }
+    return countCreatedRows(sql);
   }
 
   /**
@@ -307,6 +308,20 @@ public final class EngineSession implements AutoCloseable {
    * which lets DuckDB type the result without executing anything.
    */
   private List<Column> describeWithTypedParameters(PreparedQuery query) {
+    try (PreparedStatement ps = connection.prepareStatement(typedParameters(query))) {
+      List<Column> columns = describe(ps.getMetaData());
+      if (columns == null) {
+        throw new SQLException("result types still unknown");
+      }
+      return columns;
+    } catch (SQLException e) {
+      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
+          "could not determine the result type of the statement from its parameter types", e);
+    }
+  }
+
+  /** The statement with each parameter cast to its type, so that DuckDB can type the result. */
+  private static String typedParameters(PreparedQuery query) {
     PgType[] types = query.parameterTypes();
     StringBuilder typed = new StringBuilder();
     for (Token t : SqlLexer.lex(query.executableSql())) {
@@ -318,16 +333,29 @@ public final class EngineSession implements AutoCloseable {
         typed.append(t.text());
       }
     }
-    try (PreparedStatement ps = connection.prepareStatement(typed.toString())) {
-      List<Column> columns = describe(ps.getMetaData());
-      if (columns == null) {
-        throw new SQLException("result types still unknown");
-      }
+    return typed.toString();
+  }
+
+  /**
+   * The names and DuckDB types of the rows a prepared statement returns ({name, type} each), typed
+   * with its parameters' types when DuckDB cannot type them before they are bound.
+   */
+  List<String[]> resultTypes(PreparedQuery query) throws SQLException {
+    List<String[]> columns = resultTypes(query.duckdb().getMetaData());
+    if (columns.stream().noneMatch(c -> c[1].equals("UNKNOWN"))) {
       return columns;
-    } catch (SQLException e) {
-      throw new PgException(SqlState.INVALID_PARAMETER_TYPE,
-          "could not determine the result type of the statement from its parameter types", e);
     }
+    try (PreparedStatement ps = connection.prepareStatement(typedParameters(query))) {
+      return resultTypes(ps.getMetaData());
+    }
+  }
+
+  private static List<String[]> resultTypes(ResultSetMetaData meta) throws SQLException {
+    List<String[]> columns = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      columns.add(new String[] {meta.getColumnName(i), meta.getColumnTypeName(i)});
+    }
+    return columns;
   }
 
   /**
@@ -345,6 +373,9 @@ public final class EngineSession implements AutoCloseable {
     if (query.databaseStatement() != null) {
       return DatabaseStatements.execute(query, databases, roleOid, tenant.name());
     }
+    if (query.writableCtes() != null) {
+      return WritableCteQueries.execute(this, query, parameters);
+    }
     String sql = query.executableSql();
     PreparedStatement ps = query.duckdb();
     boolean own = query.busy();
@@ -357,13 +388,15 @@ public final class EngineSession implements AutoCloseable {
       if (own) {
         ps = connection.prepareStatement(sql);
       }
-      ps.clearParameters();
-      PgType[] types = query.parameterTypes();
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
-      }
+      bind(ps, query, parameters);
       // Looked up before executing: another query would close a streamed result.
       Statement tagged = executedStatement(query.statement());
+      if (query.statement().kind() == StatementKind.DDL
+          && query.statement().words().get(0).equals("DROP")) {
+        Statement written = query.authorizedStatement();
+        DependentViews.check(connection, analyzer,
+            (written == null ? query.statement() : written).sql(), searchPath);
+      }
       boolean hasResult = ps.execute();
       SessionAuthorization.ran(tenant, query.statement().kind());
       authorization.afterExecute(created, permitted);
@@ -400,6 +433,54 @@ public final class EngineSession implements AutoCloseable {
         closeQuietly(ps);
       }
       throw DuckDbErrors.translate(e, sql);
+    }
+  }
+
+  /**
+   * Binds {@code parameters} as {@code query}'s types, as many as DuckDB's statement takes (a part
+   * of a statement with data-modifying CTEs may use fewer than the statement).
+   */
+  void bind(PreparedStatement ps, PreparedQuery query, Object[] parameters) throws SQLException {
+    ps.clearParameters();
+    PgType[] types = query.parameterTypes();
+    int count = query.writablePart() ? Math.min(parameters.length,
+        ps.getParameterMetaData().getParameterCount()) : parameters.length;
+    for (int i = 0; i < count; i++) {
+      ps.setObject(i + 1, bindable(parameters[i], i < types.length ? types[i] : PgTypes.TEXT));
+    }
+  }
+
+  /** Checks again, before it runs, that the session may run a part of a statement. */
+  void recheck(PreparedQuery part) {
+    claimConnection();
+    if (part.authorizedStatement() != null) {
+      authorization.check(part.authorizedStatement(), false);
+    }
+  }
+
+  /**
+   * Starts a transaction for one statement unless the session is in one; true when it did (the
+   * caller then ends it).
+   */
+  boolean beginUnlessInTransaction() {
+    claimConnection();
+    // Outside a transaction each statement is one of its own, with its own id. (A failed BEGIN
+    // would tell too, but it aborts the transaction it fails in.)
+    String txid = "SELECT txid_current()";
+    try (java.sql.Statement s = connection.createStatement()) {
+      long first;
+      try (ResultSet rs = s.executeQuery(txid)) {
+        first = rs.next() ? rs.getLong(1) : -1;
+      }
+      try (ResultSet rs = s.executeQuery(txid)) {
+        if (rs.next() && rs.getLong(1) == first) {
+          return false;
+        }
+      }
+      s.execute("BEGIN TRANSACTION");
+      return true;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, txid);
     }
   }
 
@@ -500,6 +581,16 @@ public final class EngineSession implements AutoCloseable {
     try (java.sql.Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM " + name.get())) {
       return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw DuckDbErrors.translate(e, null);
+    }
+  }
+
+  /** Lower-case names of the tables a default of which is volatile (see {@link Volatility}). */
+  public java.util.Set<String> tablesWithVolatileDefaults() {
+    claimConnection();
+    try {
+      return Volatility.tablesWithVolatileDefaults(connection);
     } catch (SQLException e) {
       throw DuckDbErrors.translate(e, null);
     }

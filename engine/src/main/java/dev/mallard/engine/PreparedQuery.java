@@ -3,6 +3,7 @@ package dev.mallard.engine;
 import dev.mallard.engine.copy.CopyStatement;
 import dev.mallard.engine.databases.DatabaseStatement;
 import dev.mallard.engine.roles.RoleStatement;
+import dev.mallard.engine.sql.WritableCtes;
 import dev.mallard.wire.types.PgType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,6 +29,12 @@ public final class PreparedQuery implements AutoCloseable {
   private PreparedQuery cursorQuery;
   /** The statement as authorized (before rewriting), checked again at each execution; or null. */
   private Statement authorizedStatement;
+  /** For a statement with data-modifying CTEs: the CTEs, each prepared, and Parse's types. */
+  private WritableCtes writableCtes;
+  private List<PreparedQuery> writableParts;
+  private int[] writableDeclaredTypes;
+  /** A part of a statement with data-modifying CTEs: takes the statement's parameters it uses. */
+  private boolean writablePart;
 
   PreparedQuery(Statement statement, PreparedStatement duckdb, PgType[] parameterTypes,
       List<Column> columns, CopyStatement copy, String wrappedSql) {
@@ -88,6 +95,41 @@ public final class PreparedQuery implements AutoCloseable {
     return p;
   }
 
+  /**
+   * A statement with data-modifying CTEs ({@link WritableCteQueries}): described as {@code probe}
+   * (the statement with the CTEs' bodies empty), run part by part.
+   */
+  static PreparedQuery writable(Statement statement, PreparedQuery probe,
+      List<PreparedQuery> parts, WritableCtes ctes, int[] declaredTypes) {
+    PreparedQuery p = new PreparedQuery(statement, probe.duckdb(),
+        WritableCteQueries.parameterTypes(probe, parts), probe.columns(), null, null);
+    p.writableCtes = ctes;
+    p.writableParts = List.copyOf(parts);
+    p.writableDeclaredTypes = declaredTypes.clone();
+        return p;
+  }
+
+  PreparedQuery asWritablePart() {
+    writablePart = true;
+    return this;
+  }
+
+  boolean writablePart() {
+    return writablePart;
+  }
+
+  WritableCtes writableCtes() {
+    return writableCtes;
+  }
+
+  List<PreparedQuery> writableParts() {
+    return writableParts;
+  }
+
+  int[] writableDeclaredTypes() {
+    return writableDeclaredTypes.clone();
+  }
+
   /** Remembers the statement (as written) the session's role was authorized to run. */
   PreparedQuery authorizedAs(Statement original) {
     this.authorizedStatement = original;
@@ -96,6 +138,11 @@ public final class PreparedQuery implements AutoCloseable {
 
   Statement authorizedStatement() {
     return authorizedStatement;
+  }
+
+  /** The SQL as the client wrote it, which {@link EngineSession#prepare} takes again. */
+  public String sourceSql() {
+    return authorizedStatement != null ? authorizedStatement.sql() : statement.sql();
   }
 
   /** The cursor a DECLARE statement declares, or null for other statements. */
@@ -154,6 +201,9 @@ public final class PreparedQuery implements AutoCloseable {
   public void close() {
     if (cursorQuery != null) {
       cursorQuery.close();
+    }
+    if (writableParts != null) {
+      writableParts.forEach(PreparedQuery::close);
     }
     if (duckdb != null) {
       try {

@@ -9,33 +9,48 @@ import java.util.List;
 
 /**
  * FETCH / MOVE [direction] [FROM | IN] name, and CLOSE { name | ALL }, as PostgreSQL's grammar
- * reads them. Only forward directions can be run (see {@link #forward()}); the others are parsed
- * so that they get a clear error rather than a syntax error.
+ * reads them. Every direction comes down to one of four: FORWARD or BACKWARD {@code count} rows
+ * ({@link #ALL} for ALL), or ABSOLUTE or RELATIVE {@code count} (NEXT is FORWARD 1, PRIOR
+ * BACKWARD 1, FIRST ABSOLUTE 1, LAST ABSOLUTE -1, a negative count goes backward and a count of
+ * zero is RELATIVE 0, the current row).
  *
  * @param cursor the cursor's name, or null for CLOSE ALL
- * @param count rows to move forward ({@link #ALL} for ALL); meaningful when {@code forward}
- * @param forward false for directions that need a scrollable cursor (PRIOR, BACKWARD, ABSOLUTE,
- *     a count of zero or less, ...)
  */
-record CursorCommand(String cursor, long count, boolean forward) {
+record CursorCommand(String cursor, Direction direction, long count) {
   static final long ALL = Long.MAX_VALUE;
+
+  enum Direction { FORWARD, BACKWARD, ABSOLUTE, RELATIVE }
+
+  /** Whether only rows after the current one are read: what a cursor without SCROLL can do. */
+  boolean forward() {
+    return direction == Direction.FORWARD;
+  }
 
   static CursorCommand parseFetch(String sql) {
     List<Token> w = words(sql);
     int i = 1; // after FETCH or MOVE
     long count = 1;
-    boolean forward = true;
+    Direction direction = Direction.FORWARD;
     String first = word(w, i);
     switch (first) {
       case "NEXT":
         i++;
         break;
-      case "PRIOR": case "FIRST": case "LAST":
-        forward = false;
+      case "PRIOR":
+        direction = Direction.BACKWARD;
+        i++;
+        break;
+      case "FIRST": case "LAST":
+        direction = Direction.ABSOLUTE;
+        count = first.equals("FIRST") ? 1 : -1;
         i++;
         break;
       case "ABSOLUTE": case "RELATIVE":
-        forward = false;
+        direction = Direction.valueOf(first);
+        if (numberLength(w, i + 1) == 0) {
+          throw syntaxError(w, i + 1);
+        }
+        count = number(w, i + 1);
         i += 1 + numberLength(w, i + 1);
         break;
       case "ALL":
@@ -43,7 +58,7 @@ record CursorCommand(String cursor, long count, boolean forward) {
         i++;
         break;
       case "FORWARD": case "BACKWARD":
-        forward = first.equals("FORWARD");
+        direction = Direction.valueOf(first);
         i++;
         if (word(w, i).equals("ALL")) {
           count = ALL;
@@ -59,22 +74,27 @@ record CursorCommand(String cursor, long count, boolean forward) {
           i += numberLength(w, i);
         }
     }
-    if (count <= 0) {
-      forward = false; // FETCH 0 re-reads the current row; negative counts go backward
+    if (direction == Direction.FORWARD || direction == Direction.BACKWARD) {
+      if (count == 0) {
+        direction = Direction.RELATIVE; // FETCH 0 re-reads the current row
+      } else if (count < 0) {
+        direction = direction == Direction.FORWARD ? Direction.BACKWARD : Direction.FORWARD;
+        count = -count;
+      }
     }
     if (word(w, i).equals("FROM") || word(w, i).equals("IN")) {
       i++;
     }
     String name = name(w, i);
-    return new CursorCommand(name, count, forward);
+    return new CursorCommand(name, direction, count);
   }
 
   static CursorCommand parseClose(String sql) {
     List<Token> w = words(sql);
     if (word(w, 1).equals("ALL") && w.size() == 2) {
-      return new CursorCommand(null, 0, true);
+      return new CursorCommand(null, Direction.FORWARD, 0);
     }
-    return new CursorCommand(name(w, 1), 0, true);
+    return new CursorCommand(name(w, 1), Direction.FORWARD, 0);
   }
 
   private static String name(List<Token> w, int i) {

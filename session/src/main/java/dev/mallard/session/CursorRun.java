@@ -92,7 +92,9 @@ final class CursorRun implements Job {
     switch (statement.kind()) {
       case DECLARE_CURSOR:
         if (cursors.declare(portal, session.inTransactionBlock()).declaration.hold()) {
-          session.savepoints().changed(); // its table is part of the transaction's changes
+          // its table is part of the transaction's changes
+          session.savepoints().changedUnrepeatably("cursor WITH HOLD \"" + portal.query.declaration().name()
+              + "\" was declared before it");
         }
         return complete(statement.commandTag(0));
       case CLOSE_CURSOR:
@@ -108,18 +110,25 @@ final class CursorRun implements Job {
     }
     CursorCommand command = CursorCommand.parseFetch(statement.sql());
     cursor = cursors.get(command.cursor());
-    if (!command.forward()) {
-      throw backward(cursor);
+    long count = command.count();
+    if (cursor.scrollable()) {
+      count = cursor.scroll(command);
+    } else if (!command.forward()) {
+      throw backward();
     }
     if (statement.kind() == StatementKind.MOVE) {
-      return complete(statement.commandTag(cursor.skip(command.count(), session::checkInterrupts)));
+      return complete(statement.commandTag(
+          cursor.scrollable() ? count : cursor.skip(count, session::checkInterrupts)));
     }
     List<Column> columns = cursor.columns();
     formats = formats(columns.size());
     if (simpleProtocol) {
       session.send(RowDescriptions.of(columns, formats));
     }
-    fetchCount = command.count() == CursorCommand.ALL ? 0 : command.count();
+    if (count == 0) { // a SCROLL cursor's FETCH that lands on no row
+      return complete(statement.commandTag(0));
+    }
+    fetchCount = count == CursorCommand.ALL ? 0 : count;
     streamer = newStreamer();
     return stream();
   }
@@ -166,17 +175,14 @@ final class CursorRun implements Job {
     return complete(portal.query.statement().commandTag(sent - sentBeforeExecute));
   }
 
-  private static PgException backward(SqlCursor cursor) {
-    if (Boolean.TRUE.equals(cursor.declaration.scroll())) {
-      return new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-          "backward FETCH and MOVE are not supported: Mallard reads a cursor's result forward only");
-    }
-    // PostgreSQL's own error for a cursor that cannot go back; its hint (declare it SCROLL)
-    // would not help here, so the hint says what Mallard does instead
+  /**
+   * PostgreSQL's error for a cursor without SCROLL whose plan cannot go back. Mallard streams
+   * such cursors, so none can (PostgreSQL's simple plans could).
+   */
+  private static PgException backward() {
     return new PgException(PgException.Severity.ERROR, SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
         "cursor can only scan forward", null,
-        "Mallard reads cursors forward only; declare a new cursor to read the rows again.", 0,
-        null);
+        "Declare it with the SCROLL option to enable backward scan.", 0, null);
   }
 
   private boolean complete(String tag) {

@@ -9,13 +9,12 @@ import java.util.List;
 
 /**
  * SAVEPOINT, RELEASE [SAVEPOINT] and ROLLBACK TO [SAVEPOINT], within what DuckDB can honestly do
- * (see {@link Savepoints}): ROLLBACK TO succeeds when no data changed since the savepoint. If
- * DuckDB's transaction is still usable, going back is a matter of session state (settings,
- * cursors declared since, the failed status). If an error aborted DuckDB's transaction, it is
- * started again, which is only faithful when the transaction had changed nothing before either
- * and runs at READ COMMITTED, where PostgreSQL takes a new snapshot for each statement anyway.
- * Otherwise 0A000 says that DuckDB cannot undo part of a transaction, and the block must be
- * rolled back as a whole.
+ * (see {@link Savepoints}). When no data changed since the savepoint and DuckDB's transaction is
+ * still usable, going back is a matter of session state (settings, cursors declared since, the
+ * failed status). Otherwise DuckDB's transaction is rolled back and the changes made before the
+ * savepoint are run again in a new one ({@link TransactionLog}); where that would not give the
+ * same transaction, 0A000 says that DuckDB cannot undo part of a transaction, and the block must
+ * be rolled back as a whole.
  */
 final class SavepointCommands {
   private final Session session;
@@ -43,8 +42,9 @@ final class SavepointCommands {
     Savepoints savepoints = session.savepoints();
     switch (statement.kind()) {
       case SAVEPOINT:
-        savepoints.add(new Savepoints.Savepoint(
-            name, settings.snapshot(), session.cursors().mark()));
+        savepoints.add(new Savepoints.Savepoint(name, settings.snapshot(),
+            session.cursors().mark(), savepoints.log().mark(),
+            savepoints.log().whyNotReplayable(engine)));
         break;
       case RELEASE_SAVEPOINT:
         savepoints.release(savepoints.find(name));
@@ -56,15 +56,12 @@ final class SavepointCommands {
   }
 
   private void rollbackTo(Savepoints.Savepoint savepoint) {
-    if (savepoint.changedSince) {
-      throw notSupported("data was changed since savepoint \"" + savepoint.name
-          + "\", and DuckDB cannot undo part of a transaction");
-    }
-    if (session.status() == TransactionStatus.FAILED && !duckDbTransactionUsable()) {
+    session.cursors().rolledBackTo(savepoint.cursorMark);
+    boolean aborted = session.status() == TransactionStatus.FAILED && !duckDbTransactionUsable();
+    if (savepoint.changedSince || aborted) {
       restartDuckDbTransaction(savepoint);
     }
     session.savepoints().rolledBackTo(savepoint);
-    session.cursors().rolledBackTo(savepoint.cursorMark);
     settings.restore(savepoint.settings);
     session.status(TransactionStatus.IN_TRANSACTION);
     session.settingsChanged();
@@ -80,20 +77,34 @@ final class SavepointCommands {
     }
   }
 
-  /** Replaces DuckDB's aborted transaction with a new one, when nothing of it is lost. */
+  /**
+   * Replaces DuckDB's transaction with a new one holding only the changes made before the
+   * savepoint, run again. That is faithful at READ COMMITTED, where PostgreSQL takes a new
+   * snapshot for each statement anyway, when the changes run again the same way (see
+   * {@link TransactionLog}) and no cursor still reads the old transaction.
+   */
   private void restartDuckDbTransaction(Savepoints.Savepoint savepoint) {
-    if (session.savepoints().changedInTransaction()) {
-      throw notSupported("the error aborted DuckDB's transaction, which cannot keep the changes"
-          + " made before savepoint \"" + savepoint.name + "\"");
-    }
     String isolation = settings.get("transaction_isolation");
     if (!isolation.equals("read committed") && !isolation.equals("read uncommitted")) {
-      throw notSupported("the error aborted DuckDB's transaction, and a new one would not keep"
-          + " the " + isolation + " snapshot");
+      throw notSupported("DuckDB would have to start the transaction again, and a new one would"
+          + " not keep the " + isolation + " snapshot");
+    }
+    String cursor = session.cursors().streamedInTransaction();
+    if (cursor != null) {
+      throw notSupported("cursor \"" + cursor + "\" reads DuckDB's transaction, which would"
+          + " have to start again");
+    }
+    TransactionLog log = session.savepoints().log();
+    String why = savepoint.unrepeatable != null ? savepoint.unrepeatable
+        : log.searchPathChanged(savepoint.logMark, settings.get("search_path"))
+        ? "search_path changed since a change made before it" : null;
+    if (why != null) {
+      throw notSupported("DuckDB cannot undo part of a transaction, and " + why);
     }
     engine.executeUtility("ROLLBACK");
     engine.executeUtility(settings.get("transaction_read_only").equals("on")
         ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+    log.replay(savepoint.logMark, engine);
   }
 
   private static PgException notSupported(String why) {

@@ -1,5 +1,6 @@
 package dev.mallard.session;
 
+import dev.mallard.engine.QueryResult;
 import dev.mallard.engine.Statement;
 import dev.mallard.engine.StatementKind;
 import dev.mallard.wire.error.PgException;
@@ -8,16 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The savepoints of the running transaction block, innermost last, and what is known about the
- * data changes made around them.
+ * The savepoints of the running transaction block, innermost last, and the data changes made
+ * around them.
  *
- * <p>DuckDB has no savepoints and cannot undo part of a transaction. So a savepoint is only a
- * marker here, and ROLLBACK TO can be honoured only when there is nothing in DuckDB to undo: when
- * no statement changed data since the savepoint. An error in DuckDB may also have aborted its
- * whole transaction; it can then be started again only if the transaction had changed nothing at
- * all (see {@link SessionCommands}). Everything else is refused with 0A000 rather than pretending.
- * A change is any statement DuckDB ran that is not a query (INSERT, UPDATE, DDL, COPY FROM, ...),
- * counted whether or not it touched a row.
+ * <p>DuckDB has no savepoints and cannot undo part of a transaction. So a savepoint is a marker
+ * here, in the session's state and in the {@link TransactionLog} of the block's changes. ROLLBACK
+ * TO is a matter of session state when nothing in DuckDB needs undoing; otherwise DuckDB's
+ * transaction is started again and the changes made before the savepoint are run again, when
+ * that gives the same changes (see {@link SavepointCommands}). A change is any statement DuckDB
+ * ran that is not a query (INSERT, UPDATE, DDL, COPY FROM, ...), counted whether or not it
+ * touched a row.
  */
 final class Savepoints {
   /** One SAVEPOINT: the session state to go back to, and whether data changed since. */
@@ -25,39 +26,66 @@ final class Savepoints {
     final String name;
     final SessionSettings.Snapshot settings;
     final long cursorMark;
+    final int logMark;
+    /** Why the changes made before it cannot be run again, or null. */
+    final String unrepeatable;
     boolean changedSince;
 
-    Savepoint(String name, SessionSettings.Snapshot settings, long cursorMark) {
+    Savepoint(String name, SessionSettings.Snapshot settings, long cursorMark, int logMark,
+        String unrepeatable) {
       this.name = name;
       this.settings = settings;
       this.cursorMark = cursorMark;
+      this.logMark = logMark;
+      this.unrepeatable = unrepeatable;
     }
   }
 
   private final List<Savepoint> stack = new ArrayList<>();
+  private final TransactionLog log = new TransactionLog();
   private boolean changedInTransaction;
 
   /** A new transaction block (or its end): no savepoints, no changes. */
   void reset() {
     stack.clear();
     changedInTransaction = false;
+    log.truncate(0);
+  }
+
+  TransactionLog log() {
+    return log;
   }
 
   /**
-   * Records a statement DuckDB ran successfully: anything but a query may have changed data,
-   * which a later ROLLBACK TO SAVEPOINT could not undo.
+   * Records a statement DuckDB ran successfully for {@code portal}: anything but a query may
+   * have changed data. Inside a transaction block ({@code inBlock}) the change is logged, with
+   * {@code result}'s row count and the {@code searchPath} it ran under. Role statements are
+   * not DuckDB's and not transactional (README), so they are not changes here.
    */
-  void ran(Statement statement) {
+  void ran(Portal portal, QueryResult result, boolean inBlock, String searchPath) {
+    Statement statement = portal.query.statement();
     List<String> words = statement.words();
     boolean explainAnalyze = words.size() > 1 && words.get(0).equals("EXPLAIN")
         && words.get(1).equals("ANALYZE"); // DuckDB runs the explained statement
-    if (statement.kind() != StatementKind.QUERY || explainAnalyze) {
-      changed();
+    if (statement.kind() == StatementKind.QUERY && !explainAnalyze
+        || statement.kind() == StatementKind.ROLE || statement.kind() == StatementKind.DATABASE) {
+      return;
+    }
+    changed();
+    if (inBlock) {
+      log.ran(portal.query, portal.parameters, result.hasRows() ? -1 : result.changedRows(),
+          searchPath);
     }
   }
 
+  /** Records a change (or possible change) whose input is not kept, so it cannot be run again. */
+  void changedUnrepeatably(String why) {
+    changed();
+    log.unrepeatable(why);
+  }
+
   /** Records that a statement changed (or may have changed) data in the transaction. */
-  void changed() {
+  private void changed() {
     changedInTransaction = true;
     for (Savepoint s : stack) {
       s.changedSince = true;
@@ -92,5 +120,7 @@ final class Savepoints {
   void rolledBackTo(Savepoint savepoint) {
     stack.subList(stack.indexOf(savepoint) + 1, stack.size()).clear();
     savepoint.changedSince = false;
+    log.truncate(savepoint.logMark);
+    changedInTransaction = savepoint.logMark > 0;
   }
 }

@@ -3,6 +3,7 @@ package dev.mallard.session;
 import dev.mallard.catalog.Role;
 import dev.mallard.engine.EngineSession;
 import dev.mallard.engine.PreparedQuery;
+import dev.mallard.engine.QueryResult;
 import dev.mallard.engine.Statement;
 import dev.mallard.engine.StatementClassifier;
 import dev.mallard.engine.StatementKind;
@@ -305,6 +306,7 @@ final class Session {
     } catch (RuntimeException e) {
       // the connection is going away with everything it held
     }
+    savepoints.reset(); // lets go of the statements the transaction log kept
     out.discard();
     registry.unregister(processId);
     engine.close();
@@ -332,9 +334,9 @@ final class Session {
     return settings;
   }
 
-  /** Called after DuckDB ran a statement successfully (see {@link Savepoints#ran}). */
-  void statementRan(Statement statement) {
-    savepoints.ran(statement);
+  /** Called after DuckDB ran a portal's statement successfully (see {@link Savepoints#ran}). */
+  void statementRan(Portal portal, QueryResult result) {
+    savepoints.ran(portal, result, status != TransactionStatus.IDLE, settings.get("search_path"));
   }
 
   /** Marks the implicit transaction block of a multi-statement Query (see SimpleQueryJob). */
@@ -450,6 +452,7 @@ final class Session {
 
   void beforeStatement(Statement statement) {
     checkNotFailed(statement.sql());
+    ReadOnlyTransactions.check(statement, settings);
     if (statement.kind() == StatementKind.DATABASE && !statement.words().get(0).equals("ALTER")
         && inTransactionBlock()) { // PostgreSQL's PreventInTransactionBlock
       throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,

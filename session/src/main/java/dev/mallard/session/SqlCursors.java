@@ -38,8 +38,8 @@ final class SqlCursors {
           "DECLARE CURSOR can only be used in transaction blocks");
     }
     long seq = ++sequence;
-    SqlCursor cursor = d.hold()
-        ? SqlCursor.held(engine, portal, seq, "mallard_cursor_" + seq)
+    SqlCursor cursor = d.hold() || Boolean.TRUE.equals(d.scroll())
+        ? SqlCursor.stored(engine, portal, seq, "mallard_cursor_" + seq)
         : SqlCursor.streamed(engine, portal, seq);
     cursor.declaredInTransaction = inTransactionBlock;
     cursors.put(d.name(), cursor);
@@ -77,6 +77,16 @@ final class SqlCursors {
   /** ROLLBACK TO SAVEPOINT: cursors declared after the savepoint go. */
   void rolledBackTo(long mark) {
     closeWhere(c -> c.sequence > mark);
+  }
+
+  /** The name of an open cursor that streams from DuckDB's running transaction, or null. */
+  String streamedInTransaction() {
+    for (Map.Entry<String, SqlCursor> e : cursors.entrySet()) {
+      if (!e.getValue().declaration.hold()) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** Before COMMIT or ROLLBACK runs: cursors WITHOUT HOLD end with the transaction. */

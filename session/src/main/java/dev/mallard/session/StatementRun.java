@@ -90,7 +90,7 @@ final class StatementRun implements Job {
       QueryResult result = portal.pending != null
           ? portal.pending : session.engine().execute(portal.query, portal.parameters);
       portal.pending = null;
-      session.statementRan(statement);
+      session.statementRan(portal, result);
       portal.tagged = result.statement();
       for (QueryResult.Notice n : result.notices()) {
         session.notice(n.severity(), n.sqlState(), n.message());
@@ -120,7 +120,7 @@ final class StatementRun implements Job {
   /** Starts a COPY; returns true when rows are to be streamed (TO STDOUT). */
   private boolean startCopy() {
     if (portal.query.copy().from()) {
-      session.statementRan(portal.query.statement());
+      session.savepoints().changedUnrepeatably("COPY FROM STDIN ran before it");
       copyIn = session.startCopyIn(portal.query.copy());
       return false;
     }

@@ -16,24 +16,33 @@ class CursorCommandTest {
 
   @Test
   void forwardDirections() {
-    assertEquals(new CursorCommand("c", 1, true), fetch("FETCH c"));
-    assertEquals(new CursorCommand("c", 1, true), fetch("FETCH NEXT FROM c"));
-    assertEquals(new CursorCommand("c", 5, true), fetch("fetch 5 in c"));
-    assertEquals(new CursorCommand("c", 5, true), fetch("FETCH +5 c"));
-    assertEquals(new CursorCommand("c", 7, true), fetch("MOVE FORWARD 7 FROM c;"));
-    assertEquals(new CursorCommand("c", CursorCommand.ALL, true), fetch("FETCH ALL c"));
-    assertEquals(new CursorCommand("c", CursorCommand.ALL, true), fetch("FETCH FORWARD ALL IN c"));
-    assertEquals(new CursorCommand("c", 1, true), fetch("FETCH FORWARD c"));
-    assertEquals(new CursorCommand("My C", 2, true), fetch("FETCH 2 FROM \"My C\""));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, 1), fetch("FETCH c"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, 1), fetch("FETCH NEXT FROM c"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, 5), fetch("fetch 5 in c"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, 5), fetch("FETCH +5 c"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, 7), fetch("MOVE FORWARD 7 FROM c;"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, CursorCommand.ALL), fetch("FETCH ALL c"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, CursorCommand.ALL), fetch("FETCH FORWARD ALL IN c"));
+    assertEquals(new CursorCommand("c", CursorCommand.Direction.FORWARD, 1), fetch("FETCH FORWARD c"));
+    assertEquals(new CursorCommand("My C", CursorCommand.Direction.FORWARD, 2), fetch("FETCH 2 FROM \"My C\""));
   }
 
   @Test
   void directionsThatNeedScrolling() {
-    for (String sql : new String[] {"FETCH PRIOR c", "FETCH FIRST c", "FETCH LAST FROM c",
-        "FETCH ABSOLUTE 3 c", "FETCH RELATIVE -1 c", "FETCH BACKWARD c", "FETCH BACKWARD 2 c",
-        "FETCH BACKWARD ALL c", "FETCH -1 c", "FETCH 0 c", "MOVE FORWARD 0 c"}) {
-      assertEquals(false, fetch(sql).forward(), sql);
-      assertEquals("c", fetch(sql).cursor(), sql);
+    Object[][] cases = {
+        {"FETCH PRIOR c", "BACKWARD", 1L}, {"FETCH FIRST c", "ABSOLUTE", 1L},
+        {"FETCH LAST FROM c", "ABSOLUTE", -1L}, {"FETCH ABSOLUTE 3 c", "ABSOLUTE", 3L},
+        {"FETCH ABSOLUTE -2 c", "ABSOLUTE", -2L}, {"FETCH RELATIVE -1 c", "RELATIVE", -1L},
+        {"FETCH BACKWARD c", "BACKWARD", 1L}, {"FETCH BACKWARD 2 c", "BACKWARD", 2L},
+        {"FETCH BACKWARD ALL c", "BACKWARD", CursorCommand.ALL}, {"FETCH -1 c", "BACKWARD", 1L},
+        {"FETCH 0 c", "RELATIVE", 0L}, {"MOVE FORWARD 0 c", "RELATIVE", 0L},
+        {"FETCH BACKWARD -3 c", "FORWARD", 3L}};
+    for (Object[] c : cases) {
+      String sql = (String) c[0];
+      CursorCommand command = fetch(sql);
+      assertEquals(new CursorCommand("c", CursorCommand.Direction.valueOf((String) c[1]),
+          (Long) c[2]), command, sql);
+      assertEquals(c[1].equals("FORWARD"), command.forward(), sql);
     }
   }
 
@@ -46,7 +55,7 @@ class CursorCommandTest {
 
   @Test
   void malformedCommandsAreSyntaxErrors() {
-    for (String sql : new String[] {"FETCH", "FETCH 3", "FETCH 3 FROM c d", "CLOSE"}) {
+    for (String sql : new String[] {"FETCH", "FETCH 3", "FETCH 3 FROM c d", "CLOSE", "FETCH ABSOLUTE c"}) {
       PgException e = assertThrows(PgException.class,
           () -> (sql.startsWith("CLOSE") ? CursorCommand.parseClose(sql) : fetch(sql)).cursor(), sql);
       assertEquals("42601", e.sqlState(), sql);

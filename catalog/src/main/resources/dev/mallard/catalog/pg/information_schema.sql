@@ -13,7 +13,7 @@ FROM ${pg}.pg_namespace;
 CREATE VIEW ${info}.tables AS
 SELECT current_database() AS table_catalog, n.nspname AS table_schema, c.relname AS table_name,
        CASE WHEN c.relkind = 'v' THEN 'VIEW' WHEN n.nspname IN ('pg_catalog', 'information_schema')
-         THEN 'SYSTEM VIEW' ELSE 'BASE TABLE' END AS table_type,
+         THEN 'SYSTEM VIEW' WHEN c.relpersistence = 't' THEN 'LOCAL TEMPORARY' ELSE 'BASE TABLE' END AS table_type,
        CAST(NULL AS VARCHAR) AS self_referencing_column_name, CAST(NULL AS VARCHAR) AS reference_generation,
        CAST(NULL AS VARCHAR) AS user_defined_type_catalog, CAST(NULL AS VARCHAR) AS user_defined_type_schema,
        CAST(NULL AS VARCHAR) AS user_defined_type_name,

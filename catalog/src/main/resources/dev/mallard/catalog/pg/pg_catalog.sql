@@ -25,6 +25,51 @@ CREATE MACRO ${pg}.mallard_ident(a_name) AS
 -- The databases whose objects clients see: the tenant's own (pg_catalog lists one database).
 CREATE MACRO ${pg}.mallard_here(database_name) AS database_name = current_database();
 
+-- The session's temporary relations live in DuckDB's temp catalog, which each connection has
+-- for itself (so, as in PostgreSQL, no other session sees them); clients see them in the schema
+-- pg_temp_N, N the session's process id. The per-connection tables of holdable cursors
+-- (mallard_cursor_N) are not the client's.
+CREATE MACRO ${pg}.mallard_temp_nspname() AS 'pg_temp_' || pg_backend_pid();
+CREATE MACRO ${pg}.mallard_visible(database_name) AS
+  database_name = current_database() OR database_name = 'temp';
+CREATE MACRO ${pg}.mallard_schema(database_name, schema_name) AS
+  CASE WHEN database_name = 'temp' THEN ${pg}.mallard_temp_nspname() ELSE schema_name END;
+CREATE MACRO ${pg}.mallard_is_temp_nspname(a_nspname) AS starts_with(a_nspname, 'pg_temp_');
+
+-- DuckDB's metadata of the relations clients see: the tenant's and the session's temporary ones
+-- (schema named as above).
+CREATE VIEW ${pg}.mallard_duck_tables AS
+SELECT * REPLACE (${pg}.mallard_schema(database_name, schema_name) AS schema_name) FROM duckdb_tables()
+WHERE ${pg}.mallard_visible(database_name)
+  AND NOT (database_name = 'temp' AND table_name LIKE 'mallard\_cursor\_%' ESCAPE '\');
+
+CREATE VIEW ${pg}.mallard_duck_columns AS
+SELECT * REPLACE (${pg}.mallard_schema(database_name, schema_name) AS schema_name) FROM duckdb_columns()
+WHERE ${pg}.mallard_visible(database_name)
+  AND NOT (database_name = 'temp' AND table_name LIKE 'mallard\_cursor\_%' ESCAPE '\');
+
+CREATE VIEW ${pg}.mallard_duck_views AS
+SELECT * REPLACE (${pg}.mallard_schema(database_name, schema_name) AS schema_name) FROM duckdb_views()
+WHERE ${pg}.mallard_visible(database_name) AND NOT internal;
+
+CREATE VIEW ${pg}.mallard_duck_indexes AS
+SELECT * REPLACE (${pg}.mallard_schema(database_name, schema_name) AS schema_name) FROM duckdb_indexes()
+WHERE ${pg}.mallard_visible(database_name);
+
+CREATE VIEW ${pg}.mallard_duck_sequences AS
+SELECT * REPLACE (${pg}.mallard_schema(database_name, schema_name) AS schema_name) FROM duckdb_sequences()
+WHERE ${pg}.mallard_visible(database_name);
+
+CREATE VIEW ${pg}.mallard_duck_constraints AS
+SELECT * REPLACE (${pg}.mallard_schema(database_name, schema_name) AS schema_name) FROM duckdb_constraints()
+WHERE ${pg}.mallard_visible(database_name);
+
+-- Whether the session has temporary relations (PostgreSQL creates pg_temp_N with the first).
+CREATE MACRO ${pg}.mallard_has_temp() AS EXISTS (
+  SELECT 1 FROM ${pg}.mallard_duck_tables WHERE database_name = 'temp'
+  UNION ALL SELECT 1 FROM ${pg}.mallard_duck_views WHERE database_name = 'temp'
+  UNION ALL SELECT 1 FROM ${pg}.mallard_duck_sequences WHERE database_name = 'temp');
+
 -- What the server knows beyond this tenant, filled by PgCatalog.refreshServerObjects.
 CREATE TABLE ${pg}.mallard_databases (oid INTEGER, datname VARCHAR, datdba INTEGER,
   datallowconn BOOLEAN, datconnlimit INTEGER, is_current BOOLEAN);
@@ -51,19 +96,19 @@ CREATE VIEW ${pg}.mallard_relations AS
 SELECT ${pg}.mallard_oid('r', schema_name, table_name) AS oid, schema_name, table_name AS relname,
        'r' AS relkind, column_count AS relnatts, estimated_size AS reltuples,
        index_count > 0 AS relhasindex, check_constraint_count AS relchecks, comment, table_name AS tablename
-FROM duckdb_tables() WHERE ${pg}.mallard_here(database_name)
+FROM ${pg}.mallard_duck_tables
 UNION ALL
 SELECT ${pg}.mallard_oid('r', schema_name, view_name), schema_name, view_name, 'v', column_count,
        0, false, 0, comment, view_name
-FROM duckdb_views() WHERE ${pg}.mallard_here(database_name) AND NOT internal
+FROM ${pg}.mallard_duck_views
 UNION ALL
 SELECT ${pg}.mallard_oid('i', schema_name, index_name), schema_name, index_name, 'i',
        len(string_split(trim(expressions, '[]'), ', ')), 0, false, 0, comment, table_name
-FROM duckdb_indexes() WHERE ${pg}.mallard_here(database_name)
+FROM ${pg}.mallard_duck_indexes
 UNION ALL
 SELECT ${pg}.mallard_oid('S', schema_name, sequence_name), schema_name, sequence_name, 'S', 3, 1,
        false, 0, comment, NULL
-FROM duckdb_sequences() WHERE ${pg}.mallard_here(database_name)
+FROM ${pg}.mallard_duck_sequences
 UNION ALL
 SELECT coalesce(w.oid, ${pg}.mallard_oid('r', CASE v.schema_name WHEN 'pg' THEN 'pg_catalog'
          ELSE 'information_schema' END, v.view_name)),
@@ -85,8 +130,8 @@ SELECT schema_name, table_name, constraint_index,
              ELSE '_check' END END AS conname,
        list_transform(constraint_column_indexes, i -> CAST(i + 1 AS SMALLINT)) AS conkey,
        constraint_column_names, referenced_table, referenced_column_names, constraint_text, expression
-FROM duckdb_constraints()
-WHERE ${pg}.mallard_here(database_name) AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK');
+FROM ${pg}.mallard_duck_constraints
+WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK');
 
 CREATE VIEW ${pg}.pg_namespace AS
 SELECT ${pg}.mallard_nspoid(schema_name) AS oid, ${pg}.mallard_nspname(schema_name) AS nspname,
@@ -94,7 +139,9 @@ SELECT ${pg}.mallard_nspoid(schema_name) AS oid, ${pg}.mallard_nspname(schema_na
        string_split(mallard_acl('SCHEMA', database_name, schema_name, ''), ',') AS nspacl
 FROM duckdb_schemas() WHERE ${pg}.mallard_here(database_name)
 UNION ALL SELECT 11, 'pg_catalog', 10, NULL
-UNION ALL SELECT 13000, 'information_schema', 10, NULL;
+UNION ALL SELECT 13000, 'information_schema', 10, NULL
+UNION ALL SELECT ${pg}.mallard_nspoid(${pg}.mallard_temp_nspname()), ${pg}.mallard_temp_nspname(), 10, NULL
+WHERE ${pg}.mallard_has_temp();
 
 CREATE VIEW ${pg}.pg_am AS
 SELECT * FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),
@@ -118,7 +165,7 @@ SELECT oid, typname, 11 AS typnamespace, 10 AS typowner, CAST(typlen AS SMALLINT
 FROM ${pg}.mallard_builtin_types
 UNION ALL
 SELECT ${pg}.mallard_oid('t', schema_name, type_name), type_name,
-       ${pg}.mallard_nspoid(schema_name), 10, 4, true, 'e', 'E', false, true, ',', 0, 0, 0,
+       ${pg}.mallard_nspoid(schema_name), 10, CAST(4 AS SMALLINT), true, 'e', 'E', false, true, ',', 0, 0, 0,
        'enum_in', 'enum_out', 'enum_recv', 'enum_send', '-', '-', '-', 'i', 'p', false, 0, -1, 0, 0,
        NULL, NULL, NULL, '-'
 FROM duckdb_types() WHERE ${pg}.mallard_here(database_name) AND logical_type = 'ENUM' AND NOT internal;
@@ -138,10 +185,11 @@ SELECT CASE WHEN c.database_name = '${db}' THEN coalesce(w.oid, ${pg}.mallard_oi
        c.schema_name, c.table_name, c.column_name, c.column_index, c.data_type,
        mallard_pg_type_oid(c.data_type) AS atttypid, mallard_pg_typmod(c.data_type) AS atttypmod,
        c.is_nullable, c.column_default, c.comment
-FROM duckdb_columns() c LEFT JOIN ${pg}.mallard_wellknown_oids w
-  ON w.relname = c.table_name AND c.schema_name = 'pg' AND c.database_name = '${db}'
-WHERE ${pg}.mallard_here(c.database_name)
-   OR (c.database_name = '${db}' AND c.table_name NOT LIKE 'mallard%');
+FROM (SELECT * FROM ${pg}.mallard_duck_columns
+      UNION ALL
+      SELECT * FROM duckdb_columns() WHERE database_name = '${db}' AND table_name NOT LIKE 'mallard%') c
+LEFT JOIN ${pg}.mallard_wellknown_oids w
+  ON w.relname = c.table_name AND c.schema_name = 'pg' AND c.database_name = '${db}';
 
 CREATE VIEW ${pg}.mallard_table_attributes AS
 SELECT c.attrelid, c.column_name AS attname, c.atttypid, -1 AS attstattarget,
@@ -170,10 +218,10 @@ SELECT i.schema_name, i.index_name, i.table_name, i.is_unique, i.is_primary, i.s
 FROM (SELECT database_name, schema_name, index_name, table_name, is_unique, is_primary, sql,
              unnest(string_split(trim(expressions, '[]'), ', ')) AS expr,
              generate_subscripts(string_split(trim(expressions, '[]'), ', '), 1) AS n
-      FROM duckdb_indexes() WHERE ${pg}.mallard_here(database_name)) k
-JOIN duckdb_indexes() i ON i.database_name = k.database_name AND i.schema_name = k.schema_name
+      FROM ${pg}.mallard_duck_indexes) k
+JOIN ${pg}.mallard_duck_indexes i ON i.database_name = k.database_name AND i.schema_name = k.schema_name
   AND i.index_name = k.index_name
-LEFT JOIN duckdb_columns() c ON c.database_name = k.database_name AND c.schema_name = k.schema_name
+LEFT JOIN ${pg}.mallard_duck_columns c ON c.database_name = k.database_name AND c.schema_name = k.schema_name
   AND c.table_name = k.table_name AND (c.column_name = k.expr OR '"' || c.column_name || '"' = k.expr)
 GROUP BY ALL;
 
@@ -259,7 +307,8 @@ SELECT r.oid, r.relname, ${pg}.mallard_nspoid(r.schema_name) AS relnamespace, 0 
        coalesce(CAST(mallard_owner('TABLE', current_database(), r.schema_name, r.relname) AS INTEGER), 10)
          AS relowner, r.relam, r.oid AS relfilenode, 0 AS reltablespace,
        0 AS relpages, CAST(r.reltuples AS REAL) AS reltuples, 0 AS relallvisible,
-       0 AS reltoastrelid, r.relhasindex, false AS relisshared, 'p' AS relpersistence, r.relkind,
+       0 AS reltoastrelid, r.relhasindex, false AS relisshared,
+       CASE WHEN ${pg}.mallard_is_temp_nspname(r.schema_name) THEN 't' ELSE 'p' END AS relpersistence, r.relkind,
        CAST(r.relnatts AS SMALLINT) AS relnatts, CAST(r.relchecks AS SMALLINT) AS relchecks,
        false AS relhasrules, fk.oid IS NOT NULL AS relhastriggers, false AS relhassubclass,
        false AS relrowsecurity, false AS relforcerowsecurity, true AS relispopulated,
@@ -310,7 +359,7 @@ SELECT ${pg}.mallard_oid('c', k.schema_name, k.table_name || '.' || k.conname) A
        k.referenced_column_names AS mallard_ref_columns
 FROM ${pg}.mallard_constraints k
 LEFT JOIN (SELECT schema_name, table_name, list(column_name ORDER BY column_index) AS cols
-           FROM duckdb_columns() WHERE ${pg}.mallard_here(database_name) GROUP BY ALL) rc
+           FROM ${pg}.mallard_duck_columns GROUP BY ALL) rc
   ON k.contype = 'f' AND rc.schema_name = k.schema_name AND rc.table_name = k.referenced_table;
 
 -- COMMENT ON: tables, views, sequences, indexes and columns (classoid pg_class) and schemas

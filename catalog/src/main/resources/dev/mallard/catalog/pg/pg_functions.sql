@@ -18,6 +18,12 @@ CREATE MACRO ${pg}.current_schemas(a_include_implicit) AS
     WHEN list_contains(${pg}.mallard_search_path(), 'pg_catalog') THEN ${pg}.mallard_search_path()
     ELSE list_prepend('pg_catalog', ${pg}.mallard_search_path()) END;
 
+-- Where names of relations are looked up: the session's temporary schema first, as in
+-- PostgreSQL (current_schemas itself leaves it out: its callers may be table functions, which
+-- take no subquery to see whether the session has temporary relations).
+CREATE MACRO ${pg}.mallard_lookup_path() AS
+  list_prepend(${pg}.mallard_temp_nspname(), ${pg}.current_schemas(true));
+
 CREATE MACRO ${pg}.current_schema() AS ${pg}.mallard_nspname(system.main.current_schema());
 
 -- The SQL spelling of a type, as PostgreSQL's format_type prints it.
@@ -84,7 +90,7 @@ CREATE MACRO ${pg}.pg_get_constraintdef(a_constraint_oid) AS map_extract_value($
 CREATE MACRO ${pg}.mallard_view_map() AS
   (SELECT map(list(${pg}.mallard_oid('r', schema_name, view_name)),
      list(regexp_replace(regexp_replace(sql, '^\s*CREATE\s+(OR\s+REPLACE\s+)?(TEMP\w*\s+)?VIEW\s+.*?\s+AS\s+', '', 'si'), ';\s*$', '')))
-   FROM duckdb_views() WHERE ${pg}.mallard_here(database_name) AND NOT internal);
+   FROM ${pg}.mallard_duck_views);
 
 CREATE MACRO ${pg}.pg_get_viewdef(a_view_oid) AS map_extract_value(${pg}.mallard_view_map(), a_view_oid),
   (a_view_oid, a_pretty) AS map_extract_value(${pg}.mallard_view_map(), a_view_oid);
@@ -95,7 +101,7 @@ CREATE MACRO ${pg}.pg_get_userbyid(a_role_oid) AS
   coalesce(map_extract_value(${pg}.mallard_role_map(), a_role_oid), 'unknown (OID=' || a_role_oid || ')');
 
 CREATE MACRO ${pg}.mallard_visible_namespace(a_namespace_oid) AS
-  list_contains(${pg}.current_schemas(true),
+  list_contains(${pg}.mallard_lookup_path(),
     map_extract_value((SELECT map(list(oid), list(nspname)) FROM ${pg}.pg_namespace), a_namespace_oid));
 
 CREATE MACRO ${pg}.pg_table_is_visible(a_rel_oid) AS ${pg}.mallard_visible_namespace(
@@ -173,7 +179,10 @@ CREATE MACRO ${pg}.getdatabaseencoding() AS 'UTF8';
 CREATE MACRO ${pg}.pg_tablespace_location(a_tablespace_oid) AS '';
 -- DuckDB macros have no SQL-standard body; their text is prosrc.
 CREATE MACRO ${pg}.pg_get_function_sqlbody(a_function_oid) AS CAST(NULL AS VARCHAR);
-CREATE MACRO ${pg}.pg_my_temp_schema() AS 0;
+-- The session's temporary schema (0 before it has temporary relations); other sessions'
+-- temporary schemas are never shown, so none is "other".
+CREATE MACRO ${pg}.pg_my_temp_schema() AS
+  CASE WHEN ${pg}.mallard_has_temp() THEN ${pg}.mallard_nspoid(${pg}.mallard_temp_nspname()) ELSE 0 END;
 CREATE MACRO ${pg}.pg_is_other_temp_schema(a_namespace_oid) AS false;
 CREATE MACRO ${pg}.pg_jit_available() AS false;
 
@@ -211,9 +220,12 @@ CREATE MACRO ${pg}.mallard_class_names() AS
      SELECT n.nspname || '.' || c.relname AS k, c.oid FROM ${pg}.pg_class c
      JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace
      UNION ALL
-     SELECT c.relname, arg_min(c.oid, list_position(${pg}.current_schemas(true), n.nspname))
+     SELECT c.relname, arg_min(c.oid, list_position(${pg}.mallard_lookup_path(), n.nspname))
      FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace
-     WHERE list_contains(${pg}.current_schemas(true), n.nspname) GROUP BY c.relname));
+     WHERE list_contains(${pg}.mallard_lookup_path(), n.nspname) GROUP BY c.relname
+     UNION ALL
+     -- pg_temp names the session's temporary schema
+     SELECT 'pg_temp.' || relname, oid FROM ${pg}.pg_class WHERE relpersistence = 't'));
 
 CREATE MACRO ${pg}.mallard_fold_name(a_name) AS
   CASE WHEN len(string_split(a_name, '.')) = 2
@@ -232,7 +244,7 @@ CREATE MACRO ${pg}.mallard_regclass(a_value) AS
    FROM (SELECT a_value AS mallard_v));
 
 CREATE MACRO ${pg}.mallard_regclass_name(a_rel_oid) AS
-  (SELECT coalesce(map_extract_value((SELECT map(list(c.oid), list(CASE WHEN list_contains(${pg}.current_schemas(true), n.nspname)
+  (SELECT coalesce(map_extract_value((SELECT map(list(c.oid), list(CASE WHEN list_contains(${pg}.mallard_lookup_path(), n.nspname)
                    THEN ${pg}.mallard_ident(c.relname) ELSE ${pg}.mallard_ident(n.nspname) || '.' || ${pg}.mallard_ident(c.relname) END))
             FROM ${pg}.pg_class c JOIN ${pg}.pg_namespace n ON n.oid = c.relnamespace), mallard_v),
      CAST(mallard_v AS VARCHAR))
@@ -248,8 +260,17 @@ CREATE MACRO ${pg}.mallard_type_names() AS
          JOIN ${pg}.pg_type e ON e.oid = t.typelem AND t.typcategory = 'A')
      ORDER BY k, pref));
 
+CREATE MACRO ${pg}.mallard_type_spelling(a_name) AS
+  coalesce(map_extract_value(MAP {'int': 'integer', 'char': 'character', 'dec': 'numeric',
+      'decimal': 'numeric', 'float': 'double precision'},
+    regexp_replace(a_name, '(\[\])+$', '')), regexp_replace(a_name, '(\[\])+$', ''))
+  || regexp_extract(a_name, '(\[\])+$');
+
+-- As PostgreSQL's parser reads a type: a type modifier ('numeric(5,2)', 'varchar(3)') does not
+-- change the type, and SQL's own spellings (int, char, decimal) name built-in types.
 CREATE MACRO ${pg}.to_regtype(a_name) AS
-  map_extract_value(${pg}.mallard_type_names(), lower(regexp_replace(a_name, '^pg_catalog\.', '')));
+  map_extract_value(${pg}.mallard_type_names(), ${pg}.mallard_type_spelling(lower(trim(regexp_replace(
+    regexp_replace(a_name, '^pg_catalog\.', ''), '\s*\([0-9 ,]*\)', '', 'g')))));
 
 CREATE MACRO ${pg}.mallard_regtype(a_value) AS
   (SELECT CASE WHEN mallard_v IS NULL THEN NULL
@@ -268,6 +289,11 @@ CREATE MACRO ${pg}.mallard_regtype_name(a_type_oid) AS
      ELSE coalesce(map_extract_value(${pg}.mallard_type_names_by_oid(), mallard_o),
        CAST(mallard_o AS VARCHAR)) END
    FROM (SELECT a_type_oid AS mallard_o));
+
+-- The name of a type the wire sends (pg_typeof's): always in pg_type and never 0, so one map
+-- lookup, without mallard_regtype_name's subquery around the argument.
+CREATE MACRO ${pg}.mallard_wire_type_name(a_type_oid) AS
+  map_extract_value(${pg}.mallard_type_names_by_oid(), a_type_oid);
 
 CREATE MACRO ${pg}.mallard_regnamespace(a_value) AS
   (SELECT CASE WHEN mallard_v IS NULL THEN NULL

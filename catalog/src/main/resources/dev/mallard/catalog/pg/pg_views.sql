@@ -20,13 +20,13 @@ CREATE VIEW ${pg}.pg_sequence AS
 SELECT ${pg}.mallard_oid('S', schema_name, sequence_name) AS seqrelid, 20 AS seqtypid,
        start_value AS seqstart, increment_by AS seqincrement, max_value AS seqmax,
        min_value AS seqmin, 1 AS seqcache, cycle AS seqcycle
-FROM duckdb_sequences() WHERE ${pg}.mallard_here(database_name);
+FROM ${pg}.mallard_duck_sequences;
 
 CREATE VIEW ${pg}.pg_sequences AS
 SELECT ${pg}.mallard_nspname(schema_name) AS schemaname, sequence_name AS sequencename,
        ${pg}.pg_get_userbyid(10) AS sequenceowner, 'bigint' AS data_type, start_value,
        min_value, max_value, increment_by, cycle, 1 AS cache_size, last_value
-FROM duckdb_sequences() WHERE ${pg}.mallard_here(database_name);
+FROM ${pg}.mallard_duck_sequences;
 
 -- DuckDB keeps no access statistics; the row estimate is its own.
 CREATE VIEW ${pg}.pg_stat_user_tables AS

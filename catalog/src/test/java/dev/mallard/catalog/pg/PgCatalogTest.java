@@ -166,6 +166,9 @@ class PgCatalogTest {
     assertEquals("the name", one("SELECT " + PG + "col_description(" + t + ", 2)"));
     assertEquals("23|int4|4|N|1007", one("SELECT oid, typname, typlen, typcategory, typarray FROM "
         + PG + "pg_type WHERE typname = 'int4'"));
+    // typlen is int2 in PostgreSQL; the enum branch of the view's UNION must not widen it
+    assertEquals("SMALLINT|4", one("SELECT typeof(typlen), typlen FROM " + PG
+        + "pg_type WHERE typname = 'mood'"));
     assertEquals(List.of("sad|1.0", "happy|2.0"), rows("SELECT e.enumlabel, e.enumsortorder FROM "
         + PG + "pg_enum e JOIN " + PG + "pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood'"
         + " ORDER BY 2"));
@@ -208,6 +211,38 @@ class PgCatalogTest {
         () -> one("SELECT " + PG + "mallard_regclass('nope')"));
     assertTrue(e.getMessage().contains("[42P01] relation \"nope\" does not exist"), e.getMessage());
     assertEquals("integer", one("SELECT " + PG + "mallard_regtype_name(" + PG + "mallard_regtype('int4'))"));
+  }
+
+  @Test
+  void temporaryRelationsAreInTheSessionsTempSchema() throws SQLException {
+    PgCatalog.bindSession(db, "admin", 42);
+    assertEquals("0", one("SELECT " + PG + "pg_my_temp_schema()"));
+    exec("CREATE TEMP TABLE scratch (id INTEGER PRIMARY KEY, tags VARCHAR[])");
+    exec("CREATE TEMP VIEW sv AS SELECT id FROM scratch");
+    exec("CREATE TEMP TABLE mallard_cursor_1 AS SELECT 1 AS x"); // a holdable cursor's rows
+    String nsp = oid("n", "pg_temp_42", "");
+    assertEquals(nsp + "|pg_temp_42", one("SELECT oid, nspname FROM " + PG + "pg_namespace"
+        + " WHERE oid = " + PG + "pg_my_temp_schema()"));
+    assertEquals(List.of("scratch|r|t", "scratch_pkey|i|t", "sv|v|t"),
+        rows("SELECT relname, relkind, relpersistence FROM " + PG + "pg_class"
+            + " WHERE relnamespace = " + nsp + " ORDER BY relname"));
+    assertEquals(List.of("scratch|LOCAL TEMPORARY", "sv|VIEW"), rows("SELECT table_name,"
+        + " table_type FROM " + INFO + "tables WHERE table_schema = 'pg_temp_42' ORDER BY 1"));
+    assertEquals(List.of("id|integer|NO", "tags|ARRAY|YES"), rows("SELECT column_name, data_type,"
+        + " is_nullable FROM " + INFO + "columns WHERE table_name = 'scratch' ORDER BY 1"));
+    String scratch = oid("r", "pg_temp_42", "scratch");
+    assertEquals(scratch, one("SELECT " + PG + "mallard_regclass('scratch')"));
+    assertEquals(scratch, one("SELECT " + PG + "mallard_regclass('pg_temp.scratch')"));
+    assertEquals("true", one("SELECT " + PG + "pg_table_is_visible(" + scratch + ")"));
+    // DuckDB's temp catalog is the connection's own: another session sees none of it
+    try (Connection other = ((org.duckdb.DuckDBConnection) db).duplicate();
+        Statement s = other.createStatement()) {
+      PgCatalog.bindSession(other, "reader", 43);
+      ResultSet rs = s.executeQuery("SELECT count(*) FROM " + PG + "pg_class WHERE relpersistence"
+            + " = 't' OR relname = 'scratch'");
+      assertTrue(rs.next());
+      assertEquals(0, rs.getInt(1));
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.mallard.engine.analysis;
 import dev.mallard.engine.analysis.StatementAccess.Action;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,9 @@ final class AccessFinder {
       action = Action.INSERT;
       targets = List.of(RelationRef.of(i.getTable()));
       reads = new ArrayList<>(i.getSelect() == null ? List.of() : Finder.run(i.getSelect()).relations());
+      if (i.getWithItemsList() != null) {
+        reads = withCtes(reads, i.getWithItemsList());
+      }
       if (i.getReturningClause() != null) {
         reads.add(targets.get(0));
       }
@@ -168,6 +172,29 @@ final class AccessFinder {
 
   private static String unquote(String name) {
     return name == null ? null : RelationRef.of(new Table(name)).name();
+  }
+
+  /**
+   * WITH ... INSERT: the CTEs' names are not relations, and what their bodies read is read (the
+   * INSERT's own query is analyzed apart from its WITH clause).
+   */
+  private static List<RelationRef> withCtes(List<RelationRef> reads, List<WithItem<?>> items) {
+    Set<String> names = new HashSet<>();
+    List<RelationRef> all = new ArrayList<>(reads);
+    for (WithItem<?> item : items) {
+      names.add(RelationRef.of(new Table(item.getAliasName())).name());
+      Object body = item.getStatement();
+      if (body instanceof Statement statement) {
+        all.addAll(Finder.run(statement).relations());
+      }
+    }
+    List<RelationRef> relations = new ArrayList<>();
+    for (RelationRef ref : all) {
+      if ((ref.schema() != null || !names.contains(ref.name())) && !relations.contains(ref)) {
+        relations.add(ref);
+      }
+    }
+    return relations;
   }
 
   /** TablesNamesFinder that also keeps the Table objects, the functions and CTE kinds it meets. */

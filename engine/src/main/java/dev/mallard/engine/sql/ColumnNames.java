@@ -19,6 +19,10 @@ final class ColumnNames implements RewriteRule {
       "qualify", "returning", "using");
   /** Words that are not column names when they end an item ({@code x IS NULL}). */
   private static final Set<String> VALUE_WORDS = Set.of("null", "true", "false", "unknown", "end");
+  /** PostgreSQL's type names of more than one word, as written after :: (format_type's). */
+  private static final Set<String> MULTIWORD_TYPES = Set.of("double precision",
+      "character varying", "bit varying", "time with time zone", "time without time zone",
+      "timestamp with time zone", "timestamp without time zone");
   private static final Set<String> UNSURE_WORDS = Set.of("exclude", "replace", "columns", "at",
       "collate", "rename", "lambda");
 
@@ -223,7 +227,7 @@ final class ColumnNames implements RewriteRule {
   private static boolean hasImplicitAlias(Tokens tokens, int s, int e) {
     Token last = tokens.get(e);
     if (e == s || !last.isIdentifier() || last.isWord()
-        && VALUE_WORDS.contains(last.text().toLowerCase(Locale.ROOT))) {
+        && VALUE_WORDS.contains(last.text().toLowerCase(Locale.ROOT)) || endsWithTypeName(tokens, e)) {
       return false;
     }
     Token before = tokens.get(tokens.prev(e));
@@ -235,6 +239,25 @@ final class ColumnNames implements RewriteRule {
     return before.isWord() && Operands.level(before) < 0 && !before.isWord("distinct")
         && !before.isWord("from") && !before.isWord("then") && !before.isWord("else")
         && !before.isWord("when");
+  }
+
+  /**
+   * Whether the item ends with a cast to a type named in several words ({@code x::double
+   * precision}): its last word is part of the type, not an alias.
+   */
+  private static boolean endsWithTypeName(Tokens tokens, int e) {
+    StringBuilder words = new StringBuilder();
+    for (int j = e; j >= 0; j = tokens.prev(j)) {
+      Token k = tokens.get(j);
+      if (k.is("::")) {
+        return MULTIWORD_TYPES.contains(words.toString());
+      }
+      if (!k.isWord()) {
+        return false;
+      }
+      words.insert(0, words.length() == 0 ? "" : " ").insert(0, k.text().toLowerCase(Locale.ROOT));
+    }
+    return false;
   }
 
   /** A result name and how sure PostgreSQL is of it (0 none, 1 type or case, 2 a real name). */

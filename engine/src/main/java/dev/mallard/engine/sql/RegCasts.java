@@ -26,6 +26,12 @@ final class RegCasts implements RewriteRule {
       "regprocedure", new String[] {"mallard_regproc", null},
       "regnamespace", new String[] {"mallard_regnamespace", "mallard_regnamespace_name"},
       "regrole", new String[] {"mallard_regrole", "mallard_regrole_name"});
+  /**
+   * pg_typeof's {@code (mallard_pg_type_oid(..))::regtype}: already an OID, and always one of
+   * pg_type's, so it needs no lookup and its name no macro that evaluates the argument in a
+   * subquery (where DuckDB cannot bind an aggregate's typed overloads, as in pg_typeof(sum(x))).
+   */
+  private static final String[] WIRE_TYPE = {null, "mallard_wire_type_name"};
   private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "name");
 
   @Override
@@ -54,6 +60,9 @@ final class RegCasts implements RewriteRule {
         continue;
       }
       String[] macros = TYPES.get(t.identifier());
+      if (isWireTypeOid(tokens, start, tokens.prev(i))) {
+        macros = WIRE_TYPE;
+      }
       int end = type;
       boolean asName = false;
       int after = tokens.next(type);
@@ -69,7 +78,8 @@ final class RegCasts implements RewriteRule {
       }
       boolean selectItem = asName && end == type;
       asName &= macros[1] != null;
-      List<Token> call = new ArrayList<>(macroCall(macros[0], tokens, start, tokens.prev(i)));
+      List<Token> call = macros[0] == null ? tokens.copy(start, tokens.prev(i))
+          : new ArrayList<>(macroCall(macros[0], tokens, start, tokens.prev(i)));
       if (asName) {
         List<Token> outer = new ArrayList<>(Tokens.dotted(PgCatalog.DATABASE, PgCatalog.PG_SCHEMA, macros[1]));
         outer.add(Token.punct("("));
@@ -92,6 +102,13 @@ final class RegCasts implements RewriteRule {
     out.addAll(name);
     out.add(Token.punct(")"));
     return out;
+  }
+
+  private static boolean isWireTypeOid(Tokens tokens, int start, int end) {
+    return tokens.get(start).is("(") && tokens.closing(start) == end
+        && tokens.get(tokens.next(start)).isWord(PgTypeof.WIRE_TYPE_OID)
+        && tokens.nextIs(tokens.next(start), "(")
+        && tokens.closing(tokens.next(tokens.next(start))) == tokens.prev(end);
   }
 
   /** Rewrites CAST(e AS reg*) and CAST(e::reg* AS text), innermost first. */

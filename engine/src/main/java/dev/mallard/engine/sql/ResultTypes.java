@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class ResultTypes implements RewriteRule {
   private static final Set<String> INT4 = Set.of("length", "char_length", "character_length",
-      "strpos", "position", "ntile", "grouping", "json_array_length");
+      "octet_length", "strpos", "position", "ntile", "grouping", "json_array_length");
   /** Fields whose value is a whole number: extract gives numeric scale 0, date_part float8. */
   private static final Set<String> WHOLE_FIELDS = Set.of("year", "month", "day", "hour", "minute",
       "dow", "isodow", "doy", "week", "quarter", "isoyear", "decade", "century", "millennium",

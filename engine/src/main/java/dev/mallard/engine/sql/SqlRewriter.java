@@ -22,18 +22,22 @@ public final class SqlRewriter {
     // JsonOperators before JsonbCasts and TypeNames, which turn jsonb (what tells jsonb's || from
     // text's) into JSON. FormatCalls before CatalogReferences, which sends the
     // quote_ident it writes to the catalog's.
-    return new SqlRewriter(List.of(new OperatorSyntax(), new ColumnNames(), new ValuesColumns(),
+    return new SqlRewriter(List.of(new OperatorSyntax(), new ConditionTypes(), new ColumnNames(),
+        new ValuesColumns(),
         new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new FormatCalls(),
         new AlterTableOnView(), new CatalogReferences(), new JsonbResults(), new PgTypeof(),
         new RegCasts(),
-        new VectorSubscripts(), new PublicSchema(), new BitwiseXor(),
+        new VectorSubscripts(), new PublicSchema(), new TempSchema(), new BitwiseXor(),
         new Subtraction(), new NullConstants(), new ArrayConcatenation(), new JsonOperators(),
-        new JsonbCasts(), new SerialColumns(), new GeneratedColumns(), new VarcharLengths(), new Float4Arithmetic(),
-        new TypeNames(), new VarcharCasts(),
+        new JsonbCasts(), new SerialColumns(), new GeneratedColumns(), new VarcharLengths(), new Float4Numeric(),
+        new Float4Arithmetic(),
+        new TypeNames(), new VarcharCasts(), new BpcharCasts(),
         new IntervalLiterals(), new BooleanLiterals(), new IntegerLiterals(), new DateLiterals(),
-        new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(), new LikeEscape(),
+        new ArrayTargets(), new ArrayLiterals(), new ByteaLiterals(), new RegexOperators(),
+        new LikeEscape(),
         new DivisionByZero(), new LockingClauses(), new OwnerChanges(), new SqlSyntaxCalls(),
-        new FunctionNames(), new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
+        new FunctionNames(), new ByteaLength(),
+        new ResultTypes(), new SetReturningFunctions(), new DateFormats(),
         new SimilarTo(), new CreateTableLike(), new FetchWithTies(),
         new MaterializedViews()));
   }

@@ -30,6 +30,11 @@ class AccessFinderTest {
     assertEquals(List.of("t"), names(insert.targets()));
     assertEquals(List.of("s"), names(insert.reads()));
     assertEquals(List.of("t", "u"), names(access("INSERT INTO t SELECT * FROM t JOIN u ON true").reads()));
+    // WITH ... INSERT: CTE names are no relations; what the CTE bodies read is read
+    StatementAccess withInsert = access("WITH x AS (SELECT * FROM s), y AS (SELECT * FROM x)"
+        + " INSERT INTO t SELECT * FROM y JOIN u ON true");
+    assertEquals(List.of("t"), names(withInsert.targets()));
+    assertEquals(List.of("s", "u"), names(withInsert.reads()));
     assertEquals(List.of(), names(access("UPDATE t SET a = 1").reads()));
     assertEquals(List.of("t"), names(access("UPDATE t SET a = a + 1").reads()));
     assertEquals(List.of("s", "t"), names(access("UPDATE t SET a = s.k FROM s WHERE s.id = t.id").reads()));

@@ -19,6 +19,8 @@ class CatalogRulesTest {
   @BeforeAll
   static void install() throws SQLException {
     db = DriverManager.getConnection("jdbc:duckdb:");
+    // the session macros call these
+    JsonFunctions.register(db.unwrap(org.duckdb.DuckDBConnection.class));
     context = new RewriteContext(PgCatalog.install(db, "memory", PgCatalog.ServerObjects.NONE));
   }
 
@@ -104,20 +106,53 @@ class CatalogRulesTest {
 
   @Test
   void pgTypeofOfAJsonbValueIsJsonb() throws SQLException {
+    try (java.sql.Statement s = db.createStatement()) {
+      for (String macro : SessionMacros.statements()) {
+        s.execute(macro);
+      }
+    }
     String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof(p::jsonb -> 'a'),"
         + " pg_typeof(p::jsonb ->> 'a'), pg_typeof('{}'::json),"
         + " (SELECT pg_typeof(jsonb_agg(q)) FROM (VALUES (1)) f(q))"
         + " FROM (VALUES ('{\"a\": 1}'::json)) e(p)", context);
+    assertEquals(List.of("jsonb", "text", "json", "jsonb"), row(sql), sql);
+  }
+
+  @Test
+  void pgTypeofNamesTheTypeThatTheParserGivesConstantsAndCasts() throws SQLException {
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof('a'), pg_typeof(NULL), "
+        + "pg_typeof(1e3), pg_typeof(3000000000), pg_typeof(99999999999999999999), "
+        + "pg_typeof('a'::varchar(3)), pg_typeof(CAST(1 AS numeric(5,2))), "
+        + "pg_typeof('x'::char(2)), pg_typeof(x::double precision), pg_typeof('{1}'::int[]), "
+        + "pg_typeof(1::int + 1) FROM (SELECT 1 AS x)", context);
+    assertEquals(List.of("unknown", "unknown", "numeric", "bigint", "numeric", "character varying",
+        "numeric", "character", "double precision", "integer[]", "integer"), row(sql));
+  }
+
+  @Test
+  void pgTypeofOfAggregatesNeedsNoSubquery() throws SQLException {
     try (java.sql.Statement s = db.createStatement()) {
-      dev.mallard.engine.sql.JsonFunctions.register(db.unwrap(org.duckdb.DuckDBConnection.class));
       for (String macro : SessionMacros.statements()) {
         s.execute(macro);
       }
-      try (java.sql.ResultSet r = s.executeQuery(sql)) {
-        r.next();
-        assertEquals(List.of("jsonb", "text", "json", "jsonb"),
-            List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)), sql);
+      s.execute("CREATE TABLE agg_t (i INTEGER, r REAL, n DECIMAL(10,2))");
+    }
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof(count(*)), pg_typeof(sum(i)), "
+        + "pg_typeof(sum(n)), pg_typeof(avg(i)), pg_typeof(avg(r)), pg_typeof(sum(r)), "
+        + "pg_typeof(sum(i))::text, pg_typeof(sum(i)) = 'bigint'::regtype FROM agg_t WHERE false",
+        context);
+    assertEquals(List.of("bigint", "bigint", "numeric", "numeric", "double precision", "real",
+        "bigint", "true"), row(sql));
+  }
+
+  private static List<String> row(String sql) throws SQLException {
+    try (java.sql.Statement s = db.createStatement(); java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      List<String> values = new java.util.ArrayList<>();
+      for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+        values.add(r.getString(i));
       }
+      return values;
     }
   }
 

@@ -76,6 +76,10 @@ class ColumnNamesTest {
             + "mode() within group (order by x), (a, b) overlaps (c, d) FROM t"));
     assertEquals("PREPARE p(int) AS SELECT count(*) AS \"count\" FROM t WHERE a = $1",
         rewrite(rule, "PREPARE p(int) AS SELECT count(*) FROM t WHERE a = $1"));
+    // the last word of a type named in several words is no alias: these are ?column?
+    assertEquals("SELECT 1 / 3::double precision AS \"?column?\", "
+        + "a || 'x'::character varying AS \"?column?\", x + 1 y FROM t",
+        rewrite(rule, "SELECT 1 / 3::double precision, a || 'x'::character varying, x + 1 y FROM t"));
     String untouched = "SELECT * REPLACE (a AS b), x + 1 AT TIME ZONE 'UTC' FROM t";
     assertEquals(untouched, rewrite(rule, untouched));
   }

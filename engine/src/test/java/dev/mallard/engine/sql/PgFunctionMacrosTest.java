@@ -51,6 +51,18 @@ class PgFunctionMacrosTest {
     assertEquals("  ab|Ali|ab..|xab", row("SELECT lpad('ab', 4), lpad('Alice', 3), rpad('ab', 4, '.'),"
         + " lpad('ab', 3, 'x')"));
     assertEquals("6|48|3", row("SELECT octet_length('héllo'), bit_length('héllo'), octet_length('abc'::bytea)"));
+    assertEquals("2|0|3|5|3|2|null", row("SELECT length('\\x00ff'::bytea), length(''::bytea),"
+        + " length(CAST('abc' AS bytea)), length('héllo'), length('abc'::text), length([1, 2]),"
+        + " length(NULL::bytea)"));
+    // length(text) keeps DuckDB's length where a typed macro would not bind: in CHECK
+    // constraints and correlated subqueries
+    try (Statement s = duck.createStatement()) {
+      s.execute(SqlRewriter.standard().rewrite("CREATE TABLE lengths (s varchar(3),"
+          + " t text CHECK (length(t) > 1))", new RewriteContext(null)));
+      s.execute("INSERT INTO lengths VALUES ('héé', 'ab')");
+    }
+    assertEquals("3", row("SELECT (SELECT length(l.s) FROM lengths m WHERE length(m.t) < length(l.s))"
+        + " FROM lengths l"));
     assertEquals("[a, b, '', c]|[a, NULL, c]|[]", row("SELECT string_to_array('a,b,,c', ','),"
         + " string_to_array('a b c', ' ', 'b'), string_to_array('', ',')"));
     assertEquals("ff|ffffffff|ffffffffffffffff", row("SELECT to_hex(255), to_hex(-1), to_hex(-1::bigint)"));

@@ -20,6 +20,49 @@ class TypeRulesTest {
   }
 
   @Test
+  void aConditionThatIsPlainlyNotBooleanIs42804() {
+    ConditionTypes rule = new ConditionTypes();
+    for (String sql : new String[] {"select 1 from t where 1", "select 1 from t where (2.5)",
+        "delete from t where 3000000000", "select a from t group by a having 1e3",
+        "select 1 from t where x::int order by 1", "select (select 1 from u where 'a'::text) from t"}) {
+      PgException e = assertThrows(PgException.class, () -> rewrite(rule, sql), sql);
+      assertEquals("42804", e.sqlState(), sql);
+    }
+    assertEquals("argument of WHERE must be type boolean, not type integer",
+        assertThrows(PgException.class, () -> rewrite(rule, "select 1 from t where 1")).getMessage());
+    for (String sql : new String[] {"select 1 from t where true", "select 1 from t where null",
+        "select 1 from t where 'true'", "select 1 from t where x", "select 1 from t where 1 = 1",
+        "select 1 from t where x::bool", "select 1 from t where (x)::boolean and 1 > 0",
+        "select 1 from t where 1::int = a", "select 1 from t where current of c",
+        "select 1 from t where x::boolean is true", "select 1 from t where x::int in (1, 2)",
+        "select 1 from t where a::text is not null", "select 1 from t where a::int between 1 and 2",
+        "select count(*) filter (where x > 1) from t"}) {
+      assertEquals(sql, rewrite(rule, sql));
+    }
+  }
+
+  @Test
+  void realToNumericGoesThroughSixSignificantDigits() {
+    Float4Numeric rule = new Float4Numeric();
+    assertEquals("select (printf('%.6g', 2.5::real))::numeric, (printf('%.6g', t.x::float4))::decimal(10,2)"
+        + " from t", rewrite(rule, "select 2.5::real::numeric, t.x::float4::decimal(10,2) from t"));
+    String untouched = "select x::real, x::numeric, x::real + 1, x::double precision::numeric from t";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
+  void charCastsThatAreSelectItemsAreBlankPaddedBpchar() {
+    BpcharCasts rule = new BpcharCasts();
+    assertEquals("select union_value(bpchar := rpad(CAST('ab' AS VARCHAR), 4)), "
+        + "union_value(bpchar := rpad(CAST(x AS VARCHAR), 1)) AS c, "
+        + "union_value(bpchar := CAST(y AS VARCHAR)) from t",
+        rewrite(rule, "select 'ab'::char(4), x::character AS c, y::bpchar from t"));
+    String untouched = "select 'ab'::char(4) || 'x', x::character varying, y::char(2)::text, "
+        + "z::char[], length(w::char(3)) from t where a::char = 'b'";
+    assertEquals(untouched, rewrite(rule, untouched));
+  }
+
+  @Test
   void oidIsUintegerOnlyAsACastTarget() {
     assertEquals("select $1::UINTEGER[], CAST(x AS UINTEGER), oid from pg_class",
         rewrite(new TypeNames(), "select $1::oid[], CAST(x AS oid), oid from pg_class"));

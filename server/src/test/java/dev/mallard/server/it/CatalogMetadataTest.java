@@ -153,6 +153,47 @@ class CatalogMetadataTest {
     }
   }
 
+  /**
+   * A temporary table is in the session's pg_temp_N schema, as in PostgreSQL: pgjdbc types it
+   * TEMPORARY TABLE by that schema's name, and no other session sees it.
+   */
+  @Test
+  void temporaryTablesInTheirSessionsTempSchema() throws SQLException {
+    try (Connection own = server.connect(); Statement s = own.createStatement()) {
+      s.execute("CREATE TEMP TABLE scratch (id INTEGER NOT NULL, tags TEXT[], note TEXT)");
+      String schema;
+      try (ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace"
+          + " WHERE oid = pg_my_temp_schema()")) {
+        assertTrue(rs.next());
+        schema = rs.getString(1);
+      }
+      assertTrue(schema.matches("pg_temp_[0-9]+"), schema);
+      DatabaseMetaData md = own.getMetaData();
+      assertEquals(List.of(schema + "|scratch|TEMPORARY TABLE"),
+          rows(md.getTables(null, null, "scratch", null), "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE"));
+      assertEquals(List.of("id|int4|NO", "tags|_text|YES", "note|text|YES"),
+          rows(md.getColumns(null, schema, "scratch", "%"), "COLUMN_NAME", "TYPE_NAME",
+              "IS_NULLABLE"));
+      try (ResultSet rs = s.executeQuery("SELECT 'pg_temp.scratch'::regclass = 'scratch'::regclass,"
+          + " (SELECT relpersistence FROM pg_class WHERE relname = 'scratch'),"
+          + " (SELECT table_type FROM information_schema.tables WHERE table_name = 'scratch')")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getBoolean(1));
+        assertEquals("t", rs.getString(2));
+        assertEquals("LOCAL TEMPORARY", rs.getString(3));
+      }
+      assertEquals(List.of(), rows(c.getMetaData().getTables(null, null, "scratch", null),
+          "TABLE_NAME"));
+      try (Statement other = c.createStatement();
+          ResultSet rs = other.executeQuery("SELECT pg_my_temp_schema(),"
+              + " (SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pg_temp%')")) {
+        assertTrue(rs.next());
+        assertEquals(0, rs.getInt(1));
+        assertEquals(0, rs.getInt(2));
+      }
+    }
+  }
+
   @Test
   void unknownRelationInRegclassIs42P01() throws SQLException {
     try (Statement s = c.createStatement()) {

@@ -78,6 +78,27 @@ class PrivilegesTest {
   }
 
   @Test
+  void dataModifyingCtesNeedThePrivilegesOfEachPart() throws Exception {
+    user("wanda");
+    server.asSuperuser("CREATE TABLE queue (id INTEGER)", "INSERT INTO queue VALUES (1), (2)",
+        "CREATE TABLE done (id INTEGER)", "GRANT SELECT ON queue TO wanda");
+    String move = "WITH taken AS (DELETE FROM queue WHERE id = 1 RETURNING id)"
+        + " INSERT INTO done SELECT id FROM taken";
+    try (Connection wanda = as("wanda")) {
+      assertDenied("permission denied for table queue", wanda,
+          "WITH d AS (DELETE FROM queue RETURNING id) SELECT count(*) FROM d");
+      server.asSuperuser("GRANT DELETE ON queue TO wanda");
+      assertDenied("permission denied for table done", wanda, move);
+      server.asSuperuser("GRANT INSERT ON done TO wanda");
+      run(wanda, move);
+    }
+    try (Connection su = server.superuser()) {
+      assertEquals(List.of("2"), column(su, "SELECT id FROM queue"));
+      assertEquals(List.of("1"), column(su, "SELECT id FROM done"));
+    }
+  }
+
+  @Test
   void membershipGrantsArriveThroughInheritanceOnly() throws Exception {
     user("bob");
     server.asSuperuser("CREATE USER carol NOINHERIT PASSWORD 'carol-pw'",

@@ -120,6 +120,21 @@ class PsqlMetaCommandTest {
   }
 
   @Test
+  void describesTheSessionsTemporaryTable() throws Exception {
+    Result r = psql(mallard(), "-c", "CREATE TEMP TABLE scratch (a INTEGER NOT NULL, tags TEXT[])",
+        "-c", "\\d scratch", "-c", "\\dt");
+    assertEquals(0, r.exitCode(), r.err());
+    java.util.regex.Matcher schema =
+        java.util.regex.Pattern.compile("Table \"(pg_temp_[0-9]+)\\.scratch\"").matcher(r.out());
+    assertTrue(schema.find(), r.out());
+    assertTrue(r.out().contains(" a      | integer |           | not null | "), r.out());
+    assertTrue(r.out().contains(" tags   | text[]  |           |          | "), r.out());
+    assertTrue(r.out().contains(" " + schema.group(1) + " | scratch | table | postgres"), r.out());
+    // the table was the other session's
+    assertTrue(meta("\\dt").contains("(2 rows)"), meta("\\dt"));
+  }
+
+  @Test
   void databasesSchemasRolesFunctionsAndConnection() throws Exception {
     String dbs = meta("\\l");
     assertTrue(dbs.contains(" postgres | postgres | UTF8     | C       | C     |"), dbs);

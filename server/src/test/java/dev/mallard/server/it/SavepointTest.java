@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SAVEPOINT, RELEASE and ROLLBACK TO through pgjdbc (its Savepoint API and autosave), with what
- * Mallard can honestly do on DuckDB: go back to a savepoint when no data changed since it, and
- * refuse with 0A000 otherwise (the transaction then fails as a whole, and nothing is stored).
+ * Mallard can honestly do on DuckDB: go back to a savepoint by running the changes made before it
+ * again in a new DuckDB transaction, and refuse with 0A000 when they would not come out the same
+ * (the transaction then fails as a whole, and nothing is stored).
  */
 class SavepointTest {
   static TestServer server;
@@ -132,28 +133,80 @@ class SavepointTest {
   }
 
   @Test
-  void changesThatCannotBeUndoneAnswer0A000AndNothingIsStored() throws SQLException {
+  void changesSinceTheSavepointAreUndoneAndEarlierOnesKept() throws SQLException {
     try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
       String t = newTable(st);
       conn.setAutoCommit(false);
+      st.execute("INSERT INTO " + t + " VALUES (1, 'before')");
+      Savepoint a = conn.setSavepoint("a");
+      st.execute("INSERT INTO " + t + " VALUES (2, 'inside a')");
+      Savepoint b = conn.setSavepoint("b");
+      st.execute("UPDATE " + t + " SET v = 'changed in b'");
+      conn.rollback(b);
+      try (ResultSet rs = st.executeQuery("SELECT string_agg(v, ',' ORDER BY id) FROM " + t)) {
+        assertTrue(rs.next());
+        assertEquals("before,inside a", rs.getString(1));
+      }
+      conn.rollback(a);
+      assertEquals(List.of(1), ids(st, t));
+      st.execute("INSERT INTO " + t + " VALUES (3, 'after')");
+      conn.commit();
+      assertEquals(List.of(1, 3), ids(st, t));
+
+      // a write before the savepoint, and an error that aborts DuckDB's transaction after it
+      st.execute("INSERT INTO " + t + " VALUES (4, 'kept')");
+      Savepoint c = conn.setSavepoint("c");
+      assertEquals("23505", assertThrows(SQLException.class,
+          () -> st.execute("INSERT INTO " + t + " VALUES (4, 'dup')")).getSQLState());
+      conn.rollback(c);
+      conn.commit();
+      assertEquals(List.of(1, 3, 4), ids(st, t));
+    }
+  }
+
+  @Test
+  void changesThatWouldComeOutDifferentAnswer0A000AndNothingIsStored() throws SQLException {
+    try (Connection conn = server.connect(); Statement st = conn.createStatement()) {
+      st.execute("CREATE TABLE sp_serial (id serial, v text)");
+      conn.setAutoCommit(false);
+      st.execute("INSERT INTO sp_serial (v) VALUES ('a')"); // a serial id: not the same again
       Savepoint sp = conn.setSavepoint("w");
-      st.execute("INSERT INTO " + t + " VALUES (1, 'inside')");
+      st.execute("INSERT INTO sp_serial (v) VALUES ('b')");
       SQLException e = assertThrows(SQLException.class, () -> conn.rollback(sp));
       assertEquals("0A000", e.getSQLState());
+      assertTrue(e.getMessage().contains("sp_serial"), e.getMessage());
       assertEquals("25P02", assertThrows(SQLException.class,
           () -> st.executeQuery("SELECT 1")).getSQLState());
       conn.rollback();
-      assertEquals(List.of(), ids(st, t));
 
-      // a write before the savepoint, and an error that aborts DuckDB's transaction after it
-      st.execute("INSERT INTO " + t + " VALUES (1, 'kept?')");
+      String t = newTable(st);
+      conn.commit();
+      st.execute("INSERT INTO " + t + " VALUES (1, now()::text)"); // the clock: not the same again
       Savepoint sp2 = conn.setSavepoint("w2");
-      assertEquals("23505", assertThrows(SQLException.class,
-          () -> st.execute("INSERT INTO " + t + " VALUES (1, 'dup')")).getSQLState());
+      st.execute("INSERT INTO " + t + " VALUES (2, 'x')");
       assertEquals("0A000", assertThrows(SQLException.class,
           () -> conn.rollback(sp2)).getSQLState());
       conn.commit(); // PostgreSQL's COMMIT of a failed transaction rolls back
       assertEquals(List.of(), ids(st, t));
+      conn.commit();
+    }
+  }
+
+  @Test
+  void aChangeThatNowTouchesOtherRowsFailsWith40001() throws SQLException {
+    try (Connection conn = server.connect(); Connection other = server.connect();
+        Statement st = conn.createStatement(); Statement ot = other.createStatement()) {
+      String t = newTable(st);
+      st.execute("INSERT INTO " + t + " VALUES (1, 'a')");
+      conn.setAutoCommit(false);
+      assertEquals(1, st.executeUpdate("UPDATE " + t + " SET v = 'b' WHERE v = 'a'"));
+      Savepoint sp = conn.setSavepoint("w");
+      st.execute("INSERT INTO " + t + " VALUES (2, 'x')");
+      ot.execute("INSERT INTO " + t + " VALUES (3, 'a')"); // committed meanwhile
+      SQLException e = assertThrows(SQLException.class, () -> conn.rollback(sp));
+      assertEquals("40001", e.getSQLState(), e.getMessage());
+      conn.rollback();
+      assertEquals(List.of(1, 3), ids(st, t));
       conn.commit();
     }
   }

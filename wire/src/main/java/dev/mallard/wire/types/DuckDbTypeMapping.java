@@ -15,12 +15,12 @@ public final class DuckDbTypeMapping {
   private DuckDbTypeMapping() {}
 
   /**
-   * An OID alias type shown by name (regtype, regclass, ...): DuckDB has no such type, so the SQL
-   * rewriting makes the name a one-member UNION whose tag is the alias type, e.g. UNION(regtype
-   * VARCHAR). Its values are the names, written as text.
+   * An OID alias type shown by name (regtype, regclass, ...), or bpchar: DuckDB has no such type,
+   * so the SQL rewriting makes the value a one-member UNION whose tag is the type, e.g.
+   * UNION(regtype VARCHAR). Its values are the names (the blank-padded text), written as text.
    */
-  private static final Pattern OID_ALIAS_NAME =
-      Pattern.compile("UNION\\((REGTYPE|REGCLASS|REGPROC|REGNAMESPACE|REGROLE) VARCHAR\\)");
+  private static final Pattern OID_ALIAS_NAME = Pattern.compile(
+      "UNION\\((REGTYPE|REGCLASS|REGPROC|REGNAMESPACE|REGROLE|BPCHAR) VARCHAR\\)");
 
   /**
    * jsonb: DuckDB has only one JSON type, so the SQL rewriting marks a value PostgreSQL types
