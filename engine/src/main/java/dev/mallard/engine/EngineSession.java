@@ -81,6 +81,7 @@ public final class EngineSession implements AutoCloseable {
         : new Authorizer(roles.catalog(), roleOid, tenant, connection, () -> searchPath),
         analyzer, connection);
     try (java.sql.Statement s = connection.createStatement()) {
+      PgFunctions.install(tenant, connection);
       for (String sql : SessionMacros.statements()) {
         s.execute(sql);
       }

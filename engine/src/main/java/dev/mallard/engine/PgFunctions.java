@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.mallard.engine.sql.JsonFunctions;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
@@ -30,13 +31,7 @@ final class PgFunctions {
   /** Installs the functions into the instance (once) and the macros into this connection. */
   static long bind(Object instance, DuckDBConnection connection, SessionFunctions functions)
       throws SQLException {
-    synchronized (INSTALLED) {
-      if (!INSTALLED.contains(instance)) {
-        register(connection);
-        AdvisoryLocks.register(connection);
-        INSTALLED.add(instance);
-      }
-    }
+    install(instance, connection);
     long id = IDS.incrementAndGet();
     SESSIONS.put(id, functions);
     try (Statement s = connection.createStatement()) {
@@ -48,6 +43,21 @@ final class PgFunctions {
     }
     AdvisoryLocks.bind(connection, instance, id);
     return id;
+  }
+
+  /**
+   * Registers the instance's Java functions, once per instance; before a session's macros, which
+   * DuckDB binds when they are created (the JSON ones call {@link JsonFunctions}).
+   */
+  static void install(Object instance, DuckDBConnection connection) throws SQLException {
+    synchronized (INSTALLED) {
+      if (!INSTALLED.contains(instance)) {
+        register(connection);
+        AdvisoryLocks.register(connection);
+        JsonFunctions.register(connection);
+        INSTALLED.add(instance);
+      }
+    }
   }
 
   /** Ends the session's share of these functions: its advisory locks are released. */

@@ -8,12 +8,17 @@ import java.util.List;
 /**
  * PostgreSQL's json/jsonb operators on DuckDB's JSON type.
  * <ul>
- *   <li>{@code ->} and {@code ->>} with a text key: DuckDB reads a key starting with {@code $} as a
+ *   <li>{@code ->} with a constant key or index, and {@code #>} with a constant path, become the
+ *       session macros {@value #FIELD}, {@value #ELEMENT} and {@value #PATH}: the value found with
+ *       its own text, as PostgreSQL's json gives it (DuckDB would print it compactly), keys read
+ *       literally. An arrow followed by {@code ->>} or {@code #>>} ({@code a -> 'device' ->> 'os'})
+ *       stays DuckDB's, several times faster: its text is read again, not shown.
+ *   <li>{@code ->>} with a text key: DuckDB reads a key starting with {@code $} as a
  *       JSONPath and one starting with {@code /} as a JSON pointer, so such keys (PostHog's
  *       {@code properties->>'$browser'}) become the path {@code $."key"}; a negative array index
  *       becomes {@code $[#-n]} (PostgreSQL counts it from the end).
- *   <li>{@code #>} and {@code #>>} with a constant path such as {@code '{a,0,b}'} become
- *       {@code ->} / {@code ->>} with the JSONPath {@code $."a"[0]."b"}.
+ *   <li>{@code #>>} with a constant path such as {@code '{a,0,b}'} becomes {@code ->>} with the
+ *       JSONPath {@code $."a"[0]."b"}.
  *   <li>{@code ?}, {@code ?|}, {@code ?&} (top-level key exists) test {@code json_keys(a)}.
  *   <li>{@code @>} and {@code <@} become {@code json_contains} when an operand is cast to json or
  *       jsonb or is a constant that is a JSON object or array; otherwise they are DuckDB's list
@@ -24,6 +29,9 @@ import java.util.List;
  */
 final class JsonOperators implements RewriteRule {
   static final String CONCAT = "mallard_jsonb_concat";
+  static final String FIELD = "pg_json_field";
+  static final String ELEMENT = "pg_json_element";
+  static final String PATH = "pg_json_path";
 
   @Override
   public String name() {
@@ -39,10 +47,10 @@ final class JsonOperators implements RewriteRule {
       }
       switch (t.text()) {
         case "->": case "->>":
-          arrow(tokens, i);
+          i = arrow(tokens, i);
           break;
         case "#>": case "#>>":
-          path(tokens, i);
+          i = path(tokens, i);
           break;
         case "?":
           keys(tokens, i, "list_contains");
@@ -65,23 +73,49 @@ final class JsonOperators implements RewriteRule {
     }
   }
 
-  private static void arrow(Tokens tokens, int i) {
+  private static int arrow(Tokens tokens, int i) {
     int k = tokens.next(i);
     Token key = tokens.at(k);
     if (key == null) {
-      return;
+      return i;
     }
-    if (key.is("-") && tokens.at(tokens.next(k)) != null
-        && tokens.at(tokens.next(k)).kind() == Token.Kind.NUMBER) {
+    boolean negative = key.is("-") && tokens.at(tokens.next(k)) != null
+        && tokens.at(tokens.next(k)).kind() == Token.Kind.NUMBER;
+    Token after = tokens.at(tokens.next(negative ? tokens.next(k) : k));
+    boolean chained = after != null && (after.is("->>") || after.is("#>>"));
+    if (tokens.get(i).is("->") && !chained && (negative || key.kind() == Token.Kind.NUMBER
+        || key.kind() == Token.Kind.STRING)) {
+      String text = Literals.stringValue(key);
+      String path = text == null ? "'$[" + (negative ? "#-" + tokens.get(tokens.next(k)).text()
+          : key.text()) + "]'" : text.indexOf('"') < 0 ? Literals.quote("$.\"" + text + "\"") : "NULL";
+      return valueText(tokens, i, text == null ? ELEMENT : FIELD, path);
+    }
+    if (negative) {
       int n = tokens.next(k);
       tokens.replace(k, n, List.of(literal("$[#-" + tokens.get(n).text() + "]")));
-      return;
+      return i;
     }
     String text = Literals.stringValue(key);
     if (text != null && (text.startsWith("$") || text.startsWith("/")) && text.indexOf('"') < 0) {
       tokens.set(k, literal("$.\"" + text + "\""));
     }
     bindTightly(tokens, i);
+    return i;
+  }
+
+  /**
+   * {@code a -> k} or {@code a #> path} as the session macro {@code name(a, k)}, which returns the
+   * value's own text (see {@link JsonText}).
+   */
+  private static int valueText(Tokens tokens, int op, String macro, String duckDbPath) {
+    int[] ends = BinaryCalls.operands(tokens, op, Operands.OTHER);
+    if (ends == null) {
+      return op;
+    }
+    int size = tokens.size();
+    BinaryCalls.call(tokens, ends[0], ends[1], null, macro, ends[0], tokens.prev(op),
+        tokens.next(op), ends[1], duckDbPath);
+    return ends[1] + tokens.size() - size; // the call's end: its operands are done
   }
 
   /**
@@ -106,11 +140,11 @@ final class JsonOperators implements RewriteRule {
     tokens.insert(ends[0], List.of(Token.punct("(")));
   }
 
-  private static void path(Tokens tokens, int i) {
+  private static int path(Tokens tokens, int i) {
     int k = tokens.next(i);
     String text = Literals.stringValue(tokens.at(k));
     if (text == null) {
-      return;
+      return i;
     }
     Object[] elements;
     try {
@@ -122,12 +156,22 @@ final class JsonOperators implements RewriteRule {
     StringBuilder json = new StringBuilder("$");
     for (Object e : elements) {
       if (!(e instanceof String s) || s.indexOf('"') >= 0) {
-        return;
+        json = null;
+        break;
       }
       json.append(s.matches("\\d+") ? "[" + s + "]" : ".\"" + s + "\"");
     }
-    tokens.set(i, new Token(Token.Kind.OPERATOR, tokens.get(i).text().equals("#>") ? "->" : "->>"));
+    if (tokens.get(i).is("#>")) {
+      // a digit step is a key of an object too: DuckDB's [n] would miss it, so no DuckDB path
+      boolean digits = java.util.Arrays.stream(elements).anyMatch(e -> String.valueOf(e).matches("\\d+"));
+      return valueText(tokens, i, PATH, json == null || digits ? "NULL" : Literals.quote(json.toString()));
+    }
+    if (json == null) {
+      return i;
+    }
+    tokens.set(i, new Token(Token.Kind.OPERATOR, "->>"));
     tokens.set(k, literal(json.toString()));
+    return i;
   }
 
   private static void keys(Tokens tokens, int i, String function) {

@@ -72,6 +72,65 @@ final class PgFunctionMacros {
         + " (r, s, c, x FLOAT) AS r, (r, s, c, x DOUBLE) AS r, (r, s, c, x) AS r";
   }
 
+  /**
+   * json and jsonb functions and operators answered by the Java functions of {@link
+   * JsonFunctions}; before the macros that call them.
+   */
+  private static List<String> jsonMacros() {
+    return List.of(
+        macro(JsonbCasts.MACRO + "(j) AS " + jsonCall(JsonFunctions.JSONB_IN, "(j)")),
+        macro(JsonOperators.FIELD + "(j, k, p) AS "
+            + ownText(jsonCall("mallard_json_field", "(j), CAST(k AS VARCHAR)"))),
+        macro(JsonOperators.ELEMENT + "(j, n, p) AS "
+            + ownText(jsonCall("mallard_json_element", "(j), CAST(n AS VARCHAR)"))),
+        macro(JsonOperators.PATH + "(j, q, p) AS "
+            + ownText(jsonCall("mallard_json_path", "(j), CAST(to_json(q) AS VARCHAR)"))),
+        // jsonb - key, jsonb - keys, jsonb - index (see JsonbEdits.delete)
+        macro(JsonbResults.DELETE + "(j, k) AS " + jsonCall("mallard_jsonb_delete", "(j), CAST(to_json(k) AS VARCHAR)")),
+        macro("json_strip_nulls(j) AS " + jsonCall("mallard_json_strip_nulls", "(j)")),
+        macro("jsonb_strip_nulls(j) AS " + jsonCall("mallard_jsonb_strip_nulls", "(j)")),
+        // jsonb_set's create_missing defaults to true; the path is a text[] or its text
+        macro("jsonb_set(j, p, v) AS " + jsonbSet("'true'") + ", (j, p, v, c) AS "
+            + jsonbSet("CAST(c AS VARCHAR)")),
+        macro("jsonb_path_query_first(j, p) AS "
+            + jsonCall("mallard_jsonb_path_query_first", "(j), CAST(p AS VARCHAR)")));
+  }
+
+  /**
+   * The value at DuckDB's JSONPath p (NULL when there is none to use) with its own text, through
+   * {@code javaCall} only where DuckDB's would differ: DuckDB reprints what it extracts, which for
+   * integers, booleans, null, and strings of a document without escapes is the same text, and
+   * that is most values; missing ones are NULL at once.
+   */
+  private static String ownText(String javaCall) {
+    String value = "json_extract(j, p)";
+    return "CASE WHEN p IS NOT NULL AND " + value + " IS NULL THEN NULL::JSON"
+        + " WHEN p IS NOT NULL AND (json_type(" + value + ") IN ('BIGINT', 'UBIGINT', 'BOOLEAN',"
+        + " 'NULL') OR json_type(" + value + ") = 'VARCHAR' AND NOT contains(CAST(j AS VARCHAR),"
+        + " '\\')) THEN " + value + " ELSE " + javaCall + " END";
+  }
+
+  private static String jsonbSet(String createMissing) {
+    return jsonCall("mallard_jsonb_set", "(j), CAST(to_json(p) AS VARCHAR), " + text("v") + ", "
+        + createMissing);
+  }
+
+  /**
+   * A call of a Java JSON function ({@link JsonFunctions}), whose arguments begin with a JSON
+   * value: {@code args} starts with that value's parenthesised expression, which is passed as JSON
+   * text; the result is JSON again.
+   */
+  private static String jsonCall(String function, String args) {
+    int close = args.indexOf(')');
+    return "CAST(" + function + "(" + text(args.substring(1, close)) + args.substring(close + 1)
+        + ") AS JSON)";
+  }
+
+  /** A value as JSON text: a string such as '3' is read as JSON, a STRUCT becomes an object. */
+  private static String text(String value) {
+    return "CAST(CAST(" + value + " AS JSON) AS VARCHAR)";
+  }
+
   /** A macro for one to five path keys, each escaped as a JSON pointer step. */
   private static String jsonPath(String name, String extract) {
     StringBuilder sql = new StringBuilder(name);
@@ -87,7 +146,8 @@ final class PgFunctionMacros {
   }
 
   static List<String> statements() {
-    return List.of(
+    List<String> all = new java.util.ArrayList<>(jsonMacros());
+    all.addAll(List.of(
         // lpad(s, n) pads with spaces; DuckDB only has the three-argument form
         macro("pg_lpad(s, n) AS lpad(s, n, ' '), (s, n, f) AS lpad(s, n, f)"),
         macro("pg_rpad(s, n) AS rpad(s, n, ' '), (s, n, f) AS rpad(s, n, f)"),
@@ -258,6 +318,7 @@ final class PgFunctionMacros {
         macro("make_interval(years := 0, months := 0, weeks := 0, days := 0, hours := 0, mins := 0,"
             + " secs := 0) AS to_months(12 * years + months) + to_days(7 * weeks + days)"
             + " + to_microseconds(CAST(hours AS BIGINT) * 3600000000 + CAST(mins AS BIGINT) * 60000000"
-            + " + CAST(round(secs * 1000000) AS BIGINT))"));
+            + " + CAST(round(secs * 1000000) AS BIGINT))")));
+    return all;
   }
 }

@@ -25,15 +25,6 @@ public final class SessionMacros {
         "CREATE OR REPLACE TEMP MACRO btrim(s) AS trim(s), (s, characters) AS trim(s, characters)",
         // array_remove(a, NULL) removes the NULLs, hence IS DISTINCT FROM
         "CREATE OR REPLACE TEMP MACRO array_remove(a, v) AS list_filter(a, e -> e IS DISTINCT FROM v)",
-        // jsonb || jsonb: keys of the right object replace the left's (not recursively, unlike
-        // json_merge_patch); arrays are appended
-        "CREATE OR REPLACE TEMP MACRO " + JsonOperators.CONCAT + "(a, b) AS CASE"
-            + " WHEN a IS NULL OR b IS NULL THEN NULL::JSON"
-            + " WHEN json_type(a) = 'OBJECT' AND json_type(b) = 'OBJECT' THEN to_json(map_concat("
-            + "json_transform(a, '\"MAP(VARCHAR, JSON)\"'), json_transform(b, '\"MAP(VARCHAR, JSON)\"')))"
-            + " WHEN json_type(a) = 'ARRAY' AND json_type(b) = 'ARRAY' THEN to_json(list_concat("
-            + "json_transform(a, '[\"JSON\"]'), json_transform(b, '[\"JSON\"]')))"
-            + " ELSE error('invalid concatenation of jsonb objects') END",
         // json_typeof's names for DuckDB's json_type
         // (SQL NULL, a missing key's ->, gives NULL)
         "CREATE OR REPLACE TEMP MACRO json_typeof(j) AS CASE json_type(j) WHEN 'OBJECT' THEN 'object'"
@@ -41,6 +32,16 @@ public final class SessionMacros {
             + " WHEN 'NULL' THEN 'null' WHEN 'BIGINT' THEN 'number' WHEN 'UBIGINT' THEN 'number'"
             + " WHEN 'DOUBLE' THEN 'number' END"));
     all.addAll(PgFunctionMacros.statements());
+    all.add(
+        // jsonb || jsonb: keys of the right object replace the left's (not recursively, unlike
+        // json_merge_patch); arrays are appended
+        "CREATE OR REPLACE TEMP MACRO " + JsonOperators.CONCAT + "(a, b) AS " + JsonbCasts.MACRO + "(CASE"
+            + " WHEN a IS NULL OR b IS NULL THEN NULL::JSON"
+            + " WHEN json_type(a) = 'OBJECT' AND json_type(b) = 'OBJECT' THEN to_json(map_concat("
+            + "json_transform(a, '\"MAP(VARCHAR, JSON)\"'), json_transform(b, '\"MAP(VARCHAR, JSON)\"')))"
+            + " WHEN json_type(a) = 'ARRAY' AND json_type(b) = 'ARRAY' THEN to_json(list_concat("
+            + "json_transform(a, '[\"JSON\"]'), json_transform(b, '[\"JSON\"]')))"
+            + " ELSE error('invalid concatenation of jsonb objects') END)");
     return all;
   }
 }

@@ -18,16 +18,18 @@ public final class SqlRewriter {
   /** The rules every session applies, in order. */
   public static SqlRewriter standard() {
     // ColumnNames before every rule that changes expressions: names come from the statement as
-    // the client wrote it. JsonOperators before TypeNames, which turns jsonb (what tells jsonb's
-    // || from text's) into JSON. FormatCalls before CatalogReferences, which sends the
+    // the client wrote it. JsonbResults before PgTypeof, whose argument it may mark as jsonb.
+    // JsonOperators before JsonbCasts and TypeNames, which turn jsonb (what tells jsonb's || from
+    // text's) into JSON. FormatCalls before CatalogReferences, which sends the
     // quote_ident it writes to the catalog's.
     return new SqlRewriter(List.of(new OperatorSyntax(), new ConditionTypes(), new ColumnNames(),
         new ValuesColumns(),
         new RecursiveSearch(), new UnicodeStrings(), new PrepareTypes(), new FormatCalls(),
-        new AlterTableOnView(), new CatalogReferences(), new PgTypeof(), new RegCasts(),
+        new AlterTableOnView(), new CatalogReferences(), new JsonbResults(), new PgTypeof(),
+        new RegCasts(),
         new VectorSubscripts(), new PublicSchema(), new TempSchema(), new BitwiseXor(),
         new Subtraction(), new NullConstants(), new ArrayConcatenation(), new JsonOperators(),
-        new SerialColumns(), new GeneratedColumns(), new VarcharLengths(), new Float4Numeric(),
+        new JsonbCasts(), new SerialColumns(), new GeneratedColumns(), new VarcharLengths(), new Float4Numeric(),
         new Float4Arithmetic(),
         new TypeNames(), new VarcharCasts(), new BpcharCasts(),
         new IntervalLiterals(), new BooleanLiterals(), new IntegerLiterals(), new DateLiterals(),

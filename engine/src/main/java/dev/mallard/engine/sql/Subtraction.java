@@ -3,9 +3,9 @@ package dev.mallard.engine.sql;
 /**
  * {@code a - b} becomes {@code pg_subtract(a, b)}, a session macro ({@link PgFunctionMacros})
  * whose typed overloads give PostgreSQL's answer where DuckDB's differs: date - date is the int4
- * number of days (DuckDB: BIGINT), time - time an interval (DuckDB has no such operator), jsonb -
- * text deletes a key. Every other pair of types takes the catch-all overload, which is DuckDB's own
- * minus, so the macro changes nothing else. Unary minus has no left operand and is left alone, as
+ * number of days (DuckDB: BIGINT), time - time an interval (DuckDB has no such operator); jsonb -
+ * key is already a call ({@link JsonbResults}). Every other pair of types takes the catch-all
+ * overload, which is DuckDB's own minus, so the macro changes nothing else. Unary minus has no left operand and is left alone, as
  * is a subtraction of two operands whose types DuckDB cannot know (parameters, NULL, string
  * constants), where it could not choose an overload. Column definitions (CREATE TABLE's list,
  * ALTER TABLE) are left alone too: DuckDB binds CHECK and DEFAULT expressions before their
@@ -61,7 +61,7 @@ final class Subtraction implements RewriteRule {
    * The index of the closing parenthesis of CREATE [TEMP] TABLE name (...)'s column list, or -1
    * when the statement has none (so CREATE TABLE .. AS SELECT is rewritten).
    */
-  private static int columnDefinitionsEnd(Tokens tokens, int first) {
+  static int columnDefinitionsEnd(Tokens tokens, int first) {
     if (!tokens.get(first).isWord("create")) {
       return -1;
     }

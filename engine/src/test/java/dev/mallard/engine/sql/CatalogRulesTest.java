@@ -19,6 +19,8 @@ class CatalogRulesTest {
   @BeforeAll
   static void install() throws SQLException {
     db = DriverManager.getConnection("jdbc:duckdb:");
+    // the session macros call these
+    JsonFunctions.register(db.unwrap(org.duckdb.DuckDBConnection.class));
     context = new RewriteContext(PgCatalog.install(db, "memory", PgCatalog.ServerObjects.NONE));
   }
 
@@ -100,6 +102,20 @@ class CatalogRulesTest {
       // The wire announces this DuckDB type as regtype (OID 2206).
       assertEquals("UNION(regtype VARCHAR)", r.getMetaData().getColumnTypeName(1));
     }
+  }
+
+  @Test
+  void pgTypeofOfAJsonbValueIsJsonb() throws SQLException {
+    try (java.sql.Statement s = db.createStatement()) {
+      for (String macro : SessionMacros.statements()) {
+        s.execute(macro);
+      }
+    }
+    String sql = SqlRewriter.standard().rewrite("SELECT pg_typeof(p::jsonb -> 'a'),"
+        + " pg_typeof(p::jsonb ->> 'a'), pg_typeof('{}'::json),"
+        + " (SELECT pg_typeof(jsonb_agg(q)) FROM (VALUES (1)) f(q))"
+        + " FROM (VALUES ('{\"a\": 1}'::json)) e(p)", context);
+    assertEquals(List.of("jsonb", "text", "json", "jsonb"), row(sql), sql);
   }
 
   @Test

@@ -119,7 +119,7 @@ final class BinaryWriters {
       case "numeric":
         return numeric(vector, data, integers);
       case "jsonb":
-        ValueWriter json = TextWriters.forVector(vector, PgTypes.JSON, ctx, dictionaries);
+        ValueWriter json = TextWriters.forVector(vector, PgTypes.JSONB, ctx, dictionaries);
         return (out, i) -> {
           out.writeByte(1);
           json.write(out, i);

@@ -22,6 +22,13 @@ public final class DuckDbTypeMapping {
   private static final Pattern OID_ALIAS_NAME = Pattern.compile(
       "UNION\\((REGTYPE|REGCLASS|REGPROC|REGNAMESPACE|REGROLE|BPCHAR) VARCHAR\\)");
 
+  /**
+   * jsonb: DuckDB has only one JSON type, so the SQL rewriting marks a value PostgreSQL types
+   * jsonb, where it is sent to the client, as a one-member UNION tagged jsonb; the member is the
+   * JSON text, already in jsonb's normalised form.
+   */
+  private static final String JSONB_MARK = "UNION(JSONB JSON)";
+
   /** DuckDB's DECIMAL without a modifier means DECIMAL(18,3). */
   private static final PgColumnType DEFAULT_DECIMAL = PgColumnType.numeric(18, 3);
 
@@ -48,6 +55,9 @@ public final class DuckDbTypeMapping {
           : elementType.arrayOf();
     }
     String upper = name.toUpperCase(Locale.ROOT);
+    if (upper.equals(JSONB_MARK)) {
+      return PgColumnType.of(PgTypes.JSONB);
+    }
     Matcher alias = OID_ALIAS_NAME.matcher(upper);
     if (alias.matches()) {
       return PgColumnType.of(PgTypes.byName(alias.group(1).toLowerCase(Locale.ROOT)));

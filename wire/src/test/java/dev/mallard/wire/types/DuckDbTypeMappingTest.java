@@ -20,6 +20,7 @@ class DuckDbTypeMappingTest {
     assertMaps("UNION(regtype VARCHAR)", PgTypes.REGTYPE);
     assertMaps("UNION(regclass VARCHAR)", PgTypes.REGCLASS);
     assertMaps("UNION(regtype INTEGER)", PgTypes.JSON);
+    assertMaps("UNION(jsonb JSON)", PgTypes.JSONB);
     assertMaps("UNION(num INTEGER, str VARCHAR)", PgTypes.JSON);
   }
 

@@ -341,6 +341,23 @@ class NestedEncodingTest {
     assertEquals(list("\"integer\"", null), text(union, PgTypes.JSON));
   }
 
+  /**
+   * UNION(jsonb JSON), the SQL rewriting's mark of a jsonb value: its text as it is; in binary,
+   * jsonb's version byte 1 before it.
+   */
+  @Test
+  void jsonbMarkedUnionsAreTheJsonText() {
+    UnionVector union = UnionVector.empty("u", ALLOCATOR);
+    union.setType(0, MinorType.VARCHAR);
+    union.getVarCharVector().setSafe(0, "{\"a\": 1}".getBytes(StandardCharsets.UTF_8));
+    union.setType(1, MinorType.VARCHAR);
+    union.getVarCharVector().setNull(1);
+    union.getVarCharVector().setValueCount(2);
+    union.setValueCount(2);
+    assertEquals(list("{\"a\": 1}", null), text(union, PgTypes.JSONB));
+    assertEquals(list("017b2261223a20317d", null), binary(union, PgTypes.JSONB));
+  }
+
   /** ENUM('sad', 'ok', 'happy') with rows 'ok', NULL, 'happy'. */
   @Test
   void enumsAreTheirLabels() {
