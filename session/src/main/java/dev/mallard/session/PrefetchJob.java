@@ -49,7 +49,8 @@ final class PrefetchJob implements Job {
     var unfinished = ahead.unfinished(fetchRows);
     long limit = fetchRows - (unfinished == null ? 0 : unfinished.rows());
     try {
-      ahead.add(portal.streamer.prefetch(ahead.rows(), limit, SLICE_BYTES, session::workWaiting), fetchRows);
+      ahead.add(portal.streamer.prefetch(
+          ahead.rows(), limit, SLICE_BYTES, session::workWaiting), fetchRows);
     } catch (RuntimeException e) {
       portal.prefetchError = e;
       return true;
