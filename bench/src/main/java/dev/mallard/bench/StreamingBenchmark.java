@@ -218,7 +218,8 @@ public final class StreamingBenchmark {
     long clientAfter = threads.getCurrentThreadCpuTime();
     long serverAfter = r.serverCpu().nanos();
     long waitedAfter = RunQueueWait.nanos();
-    return p.withCpu(clientAfter - client, server < 0 || serverAfter < 0 ? -1 : serverAfter - server,
+    return p.withCpu(clientAfter - client,
+        server < 0 || serverAfter < 0 ? -1 : serverAfter - server,
         waited < 0 || waitedAfter < 0 ? -1 : waitedAfter - waited);
   }
 
