@@ -195,22 +195,32 @@ public final class StreamingBenchmark {
   }
 
   private static void logPass(Run r, String which, Pass p) {
-    log("%-34s %s %6.2f s %,12.0f rows/s  cpu: client %5.2f s, server %s",
+    log("%-34s %s %6.2f s %,12.0f rows/s  cpu: client %5.2f s, server %s;"
+            + " client waited for a core %s",
         r.measurement().name(), which, p.seconds(), p.rowsPerSecond(), p.clientCpuNanos() / 1e9,
-        p.serverCpuNanos() < 0 ? "n/a" : String.format(Locale.ROOT, "%5.2f s",
-            p.serverCpuNanos() / 1e9));
+        seconds(p.serverCpuNanos()), seconds(p.clientRunQueueNanos()));
   }
 
-  /** One pass, with the CPU time the reading thread and the server spent on it. */
+  private static String seconds(long nanos) {
+    return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%5.2f s", nanos / 1e9);
+  }
+
+  /**
+   * One pass, with the CPU time the reading thread and the server spent on it, and the time the
+   * reading thread waited for a core.
+   */
   private static Pass timed(Run r) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long client = threads.getCurrentThreadCpuTime();
     long server = r.serverCpu().nanos();
+    long waited = RunQueueWait.nanos();
     Pass p = r.reader().read();
     long clientAfter = threads.getCurrentThreadCpuTime();
     long serverAfter = r.serverCpu().nanos();
-    return p.withCpu(
-        clientAfter - client, server < 0 || serverAfter < 0 ? -1 : serverAfter - server);
+    long waitedAfter = RunQueueWait.nanos();
+    return p.withCpu(clientAfter - client,
+        server < 0 || serverAfter < 0 ? -1 : serverAfter - server,
+        waited < 0 || waitedAfter < 0 ? -1 : waitedAfter - waited);
   }
 
   private static String scalar(Connection c, String sql) throws SQLException {

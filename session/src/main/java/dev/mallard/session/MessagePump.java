@@ -61,6 +61,11 @@ final class MessagePump {
     schedule();
   }
 
+  /** True when messages wait to be handled: background work should let them go first. */
+  boolean hasQueued() {
+    return !inbox.isEmpty();
+  }
+
   /** True while a job is running or paused, i.e. a statement is in progress. */
   boolean busy() {
     return busy || paused != null;

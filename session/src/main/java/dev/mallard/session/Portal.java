@@ -25,7 +25,11 @@ final class Portal {
   /** The running result; null before the first Execute or for statements without rows. */
   ResultStreamer streamer;
   /** Rows encoded ahead while the client read the previous ones; see {@link PrefetchJob}. */
-  ResultStreamer.Prefetched prefetched;
+  final EncodedAhead prefetched = new EncodedAhead();
+  /** True while a {@link PrefetchJob} for this portal is queued. */
+  boolean prefetchScheduled;
+  /** The row limit of the Executes that rows are encoded ahead for. */
+  long prefetchRows;
   /** A failure while prefetching, reported by the next Execute. */
   RuntimeException prefetchError;
   /** A FETCH stopped at an Execute's row limit, to go on at the next Execute; else null. */
@@ -75,10 +79,7 @@ final class Portal {
       pending.cursor().close();
     }
     pending = null;
-    if (prefetched != null) {
-      prefetched.release();
-      prefetched = null;
-    }
+    prefetched.release();
     if (streamer != null) {
       streamer.close();
       streamer = null;

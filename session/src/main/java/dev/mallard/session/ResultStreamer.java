@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -149,19 +150,30 @@ final class ResultStreamer {
    * Rows encoded ahead of time while the client was busy with the previous ones, not yet sent
    * nor consumed from the cursor, in chunks of about {@link Outbox#CHUNK_BYTES} (one growing
    * buffer would be copied at every doubling). They are valid only while the encoding context
-   * is the same.
+   * is the same. {@code end} is true when they reach the end of the result.
    */
-  record Prefetched(List<ByteBuf> chunks, long rows, EncodingContext context) {
+  record Prefetched(List<ByteBuf> chunks, long rows, long bytes, boolean end,
+      EncodingContext context) {
     void release() {
       chunks.forEach(ByteBuf::release);
+    }
+
+    /** These rows followed by {@code next}'s, which were encoded right after them. */
+    Prefetched append(Prefetched next) {
+      List<ByteBuf> all = new ArrayList<>(chunks.size() + next.chunks.size());
+      all.addAll(chunks);
+      all.addAll(next.chunks);
+      return new Prefetched(all, rows + next.rows, bytes + next.bytes, next.end, context);
     }
   }
 
   /**
-   * Encodes up to {@code limit} rows (and at most about {@code maxBytes}) after the consumer's
-   * position into new buffers, leaving the cursor where it is.
+   * Encodes up to {@code limit} rows (and at most about {@code maxBytes}) into new buffers,
+   * starting {@code skip} rows after the consumer's position (rows already encoded ahead), and
+   * leaving the cursor where it is. Stops early, at a chunk's end, once {@code yield} says that
+   * other work waits.
    */
-  Prefetched prefetch(long limit, int maxBytes) {
+  Prefetched prefetch(long skip, long limit, int maxBytes, BooleanSupplier yield) {
     EncodingContext context = session.encoding();
     List<ByteBuf> chunks = new ArrayList<>();
     if (ahead == null) {
@@ -170,25 +182,34 @@ final class ResultStreamer {
     ahead.clear();
     long rows = 0;
     long full = 0;
+    long toSkip = skip;
+    boolean yielded = false;
     try {
       var segments = cursor.lookahead();
-      while (rows < limit && full < maxBytes && segments.hasNext()) {
+      while (rows < limit && full < maxBytes && !yielded && segments.hasNext()) {
         var segment = segments.next();
+        int row = segment.from() + (int) Math.min(toSkip, segment.to() - segment.from());
+        toSkip -= row - segment.from();
+        if (row == segment.to()) {
+          continue;
+        }
         ColumnEncoder[] enc = encodersFor(segment.batch(), context);
-        int row = segment.from();
-        while (row < segment.to() && rows < limit && full < maxBytes) {
+        while (row < segment.to() && rows < limit && full < maxBytes && !yielded) {
           rowWriter.write(ahead, enc, row++);
           rows++;
           if (ahead.writerIndex() >= Outbox.CHUNK_BYTES) {
             full += ahead.writerIndex();
             chunks.add(chunkOf(ahead));
+            yielded = yield.getAsBoolean();
           }
         }
       }
+      boolean end = rows < limit && full < maxBytes && !yielded && !segments.hasNext();
       if (ahead.writerIndex() > 0) {
+        full += ahead.writerIndex();
         chunks.add(chunkOf(ahead));
       }
-      return new Prefetched(chunks, rows, context);
+      return new Prefetched(chunks, rows, full, end, context);
     } catch (RuntimeException e) {
       chunks.forEach(ByteBuf::release);
       ahead.clear();

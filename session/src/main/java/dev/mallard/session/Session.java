@@ -369,6 +369,11 @@ final class Session {
     status = s;
   }
 
+  /** True when the client's messages (or other work) wait while background work runs. */
+  boolean workWaiting() {
+    return pump.hasQueued();
+  }
+
   /** Queues work to run after the messages already received, outside any statement. */
   void submitBackground(Job job) {
     pump.submit(new MessagePump.Background(job));

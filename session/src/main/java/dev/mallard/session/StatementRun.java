@@ -178,7 +178,7 @@ final class StatementRun implements Job {
       case LIMIT_REACHED:
         session.send(new BackendMessage.PortalSuspended());
         if (session.status() == TransactionStatus.IN_TRANSACTION) {
-          session.submitBackground(new PrefetchJob(session, portal, maxRows));
+          PrefetchJob.schedule(session, portal, maxRows);
         }
         return true;
       default:
@@ -195,20 +195,25 @@ final class StatementRun implements Job {
 
   /** Sends rows prepared while the client was reading the previous ones, if still valid. */
   private void usePrefetched(ResultStreamer streamer) {
-    ResultStreamer.Prefetched p = portal.prefetched;
-    portal.prefetched = null;
     RuntimeException failure = portal.prefetchError;
     portal.prefetchError = null;
     if (failure != null) {
+      portal.prefetched.release();
       throw failure;
     }
+    ResultStreamer.Prefetched p = portal.prefetched.poll();
     if (p == null) {
       return;
     }
     if (p.context().equals(session.encoding()) && (maxRows <= 0 || p.rows() <= maxRows)) {
       streamer.sendPrefetched(p);
+      if (maxRows <= 0 || p.rows() < maxRows) {
+        // this Execute streams the rows that follow; what was encoded after them is stale
+        portal.prefetched.release();
+      }
     } else {
       p.release(); // settings changed since, or a smaller fetch: encode again
+      portal.prefetched.release();
     }
   }
 

@@ -61,6 +61,83 @@ class PortalRowLimitTest {
     }
   }
 
+  /**
+   * Rows are encoded ahead for Executes of the last row limit; when the client changes the limit,
+   * or asks for everything, every row still arrives once, in order.
+   */
+  @Test
+  void changingRowLimitsStillReturnEveryRowInOrder() throws Exception {
+    try (RobustnessTest.RawClient c = RobustnessTest.RawClient.loggedIn(server.port)) {
+      open(c, "SELECT range FROM range(1000)");
+      long next = 0;
+      for (int limit : new int[] {10, 10, 10, 25, 25, 10, 10, 5, 5, 40, 7, 7}) {
+        next = fetch(c, limit, next, true);
+        Thread.sleep(50); // lets the rows of the next Executes be encoded ahead
+      }
+      next = fetch(c, 0, next, false);
+      assertEquals(1000, next);
+    }
+  }
+
+  /**
+   * Results larger than what is encoded ahead in one go (and Executes arriving while rows are
+   * being encoded ahead, or after a pause that let it finish): every value, in order.
+   */
+  @Test
+  void largeFetchesArriveWholeAndInOrder() throws Exception {
+    try (RobustnessTest.RawClient c = RobustnessTest.RawClient.loggedIn(server.port)) {
+      open(c, "SELECT range FROM range(400000)");
+      long next = 0;
+      for (int i = 0; i < 7; i++) {
+        next = fetch(c, 50000, next, true);
+        if (i % 2 == 1) {
+          Thread.sleep(200); // lets the rows of the next Executes be encoded ahead completely
+        }
+      }
+      next = fetch(c, 50000, next, false);
+      assertEquals(400000, next);
+    }
+  }
+
+  private static void open(RobustnessTest.RawClient c, String sql) throws IOException {
+    c.sendTyped('Q', cstr("BEGIN"));
+    c.skipUntil('Z');
+    c.sendTyped('P', concat(cstr(""), cstr(sql), new byte[] {0, 0}));
+    c.sendTyped('B', concat(cstr(""), cstr(""), new byte[] {0, 0, 0, 0, 0, 0}));
+    c.sendTyped('S', new byte[0]);
+    c.skipUntil('Z');
+  }
+
+  /**
+   * One Execute of {@code limit} rows (0: all): checks that the values go on from {@code next}
+   * and how the Execute ends; returns the value expected next.
+   */
+  private static long fetch(RobustnessTest.RawClient c, int limit, long next, boolean suspended)
+      throws IOException {
+    c.sendTyped('E', concat(cstr(""), ByteBuffer.allocate(4).putInt(limit).array()));
+    c.sendTyped('S', new byte[0]);
+    long expected = next;
+    RobustnessTest.RawClient.Message m;
+    while ((m = c.read()).type() == 'D') {
+      assertEquals(expected, Long.parseLong(textValue(m.body())), "value after " + next);
+      expected++;
+    }
+    assertEquals(suspended ? 's' : 'C', m.type(), "Execute of " + limit + " from " + next);
+    if (limit > 0) {
+      assertEquals(limit, expected - next, "rows of the Execute from " + next);
+    }
+    assertEquals('Z', c.skipUntil('Z').type());
+    return expected;
+  }
+
+  /** The single text value of a DataRow body. */
+  private static String textValue(byte[] body) {
+    ByteBuffer b = ByteBuffer.wrap(body);
+    assertEquals(1, b.getShort());
+    int length = b.getInt();
+    return new String(body, b.position(), length, StandardCharsets.UTF_8);
+  }
+
   private static byte[] cstr(String s) {
     return concat(s.getBytes(StandardCharsets.UTF_8), new byte[] {0});
   }
