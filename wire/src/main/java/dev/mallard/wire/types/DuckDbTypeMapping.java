@@ -196,7 +196,10 @@ public final class DuckDbTypeMapping {
     try {
       int precision = Integer.parseInt((comma < 0 ? args : args.substring(0, comma)).trim());
       int scale = comma < 0 ? 0 : Integer.parseInt(args.substring(comma + 1).trim());
-      return isUnconstrainedNumeric(precision, scale) ? PgColumnType.of(PgTypes.NUMERIC)
+      // DuckDB widens the results of sum() and the other aggregates over decimals to precision
+      // 38, where PostgreSQL's are numeric without a modifier; a column declared numeric(38,s)
+      // is announced the same way (its values keep their scale)
+      return precision == 38 ? PgColumnType.of(PgTypes.NUMERIC)
           : PgColumnType.numeric(precision, scale);
     } catch (NumberFormatException e) {
       return PgColumnType.of(PgTypes.NUMERIC);
