@@ -101,30 +101,35 @@ final class TransactionLog {
    */
   String whyNotReplayable(EngineSession engine) {
     Set<String> volatileDefaults = null;
-    for (; checked < changes.size() && reason == null; checked++) {
+    while (checked < changes.size() && reason == null) {
       Change c = changes.get(checked);
-      if (c.unrepeatable != null) {
-        reason = c.unrepeatable;
-        break;
-      }
-      String sql = c.sql;
-      String call = Volatility.volatileCall(sql);
-      if (call != null) {
-        reason = "a change made before it calls " + call + ", which would give another value";
-        break;
-      }
-      if (volatileDefaults == null) {
+      if (c.unrepeatable == null && volatileDefaults == null
+          && Volatility.volatileCall(c.sql) == null) {
         volatileDefaults = engine.tablesWithVolatileDefaults();
       }
-      for (String word : Volatility.words(sql)) {
-        if (volatileDefaults.contains(word)) {
-          reason = "a change made before it fills table " + word
-              + ", whose default (such as a serial id) would give another value";
-          break;
-        }
+      reason = whyNotRepeatable(c, volatileDefaults);
+      if (reason == null) {
+        checked++; // on a reason, checked stays at its change: truncate() knows where it was
       }
     }
     return reason;
+  }
+
+  private static String whyNotRepeatable(Change c, Set<String> volatileDefaults) {
+    if (c.unrepeatable != null) {
+      return c.unrepeatable;
+    }
+    String call = Volatility.volatileCall(c.sql);
+    if (call != null) {
+      return "a change made before it calls " + call + ", which would give another value";
+    }
+    for (String word : Volatility.words(c.sql)) {
+      if (volatileDefaults.contains(word)) {
+        return "a change made before it fills table " + word
+            + ", whose default (such as a serial id) would give another value";
+      }
+    }
+    return null;
   }
 
   /** Whether a change before {@code mark} ran under another search_path than {@code now}. */

@@ -172,7 +172,8 @@ class SavepointTest {
       st.execute("CREATE TABLE sp_serial (id serial, v text)");
       conn.setAutoCommit(false);
       st.execute("INSERT INTO sp_serial (v) VALUES ('a')"); // a serial id: not the same again
-      Savepoint sp = conn.setSavepoint("w");
+      conn.rollback(conn.setSavepoint("unchanged")); // allowed: nothing to undo, nothing re-run
+      Savepoint sp = conn.setSavepoint("w"); // the serial insert is still before it
       st.execute("INSERT INTO sp_serial (v) VALUES ('b')");
       SQLException e = assertThrows(SQLException.class, () -> conn.rollback(sp));
       assertEquals("0A000", e.getSQLState());
