@@ -93,8 +93,9 @@ final class CursorRun implements Job {
       case DECLARE_CURSOR:
         if (cursors.declare(portal, session.inTransactionBlock()).declaration.hold()) {
           // its table is part of the transaction's changes
-          session.savepoints().changedUnrepeatably("cursor WITH HOLD \"" + portal.query.declaration().name()
-              + "\" was declared before it");
+          String name = portal.query.declaration().name();
+          session.savepoints().changedUnrepeatably(
+              "cursor WITH HOLD \"" + name + "\" was declared before it");
         }
         return complete(statement.commandTag(0));
       case CLOSE_CURSOR:

@@ -44,7 +44,7 @@ final class SavepointCommands {
       case SAVEPOINT:
         savepoints.add(new Savepoints.Savepoint(name, settings.snapshot(),
             session.cursors().mark(), savepoints.log().mark(),
-            savepoints.log().whyNotReplayable(engine)));
+            savepoints.log().whyNotReplayable()));
         break;
       case RELEASE_SAVEPOINT:
         savepoints.release(savepoints.find(name));
@@ -107,10 +107,12 @@ final class SavepointCommands {
     log.replay(savepoint.logMark, engine);
   }
 
-  private static PgException notSupported(String why) {
+  /** The hint of every failed ROLLBACK TO SAVEPOINT. */
+  static final String HINT = "Roll back the whole transaction and run it again.";
+
+  static PgException notSupported(String why) {
     return new PgException(PgException.Severity.ERROR, SqlState.FEATURE_NOT_SUPPORTED,
-        "cannot roll back to the savepoint: " + why, null,
-        "Roll back the whole transaction and run it again.", 0, null);
+        "cannot roll back to the savepoint: " + why, null, HINT, 0, null);
   }
 
   /** The name after SAVEPOINT, RELEASE [SAVEPOINT] or ROLLBACK [WORK] TO [SAVEPOINT]. */

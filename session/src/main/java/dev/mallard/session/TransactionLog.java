@@ -95,19 +95,13 @@ final class TransactionLog {
   }
 
   /**
-   * Why the changes made so far could not be run again, or null when they can; asked when a
-   * savepoint is set, while DuckDB's transaction can still be read (an error may abort it before
-   * the savepoint is rolled back to). Only the changes since the last call are looked at.
+   * Why the changes made so far could not be run again, or null when they can, as far as their
+   * text tells (the tables' defaults are checked on replay); asked when a savepoint is set. Only
+   * the changes since the last call are looked at.
    */
-  String whyNotReplayable(EngineSession engine) {
-    Set<String> volatileDefaults = null;
+  String whyNotReplayable() {
     while (checked < changes.size() && reason == null) {
-      Change c = changes.get(checked);
-      if (c.unrepeatable == null && volatileDefaults == null
-          && Volatility.volatileCall(c.sql) == null) {
-        volatileDefaults = engine.tablesWithVolatileDefaults();
-      }
-      reason = whyNotRepeatable(c, volatileDefaults);
+      reason = whyNotRepeatable(changes.get(checked));
       if (reason == null) {
         checked++; // on a reason, checked stays at its change: truncate() knows where it was
       }
@@ -115,14 +109,17 @@ final class TransactionLog {
     return reason;
   }
 
-  private static String whyNotRepeatable(Change c, Set<String> volatileDefaults) {
+  private static String whyNotRepeatable(Change c) {
     if (c.unrepeatable != null) {
       return c.unrepeatable;
     }
     String call = Volatility.volatileCall(c.sql);
-    if (call != null) {
-      return "a change made before it calls " + call + ", which would give another value";
-    }
+    return call == null ? null
+        : "a change made before it calls " + call + ", which would give another value";
+  }
+
+  /** Why {@code c} fills a table whose default is volatile, or null. */
+  private static String volatileDefault(Change c, Set<String> volatileDefaults) {
     for (String word : Volatility.words(c.sql)) {
       if (volatileDefaults.contains(word)) {
         return "a change made before it fills table " + word
@@ -143,12 +140,23 @@ final class TransactionLog {
   }
 
   /**
-   * Runs the changes before {@code mark} again, in DuckDB's new transaction. A change that now
-   * fails or changes another number of rows (data committed by others since) is a
-   * serialization failure: the transaction is not what it was.
+   * Runs the changes before {@code mark} again, in DuckDB's new transaction. A change that fills a
+   * table with a volatile default (looked up in that transaction, where the tables the changes
+   * before it created exist again) is refused with 0A000. A change that now fails or changes
+   * another number of rows (data committed by others since) is a serialization failure: the
+   * transaction is not what it was. Either way the transaction block has failed.
    */
   void replay(int mark, EngineSession engine) {
+    Set<String> volatileDefaults = null;
     for (Change c : changes.subList(0, mark)) {
+      if (volatileDefaults == null) {
+        volatileDefaults = engine.tablesWithVolatileDefaults();
+      }
+      String why = volatileDefault(c, volatileDefaults);
+      if (why != null) {
+        throw SavepointCommands.notSupported(
+            "DuckDB cannot undo part of a transaction, and " + why);
+      }
       long rows;
       try (PreparedQuery query = engine.prepare(c.sql, c.types)) {
         QueryResult result = engine.execute(query, c.parameters);
@@ -159,6 +167,10 @@ final class TransactionLog {
       if (c.rows >= 0 && rows != c.rows) {
         throw replayFailed("a change made before it changed " + rows + " rows when run again,"
             + " not " + c.rows + " (data committed since)");
+      }
+      Set<String> words = Volatility.words(c.sql);
+      if (words.contains("create") || words.contains("alter")) {
+        volatileDefaults = null; // the change may have made or altered a table
       }
     }
   }
@@ -179,7 +191,6 @@ final class TransactionLog {
 
   private static PgException replayFailed(String why) {
     return new PgException(PgException.Severity.ERROR, SqlState.SERIALIZATION_FAILURE,
-        "could not roll back to the savepoint: " + why, null,
-        "Roll back the whole transaction and run it again.", 0, null);
+        "could not roll back to the savepoint: " + why, null, SavepointCommands.HINT, 0, null);
   }
 }
