@@ -27,7 +27,7 @@ final class Savepoints {
     final SessionSettings.Snapshot settings;
     final long cursorMark;
     final int logMark;
-    /** Why the changes made before it cannot be run again, or null. */
+    /** Why the changes made before it cannot be run again, as far as their text tells; or null. */
     final String unrepeatable;
     boolean changedSince;
 
@@ -69,7 +69,8 @@ final class Savepoints {
         && words.get(1).equals("ANALYZE"); // DuckDB runs the explained statement
     boolean query = statement.kind() == StatementKind.QUERY && !explainAnalyze
         && !portal.query.hasWritableCtes();
-    if (query || statement.kind() == StatementKind.ROLE || statement.kind() == StatementKind.DATABASE) {
+    StatementKind kind = statement.kind();
+    if (query || kind == StatementKind.ROLE || kind == StatementKind.DATABASE) {
       return;
     }
     changed();

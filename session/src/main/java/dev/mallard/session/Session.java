@@ -306,7 +306,6 @@ final class Session {
     } catch (RuntimeException e) {
       // the connection is going away with everything it held
     }
-    savepoints.reset(); // lets go of the statements the transaction log kept
     out.discard();
     registry.unregister(processId);
     engine.close();
