@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.function.Executable;
@@ -60,19 +58,8 @@ final class AuthzServer implements AutoCloseable {
     return new PsqlMetaCommandTest.Target(Integer.toString(port), user, password, "postgres");
   }
 
-  /** The first column of every row, as text. */
-  static List<String> column(Connection c, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
-  }
-
   static String one(Connection c, String sql) throws SQLException {
-    List<String> values = column(c, sql);
+    List<String> values = TestServer.column(c, sql);
     return values.isEmpty() ? null : values.get(0);
   }
 

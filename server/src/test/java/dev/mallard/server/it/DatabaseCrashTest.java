@@ -42,7 +42,7 @@ class DatabaseCrashTest {
     try (ServerProcess server = ServerProcess.start(dir, PASSWORD)) {
       assertConsistent(server.port, dir);
       try (Connection c = connect(server.port, "postgres")) {
-        assertTrue(DatabasesTest.column(c, "SELECT datname FROM pg_database").size() >= 3,
+        assertTrue(TestServer.column(c, "SELECT datname FROM pg_database").size() >= 3,
             "the rounds changed databases before they were killed");
       }
     }
@@ -71,7 +71,7 @@ class DatabaseCrashTest {
   private static void assertConsistent(int port, Path dir) throws Exception {
     Set<String> listed;
     try (Connection c = connect(port, "postgres")) {
-      listed = new TreeSet<>(DatabasesTest.column(c, "SELECT datname FROM pg_database"));
+      listed = new TreeSet<>(TestServer.column(c, "SELECT datname FROM pg_database"));
     }
     Set<String> files;
     try (Stream<Path> s = Files.list(dir)) {
@@ -85,10 +85,10 @@ class DatabaseCrashTest {
     }
     for (String name : listed) {
       try (Connection c = connect(port, name)) {
-        List<String> markers = DatabasesTest.column(c, "SELECT table_name FROM duckdb_tables()"
+        List<String> markers = TestServer.column(c, "SELECT table_name FROM duckdb_tables()"
             + " WHERE table_name = 'marker'");
         if (!markers.isEmpty()) { // a database killed before its table was made has none
-          String marker = DatabasesTest.value(c, "SELECT name FROM marker");
+          String marker = TestServer.value(c, "SELECT name FROM marker");
           assertTrue(name.equals(marker) || name.equals(marker + "_r"), name + " holds " + marker);
         }
       }

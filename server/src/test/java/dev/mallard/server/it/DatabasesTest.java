@@ -11,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -90,43 +88,27 @@ class DatabasesTest {
     return assertThrows(SQLException.class, e).getSQLState();
   }
 
-  static List<String> column(Connection c, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
-  }
-
-  static String value(Connection c, String sql) throws SQLException {
-    List<String> values = column(c, sql);
-    assertEquals(1, values.size(), sql);
-    return values.get(0);
-  }
-
   @Test
   void createdDatabaseIsItsOwnTenantAndOutlivesARestart() throws Exception {
     asSuperuser("CREATE DATABASE sales");
     try (Connection c = superuser("sales"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE orders (id INTEGER, amount DECIMAL(10,2))");
       s.execute("INSERT INTO orders VALUES (1, 9.50), (2, 20.00)");
-      assertEquals("sales", value(c, "SELECT current_database()"));
+      assertEquals("sales", TestServer.value(c, "SELECT current_database()"));
     }
     try (Connection c = superuser("postgres")) {
       // Tenants are isolated: the other database's table is not here.
-      assertEquals(List.of(), column(c,
+      assertEquals(List.of(), TestServer.column(c,
           "SELECT table_name FROM information_schema.tables WHERE table_name = 'orders'"));
-      assertEquals("10", value(c, "SELECT datdba FROM pg_database WHERE datname = 'sales'"));
-      assertTrue(column(c, "SELECT datname FROM pg_database").containsAll(
+      assertEquals("10", TestServer.value(c, "SELECT datdba FROM pg_database WHERE datname = 'sales'"));
+      assertTrue(TestServer.column(c, "SELECT datname FROM pg_database").containsAll(
           List.of("postgres", "sales", "legacy")));
     }
     assertEquals("42P04", sqlState(() -> asSuperuser("CREATE DATABASE sales")));
     server.close();
     startServer();
     try (Connection c = superuser("sales")) {
-      assertEquals("29.50", value(c, "SELECT sum(amount) FROM orders"));
+      assertEquals("29.50", TestServer.value(c, "SELECT sum(amount) FROM orders"));
     }
   }
 
@@ -136,7 +118,7 @@ class DatabasesTest {
     assertEquals("3D000", e.getSQLState());
     assertEquals("FATAL: database \"nowhere\" does not exist", e.getMessage());
     try (Connection c = superuser("legacy")) {
-      assertEquals("42", value(c, "SELECT answer FROM kept"));
+      assertEquals("42", TestServer.value(c, "SELECT answer FROM kept"));
     }
   }
 
@@ -151,7 +133,7 @@ class DatabasesTest {
     }
     try (Connection c = connect("postgres", "maker", "pw"); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE made WITH OWNER = maker CONNECTION LIMIT = 5");
-      assertEquals("maker|5|true", value(c, "SELECT r.rolname || '|' || d.datconnlimit || '|'"
+      assertEquals("maker|5|true", TestServer.value(c, "SELECT r.rolname || '|' || d.datconnlimit || '|'"
           + " || d.datallowconn FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba"
           + " WHERE d.datname = 'made'"));
       // Only superusers choose where a DuckLake keeps its files: that reaches outside the tenant.
@@ -195,7 +177,7 @@ class DatabasesTest {
       s.execute("DROP DATABASE IF EXISTS doomed");
       SQLWarning w = s.getWarnings();
       assertEquals("database \"doomed\" does not exist, skipping", w.getMessage());
-      assertFalse(column(c, "SELECT datname FROM pg_database").contains("doomed"));
+      assertFalse(TestServer.column(c, "SELECT datname FROM pg_database").contains("doomed"));
     }
   }
 
@@ -216,13 +198,13 @@ class DatabasesTest {
         "ALTER DATABASE new_name SET threads = 1");
     assertEquals("3D000", sqlState(() -> superuser("old_name")));
     try (Connection c = connect("new_name", "new_owner", "pw")) {
-      assertEquals("7", value(c, "SELECT v FROM t"));
-      assertEquals("1500ms", value(c, "SHOW statement_timeout"));
+      assertEquals("7", TestServer.value(c, "SELECT v FROM t"));
+      assertEquals("1500ms", TestServer.value(c, "SHOW statement_timeout"));
       try (Connection su = superuser("new_name")) { // DuckDB's settings are the superuser's to read
-        assertEquals("488.2 MiB", value(su, "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'"));
-        assertEquals("1", value(su, "SELECT value FROM duckdb_settings() WHERE name = 'threads'"));
+        assertEquals("488.2 MiB", TestServer.value(su, "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'"));
+        assertEquals("1", TestServer.value(su, "SELECT value FROM duckdb_settings() WHERE name = 'threads'"));
       }
-      assertEquals("new_owner", value(c, "SELECT pg_get_userbyid(datdba) FROM pg_database"
+      assertEquals("new_owner", TestServer.value(c, "SELECT pg_get_userbyid(datdba) FROM pg_database"
           + " WHERE datname = current_database()"));
       try (Statement s = c.createStatement()) {
         // The owner may set session defaults, but resource limits are the superuser's.
@@ -237,7 +219,7 @@ class DatabasesTest {
     assertEquals("0A000", sqlState(() -> asSuperuser("ALTER DATABASE new_name SET work_mem = '4MB'")));
     asSuperuser("ALTER DATABASE new_name RESET memory_limit", "ALTER DATABASE new_name RESET ALL");
     try (Connection c = superuser("new_name")) {
-      assertEquals("0", value(c, "SHOW statement_timeout"));
+      assertEquals("0", TestServer.value(c, "SHOW statement_timeout"));
     }
   }
 
@@ -249,11 +231,11 @@ class DatabasesTest {
       assertEquals("53300", e.getSQLState());
       assertEquals("FATAL: too many connections for database \"limited\"", e.getMessage());
       try (Connection su = superuser("limited")) { // superusers are exempt
-        assertEquals("1", value(su, "SELECT 1"));
+        assertEquals("1", TestServer.value(su, "SELECT 1"));
       }
     }
     try (Connection again = connectOnceReleased("limited", "limited_user", "pw")) {
-      assertEquals("1", value(again, "SELECT 1"));
+      assertEquals("1", TestServer.value(again, "SELECT 1"));
     }
     assertEquals("22023", sqlState(() -> asSuperuser("ALTER DATABASE limited CONNECTION LIMIT -2")));
     asSuperuser("ALTER DATABASE limited WITH ALLOW_CONNECTIONS false");
@@ -261,7 +243,7 @@ class DatabasesTest {
     asSuperuser("ALTER DATABASE limited ALLOW_CONNECTIONS true CONNECTION LIMIT -1");
     try (Connection a = connect("limited", "limited_user", "pw");
         Connection b = connect("limited", "limited_user", "pw")) {
-      assertEquals("1", value(b, "SELECT 1"));
+      assertEquals("1", TestServer.value(b, "SELECT 1"));
     }
   }
 
@@ -304,7 +286,7 @@ class DatabasesTest {
       }
       assertFalse(idle.tenants().openTenant("postgres").isPresent(), "closed after being idle");
       try (Connection c = DriverManager.getConnection(url, p)) {
-        assertEquals("1", value(c, "SELECT v FROM t"));
+        assertEquals("1", TestServer.value(c, "SELECT v FROM t"));
       }
     } finally {
       idle.close();
@@ -335,7 +317,7 @@ class DatabasesTest {
       assertEquals("ERROR: CREATE DATABASE cannot run inside a transaction block", e.getMessage());
       c.rollback();
       c.setAutoCommit(true);
-      assertFalse(column(c, "SELECT datname FROM pg_database").contains("in_tx"));
+      assertFalse(TestServer.column(c, "SELECT datname FROM pg_database").contains("in_tx"));
     }
     // A multi-statement simple query is an implicit transaction block, as in PostgreSQL.
     PsqlMetaCommandTest.Result r = PsqlMetaCommandTest.psql(new PsqlMetaCommandTest.Target(

@@ -69,15 +69,15 @@ class DuckLakeTest {
           "INSERT INTO events VALUES (1, 'signup'), (2, 'login')");
       try (Connection c = connect(b.port, "lake")) {
         assertEquals(List.of("1 signup", "2 login"),
-            DatabasesTest.column(c, "SELECT id || ' ' || name FROM events ORDER BY id"));
+            TestServer.column(c, "SELECT id || ' ' || name FROM events ORDER BY id"));
       }
       run(b.port, "lake", "INSERT INTO events SELECT i, 'view' FROM range(3, 100003) t(i)");
       try (Connection c = connect(a.port, "lake")) {
-        assertEquals("100002", DatabasesTest.value(c, "SELECT count(*) FROM events"));
-        assertEquals("lake", DatabasesTest.value(c, "SELECT current_database()"));
-        assertEquals("public", DatabasesTest.value(c, "SELECT table_schema FROM"
+        assertEquals("100002", TestServer.value(c, "SELECT count(*) FROM events"));
+        assertEquals("lake", TestServer.value(c, "SELECT current_database()"));
+        assertEquals("public", TestServer.value(c, "SELECT table_schema FROM"
             + " information_schema.tables WHERE table_name = 'events'"));
-        assertEquals("events", DatabasesTest.value(c, "SELECT tablename FROM pg_tables"
+        assertEquals("events", TestServer.value(c, "SELECT tablename FROM pg_tables"
             + " WHERE schemaname = 'public'"));
       }
       PsqlMetaCommandTest.Result dt = PsqlMetaCommandTest.psql(new PsqlMetaCommandTest.Target(
@@ -87,7 +87,7 @@ class DuckLakeTest {
       assertTrue(parquetFiles(data) >= 1, "the lake's data are Parquet files in its data path");
       // The metadata really is in PostgreSQL: DuckLake's snapshot table is there.
       try (Connection pg = reference(METADATA_DB)) {
-        assertTrue(Integer.parseInt(DatabasesTest.value(pg,
+        assertTrue(Integer.parseInt(TestServer.value(pg,
             "SELECT count(*) FROM ducklake_snapshot")) >= 3);
       }
     } finally {
@@ -115,15 +115,15 @@ class DuckLakeTest {
     port = server.start();
     try {
       try (Connection c = connect(port, "local_lake")) {
-        assertEquals("50000", DatabasesTest.value(c, "SELECT count(*) FROM readings"));
-        assertEquals("ducklake", DatabasesTest.value(c, "SELECT type FROM duckdb_databases()"
+        assertEquals("50000", TestServer.value(c, "SELECT count(*) FROM readings"));
+        assertEquals("ducklake", TestServer.value(c, "SELECT type FROM duckdb_databases()"
             + " WHERE database_name = current_database()"));
       }
       // DROP forgets a lake but leaves its metadata and data: another server may be serving it.
       run(port, "postgres", "DROP DATABASE local_lake",
           "CREATE DATABASE again WITH METADATA 'local_lake.ducklake' DATA_PATH 'local_lake.files'");
       try (Connection c = connect(port, "again")) {
-        assertEquals("50000", DatabasesTest.value(c, "SELECT count(*) FROM readings"));
+        assertEquals("50000", TestServer.value(c, "SELECT count(*) FROM readings"));
       }
     } finally {
       server.close();
@@ -139,8 +139,8 @@ class DuckLakeTest {
           "CREATE TABLE sales.orders (id INTEGER, amount DECIMAL(10,2))",
           "INSERT INTO sales.orders VALUES (1, 10.25), (2, 4.75)");
       try (Connection c = connect(server.port, "sqlite_lake")) {
-        assertEquals("15.00", DatabasesTest.value(c, "SELECT sum(amount) FROM sales.orders"));
-        assertEquals("orders", DatabasesTest.value(c, "SELECT table_name FROM information_schema.tables"
+        assertEquals("15.00", TestServer.value(c, "SELECT sum(amount) FROM sales.orders"));
+        assertEquals("orders", TestServer.value(c, "SELECT table_name FROM information_schema.tables"
             + " WHERE table_schema = 'sales'"));
       }
       assertTrue(Files.isRegularFile(server.dataDir.resolve("lake.sqlite")));

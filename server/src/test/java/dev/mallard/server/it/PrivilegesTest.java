@@ -1,9 +1,9 @@
 package dev.mallard.server.it;
 
-import static dev.mallard.server.it.AuthzServer.column;
 import static dev.mallard.server.it.AuthzServer.failure;
 import static dev.mallard.server.it.AuthzServer.one;
 import static dev.mallard.server.it.AuthzServer.run;
+import static dev.mallard.server.it.TestServer.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

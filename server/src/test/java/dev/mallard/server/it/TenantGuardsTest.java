@@ -72,7 +72,7 @@ class TenantGuardsTest {
   void superuserCannotReachFilesOutsideAGuardedDatabase() throws Exception {
     try (Connection c = connect("postgres", TestServer.PASSWORD, "guarded")) {
       SQLException read = assertThrows(SQLException.class,
-          () -> DatabasesTest.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')"));
+          () -> TestServer.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')"));
       assertEquals("42501", read.getSQLState());
       assertTrue(read.getMessage().contains("disabled by configuration"), read.getMessage());
       Path target = outside.resolve("out.csv");
@@ -83,7 +83,7 @@ class TenantGuardsTest {
           .execute("SET enable_external_access = true")).isEmpty());
       assertFalse(DatabasesTest.sqlState(() -> c.createStatement()
           .execute("SET allowed_directories = ['/']")).isEmpty());
-      assertEquals("false", DatabasesTest.value(c,
+      assertEquals("false", TestServer.value(c,
           "SELECT value FROM duckdb_settings() WHERE name = 'enable_external_access'"));
     }
   }
@@ -95,22 +95,22 @@ class TenantGuardsTest {
       long copied = ((PGConnection) c).getCopyAPI()
           .copyIn("COPY items FROM STDIN (FORMAT csv)", new StringReader("1,one\n2,two\n"));
       assertEquals(2, copied);
-      assertEquals("2", DatabasesTest.value(c, "SELECT count(*) FROM items"));
+      assertEquals("2", TestServer.value(c, "SELECT count(*) FROM items"));
       // What psql's \dt asks.
-      assertEquals("items", DatabasesTest.value(c, "SELECT c.relname FROM pg_catalog.pg_class c"
+      assertEquals("items", TestServer.value(c, "SELECT c.relname FROM pg_catalog.pg_class c"
           + " LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE c.relkind IN ('r','p') AND n.nspname <> 'pg_catalog'"
           + " AND n.nspname !~ '^pg_toast' AND n.nspname <> 'information_schema'"
           + " AND pg_catalog.pg_table_is_visible(c.oid) ORDER BY 1"));
       s.execute("SET TimeZone = 'Europe/Paris'");
-      assertEquals("Europe/Paris", DatabasesTest.value(c, "SHOW TimeZone"));
+      assertEquals("Europe/Paris", TestServer.value(c, "SHOW TimeZone"));
     }
   }
 
   @Test
   void unguardedDatabaseKeepsFullPowerForSuperusers() throws Exception {
     try (Connection c = connect("postgres", TestServer.PASSWORD, "open_db")) {
-      assertEquals("2", DatabasesTest.value(c,
+      assertEquals("2", TestServer.value(c,
           "SELECT count(*) FROM read_csv('" + secret() + "')"));
     }
   }
@@ -120,9 +120,9 @@ class TenantGuardsTest {
     try (Connection c = connect("postgres", TestServer.PASSWORD, "guarded_lake"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE lake_items AS SELECT range AS id FROM range(5)");
       s.execute("INSERT INTO lake_items VALUES (5)");
-      assertEquals("6", DatabasesTest.value(c, "SELECT count(*) FROM lake_items"));
+      assertEquals("6", TestServer.value(c, "SELECT count(*) FROM lake_items"));
       assertEquals("42501", DatabasesTest.sqlState(
-          () -> DatabasesTest.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')")));
+          () -> TestServer.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')")));
     }
   }
 
@@ -134,7 +134,7 @@ class TenantGuardsTest {
       SQLWarning notice = s.getWarnings();
       assertTrue(notice != null && notice.getMessage().contains("reopens"), String.valueOf(notice));
       // Still the unguarded instance while this session lives.
-      assertEquals("2", DatabasesTest.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')"));
+      assertEquals("2", TestServer.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')"));
     }
     assertEquals("SQLSTATE 42501", readSecretOnceReopened("toggled", "SQLSTATE 42501"));
     asSuperuser("ALTER DATABASE toggled SET sandbox = off");
@@ -155,7 +155,7 @@ class TenantGuardsTest {
         Thread.sleep(100);
       }
       try (Connection c = connect("postgres", TestServer.PASSWORD, database)) {
-        got = DatabasesTest.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')");
+        got = TestServer.value(c, "SELECT count(*) FROM read_csv('" + secret() + "')");
       } catch (SQLException e) {
         got = "SQLSTATE " + e.getSQLState();
       }
@@ -167,7 +167,7 @@ class TenantGuardsTest {
   void memoryLimitStillChangesOnAGuardedDatabase() throws Exception {
     asSuperuser("ALTER DATABASE guarded SET memory_limit = '512MB'");
     try (Connection c = connect("postgres", TestServer.PASSWORD, "guarded")) {
-      assertTrue(DatabasesTest.value(c, "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'")
+      assertTrue(TestServer.value(c, "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'")
           .startsWith("488"), "512MB as DuckDB shows it");
     }
   }

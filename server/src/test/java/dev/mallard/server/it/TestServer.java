@@ -1,5 +1,7 @@
 package dev.mallard.server.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.mallard.server.MallardConfig;
 import dev.mallard.server.MallardServer;
 import java.io.IOException;
@@ -8,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -74,5 +80,23 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+  }
+
+  /** The first column of every row of {@code sql}, as text. */
+  static List<String> column(Connection c, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /** The one value {@code sql} returns, as text: it must return exactly one row. */
+  static String value(Connection c, String sql) throws SQLException {
+    List<String> values = column(c, sql);
+    assertEquals(1, values.size(), sql);
+    return values.get(0);
   }
 }

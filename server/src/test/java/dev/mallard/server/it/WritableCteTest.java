@@ -31,13 +31,6 @@ class WritableCteTest {
     server.close();
   }
 
-  private static String one(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   @Test
   void theRestOfTheStatementReadsTheReturnedRows() throws SQLException {
     try (Connection c = server.connect(); Statement s = c.createStatement()) {
@@ -54,12 +47,12 @@ class WritableCteTest {
         assertEquals("2024-12-25|null|{x}",
             rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
       }
-      assertEquals("1", one(c, "SELECT count(*) FROM wc_days"));
+      assertEquals("1", TestServer.value(c, "SELECT count(*) FROM wc_days"));
       // the main statement may itself write: rows move from one table to another
       s.execute("CREATE TABLE wc_archive (day date)");
       assertEquals(1, s.executeUpdate("WITH moved AS (DELETE FROM wc_days RETURNING day)"
           + " INSERT INTO wc_archive SELECT day FROM moved"));
-      assertEquals("0|2024-01-02", one(c, "SELECT (SELECT count(*) FROM wc_days) || '|' ||"
+      assertEquals("0|2024-01-02", TestServer.value(c, "SELECT (SELECT count(*) FROM wc_days) || '|' ||"
           + " (SELECT max(day) FROM wc_archive)"));
     }
   }
@@ -79,13 +72,13 @@ class WritableCteTest {
         }
         assertEquals("count", ps.getMetaData().getColumnName(1));
       }
-      assertEquals("41", one(c, "SELECT sum(qty) FROM wc_items"));
+      assertEquals("41", TestServer.value(c, "SELECT sum(qty) FROM wc_items"));
       try (ResultSet rs = s.executeQuery("WITH ins AS (INSERT INTO wc_items VALUES (4, 1)"
           + " RETURNING *) SELECT count(*) FROM ins WHERE false")) {
         rs.next();
         assertEquals(0, rs.getInt(1));
       }
-      assertEquals("4", one(c, "SELECT count(*) FROM wc_items"));
+      assertEquals("4", TestServer.value(c, "SELECT count(*) FROM wc_items"));
     }
   }
 
@@ -97,19 +90,19 @@ class WritableCteTest {
       SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(
           "WITH d AS (DELETE FROM wc_safe RETURNING id) SELECT 1 / (id - id) FROM d"));
       assertEquals("22012", e.getSQLState());
-      assertEquals("2", one(c, "SELECT count(*) FROM wc_safe"));
+      assertEquals("2", TestServer.value(c, "SELECT count(*) FROM wc_safe"));
       // inside the client's transaction, the changes are the transaction's
       c.setAutoCommit(false);
-      one(c, "WITH d AS (DELETE FROM wc_safe WHERE id = 1 RETURNING id) SELECT count(*) FROM d");
-      assertEquals("1", one(c, "SELECT count(*) FROM wc_safe"));
+      TestServer.value(c, "WITH d AS (DELETE FROM wc_safe WHERE id = 1 RETURNING id) SELECT count(*) FROM d");
+      assertEquals("1", TestServer.value(c, "SELECT count(*) FROM wc_safe"));
       c.rollback();
-      assertEquals("2", one(c, "SELECT count(*) FROM wc_safe"));
+      assertEquals("2", TestServer.value(c, "SELECT count(*) FROM wc_safe"));
       // as in PostgreSQL, a cursor's query may not change data
       SQLException cursor = assertThrows(SQLException.class, () -> s.execute("DECLARE wc CURSOR"
           + " FOR WITH d AS (DELETE FROM wc_safe RETURNING id) SELECT * FROM d"));
       assertEquals("0A000", cursor.getSQLState());
       c.rollback();
-      assertEquals("2", one(c, "SELECT count(*) FROM wc_safe"));
+      assertEquals("2", TestServer.value(c, "SELECT count(*) FROM wc_safe"));
     }
   }
 }
