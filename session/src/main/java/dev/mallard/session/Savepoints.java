@@ -43,12 +43,10 @@ final class Savepoints {
 
   private final List<Savepoint> stack = new ArrayList<>();
   private final TransactionLog log = new TransactionLog();
-  private boolean changedInTransaction;
 
   /** A new transaction block (or its end): no savepoints, no changes. */
   void reset() {
     stack.clear();
-    changedInTransaction = false;
     log.truncate(0);
   }
 
@@ -88,14 +86,9 @@ final class Savepoints {
 
   /** Records that a statement changed (or may have changed) data in the transaction. */
   private void changed() {
-    changedInTransaction = true;
     for (Savepoint s : stack) {
       s.changedSince = true;
     }
-  }
-
-  boolean changedInTransaction() {
-    return changedInTransaction;
   }
 
   void add(Savepoint savepoint) {
@@ -123,6 +116,5 @@ final class Savepoints {
     stack.subList(stack.indexOf(savepoint) + 1, stack.size()).clear();
     savepoint.changedSince = false;
     log.truncate(savepoint.logMark);
-    changedInTransaction = savepoint.logMark > 0;
   }
 }
