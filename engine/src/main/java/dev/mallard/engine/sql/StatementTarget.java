@@ -80,21 +80,14 @@ record StatementTarget(String schema, String table, int end, List<String> insert
 
   /** The FROM item of a SELECT that reads one relation (no join, no list), or -1. */
   private static int singleFromItem(Tokens tokens, int select) {
-    int depth = 0;
     int from = -1;
-    for (int j = select; j >= 0 && j < tokens.size(); j = tokens.next(j)) {
+    for (int j : tokens.allTopLevel(select - 1, tokens.size(), t -> t.isWord("from")
+        || t.is(",") || t.isWord("join") || t.isWord("union") || t.isWord("intersect")
+        || t.isWord("except"))) {
       Token t = tokens.get(j);
-      if (t.is("(") || t.is("[")) {
-        depth++;
-      } else if (t.is(")") || t.is("]")) {
-        depth--;
-      } else if (depth == 0 && (t.isWord("join") || t.isWord("union") || t.isWord("intersect")
-          || t.isWord("except") || from >= 0 && t.is(","))) {
-        return -1;
-      } else if (depth == 0 && t.isWord("from")) {
-        if (from >= 0) {
-          return -1;
-        }
+      if (!t.isWord("from") && !t.is(",") || from >= 0) {
+        return -1; // a join, a set operation, a second FROM or a list of relations
+      } else if (t.isWord("from")) {
         from = j;
       }
     }
