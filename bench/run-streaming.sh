@@ -48,6 +48,7 @@ fi
 # another shell) must not pull classes out from under the benchmark's JVM.
 private_cp="$(mktemp -d)"
 cp -r "$root/bench/target/classes" "$private_cp/classes"
+cp "$root/server/target/mallard.jar" "$private_cp/mallard.jar"
 cp_entries="$private_cp/classes"
 i=0
 IFS=: read -r -a jars <"$classpath_file" || true  # no trailing newline
@@ -57,8 +58,12 @@ for jar in "${jars[@]}"; do
   cp_entries="$cp_entries:$private_cp/$i-$(basename "$jar")"
 done
 
+# Mallard runs as its own process from the runnable jar, unless asked to run in the benchmark's JVM.
+server_args=(--mallard-jar "$private_cp/mallard.jar")
+if [[ " $* " == *" --mallard-in-jvm "* || " $* " == *" --mallard-jar "* ]]; then server_args=(); fi
+
 # Server log lines would interleave with the report; warnings and errors still show.
 export MALLARD_LOG_LEVEL="${MALLARD_LOG_LEVEL:-WARN}"
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
 java --add-opens=java.base/java.nio=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
-  -cp "$cp_entries" dev.mallard.bench.StreamingBenchmark "$@"
+  -cp "$cp_entries" dev.mallard.bench.StreamingBenchmark "${server_args[@]}" "$@"

@@ -15,6 +15,7 @@ record BenchOptions(
     List<PgjdbcReader.Mode> modes,
     boolean postgres,
     boolean duckdb,
+    String mallardJar,
     String pgHost,
     int pgPort,
     String pgUser,
@@ -32,6 +33,11 @@ record BenchOptions(
         --modes LIST       pgjdbc result modes: text,binary (default both)
         --no-postgres      skip the reference PostgreSQL
         --no-duckdb        skip DuckDB's in-process Arrow export
+        --mallard-jar JAR  run Mallard as its own process from this runnable jar, with the JVM
+                           options in MALLARD_JAVA_OPTS, as bin/mallard does (run-streaming.sh
+                           passes server/target/mallard.jar)
+        --mallard-in-jvm   run Mallard inside the benchmark's JVM (shares heap, GC, JIT); the
+                           default when no --mallard-jar is given
         --pg-host H --pg-port P --pg-user U --pg-password W --pg-database D
                            the reference PostgreSQL (default: PGREF_HOST, PGREF_PORT, PGREF_USER,
                            PGREF_PASSWORD from the environment, else 127.0.0.1:55432
@@ -47,6 +53,8 @@ record BenchOptions(
     List<PgjdbcReader.Mode> modes = List.of(PgjdbcReader.Mode.TEXT, PgjdbcReader.Mode.BINARY);
     boolean postgres = true;
     boolean duckdb = true;
+    String mallardJar = null;
+    boolean inJvm = false;
     String pgHost = env.getOrDefault("PGREF_HOST", "127.0.0.1");
     int pgPort = Integer.parseInt(env.getOrDefault("PGREF_PORT", "55432"));
     String pgUser = env.getOrDefault("PGREF_USER", "postgres");
@@ -63,6 +71,8 @@ record BenchOptions(
         case "--modes" -> modes = modes(value(args, ++i, a));
         case "--no-postgres" -> postgres = false;
         case "--no-duckdb" -> duckdb = false;
+        case "--mallard-jar" -> mallardJar = value(args, ++i, a);
+        case "--mallard-in-jvm" -> inJvm = true;
         case "--pg-host" -> pgHost = value(args, ++i, a);
         case "--pg-port" -> pgPort = Integer.parseInt(value(args, ++i, a));
         case "--pg-user" -> pgUser = value(args, ++i, a);
@@ -71,8 +81,11 @@ record BenchOptions(
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
+    if (inJvm && mallardJar != null) {
+      throw new IllegalArgumentException("--mallard-jar and --mallard-in-jvm exclude each other");
+    }
     return new BenchOptions(
-        rows, passes, warmups, fetchSize, arrowBatch, modes, postgres, duckdb,
+        rows, passes, warmups, fetchSize, arrowBatch, modes, postgres, duckdb, mallardJar,
         pgHost, pgPort, pgUser, pgPassword, pgDatabase);
   }
 

@@ -48,7 +48,10 @@ final class Report {
           Double.isNaN(server) ? "n/a" : String.format(Locale.ROOT, "%.3f", server), passes);
     }
     out.println("  (us/r: median CPU microseconds per row of the reading thread and of the server:"
-        + " Mallard's mallard-* threads, PostgreSQL's backend process)");
+        + (options.mallardJar() != null
+            ? " Mallard's whole process (with DuckDB's threads, JIT and GC),"
+            : " Mallard's mallard-* threads (in this JVM),")
+        + " PostgreSQL's backend process)");
     out.println();
     out.println("Result formats as received:");
     for (Measurement m : results) {

@@ -23,8 +23,9 @@ interface ServerCpu {
   ServerCpu UNKNOWN = () -> -1;
 
   /**
-   * Mallard in this JVM: the Java threads it names mallard-* (event loops and statement workers;
-   * DuckDB's own native threads are not included, and neither is the JVM's GC).
+   * Mallard in the benchmark's JVM ({@code --mallard-in-jvm}): the Java threads it names
+   * mallard-* (event loops and statement workers; DuckDB's own native threads are not included,
+   * and neither is the JVM's GC).
    */
   static ServerCpu mallardThreads() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -56,7 +57,15 @@ interface ServerCpu {
         connection.commit();
       }
     }
-    Path stat = Path.of("/proc", Integer.toString(pid), "stat");
+    return process(pid);
+  }
+
+  /**
+   * A process of this machine, from /proc: utime + stime of all its threads (for Mallard's own
+   * process that includes DuckDB's native threads, the JIT and the garbage collector).
+   */
+  static ServerCpu process(long pid) {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
     if (!Files.isReadable(stat)) {
       return UNKNOWN;
     }

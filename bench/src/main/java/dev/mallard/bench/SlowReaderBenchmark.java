@@ -1,10 +1,7 @@
 package dev.mallard.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 
 /**
@@ -27,8 +22,6 @@ import org.postgresql.PGConnection;
  * <p>Usage: SlowReaderBenchmark JAR [--rows N] [--bytes-per-second N]
  */
 public final class SlowReaderBenchmark {
-  private static final Pattern READY = Pattern.compile("ready on ([0-9.]+):(\\d+)");
-
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]);
     long rows = 100_000_000L;
@@ -41,47 +34,14 @@ public final class SlowReaderBenchmark {
       }
     }
     Path dir = Files.createTempDirectory("mallard-slow-reader");
-    Process server = new ProcessBuilder("java", "-Xmx256m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-jar", jar.toString(), "--port", "0", "--data-dir", dir.resolve("data").toString(),
-        "--tls-mode", "disable")
-        .redirectErrorStream(true)
-        .start();
-    server.getOutputStream().close();
-    try {
-      int port = awaitReady(server);
-      run(server.pid(), port, dir, rows, bytesPerSecond);
-    } finally {
-      server.destroy();
-      server.waitFor();
+    try (MallardProcess server = new MallardProcess(
+        jar, dir.resolve("data"), "mallard-bench", List.of("-Xmx256m"))) {
+      run(server.pid(), server.port(), server.password(), rows, bytesPerSecond);
     }
   }
 
-  private static int awaitReady(Process server) throws IOException {
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      Matcher m = READY.matcher(line);
-      if (m.find()) {
-        int port = Integer.parseInt(m.group(2));
-        Thread drain = new Thread(() -> {
-          try {
-            out.lines().forEach(l -> { });
-          } catch (java.io.UncheckedIOException e) {
-            // the server's output closes when it stops
-          }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return port;
-      }
-    }
-    throw new IOException("server exited before it was ready");
-  }
-
-  private static void run(long pid, int port, Path dir, long rows, long bytesPerSecond)
+  private static void run(long pid, int port, String password, long rows, long bytesPerSecond)
       throws Exception {
-    String password = Files.readString(dir.resolve("data").resolve("postgres.password")).strip();
     AtomicLong received = new AtomicLong();
     List<long[]> samples = new ArrayList<>(); // seconds, bytes received, server RSS kB
     long start = System.nanoTime();

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * reading the same table from a real PostgreSQL, and DuckDB's own in-process Arrow export (the
  * ceiling: what Mallard's engine itself reads before encoding). See bench/README.md.
  *
- * <p>Mallard runs in this JVM (port 0, throwaway data directory), so its server threads and the
- * client share the machine exactly as PostgreSQL's backend and the client do. Passes of the pgjdbc
+ * <p>Mallard runs as its own process, the runnable jar as bin/mallard starts it (port 0, throwaway
+ * data directory), so it and the client share the machine as PostgreSQL's backend and the client
+ * do; {@code --mallard-in-jvm} runs it inside this JVM instead. Passes of the pgjdbc
  * readers are interleaved (Mallard, PostgreSQL, Mallard, ...) so slow phases of a noisy machine
  * spread over all of them.
  */
@@ -88,6 +89,17 @@ public final class StreamingBenchmark {
   /** Starts Mallard, then measures it (and PostgreSQL) through pgjdbc. */
   private void measureWithMallard(Path dataDir, List<Measurement> results, List<String> versions)
       throws Exception {
+    if (options.mallardJar() != null) {
+      List<String> jvmOptions = List.of(
+          System.getenv().getOrDefault("MALLARD_JAVA_OPTS", "").trim().split("\\s+"));
+      try (MallardProcess server = new MallardProcess(Path.of(options.mallardJar()), dataDir,
+          MALLARD_PASSWORD, jvmOptions.equals(List.of("")) ? List.of() : jvmOptions)) {
+        versions.add("Mallard in its own JVM" + (jvmOptions.equals(List.of(""))
+            ? "" : " (" + String.join(" ", jvmOptions) + ")"));
+        measureOverWire(server.port(), ServerCpu.process(server.pid()), results, versions);
+      }
+      return;
+    }
     MallardConfig d = MallardConfig.defaults();
     MallardConfig config = new MallardConfig(
         "127.0.0.1", 0, dataDir, d.defaultDatabase(),
@@ -95,13 +107,14 @@ public final class StreamingBenchmark {
         d.limits(), d.users());
     try (MallardServer server = new MallardServer(config, MALLARD_PASSWORD)) {
       int port = server.start();
-      measureOverWire(port, results, versions);
+      versions.add("Mallard in the benchmark's JVM");
+      measureOverWire(port, ServerCpu.mallardThreads(), results, versions);
     }
   }
 
   /** Mallard (and PostgreSQL) through pgjdbc, every mode, passes interleaved. */
-  private void measureOverWire(int port, List<Measurement> results, List<String> versions)
-      throws Exception {
+  private void measureOverWire(int port, ServerCpu mallardCpu, List<Measurement> results,
+      List<String> versions) throws Exception {
     MallardConfig d = MallardConfig.defaults();
     List<PgjdbcReader> open = new ArrayList<>();
     try {
@@ -127,7 +140,7 @@ public final class StreamingBenchmark {
         PgjdbcReader mallard = new PgjdbcReader("127.0.0.1", port, d.defaultDatabase(),
             "postgres", MALLARD_PASSWORD, mode, options.fetchSize());
         open.add(mallard);
-        runs.add(pgjdbcRun("Mallard", mode, mallard, ServerCpu.mallardThreads()));
+        runs.add(pgjdbcRun("Mallard", mode, mallard, mallardCpu));
         if (options.postgres()) {
           PgjdbcReader pg = new PgjdbcReader(options.pgHost(), options.pgPort(),
               options.pgDatabase(), options.pgUser(), options.pgPassword(), mode,

@@ -2,6 +2,7 @@ package dev.mallard.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,13 +28,14 @@ class BenchHelpersTest {
     assertEquals("secret", o.pgPassword());
     assertEquals("127.0.0.1", o.pgHost());
     assertEquals(List.of(PgjdbcReader.Mode.TEXT, PgjdbcReader.Mode.BINARY), o.modes());
+    assertNull(o.mallardJar()); // Mallard in the benchmark's JVM
   }
 
   @Test
   void flagsOverrideDefaults() {
     BenchOptions o = BenchOptions.parse(
         new String[] {"--rows", "1_000_000", "--passes", "5", "--modes", "binary",
-            "--no-postgres", "--pg-port", "5433"},
+            "--no-postgres", "--pg-port", "5433", "--mallard-jar", "/tmp/mallard.jar"},
         Map.of());
     assertEquals(1_000_000, o.rows());
     assertEquals(5, o.passes());
@@ -41,6 +43,7 @@ class BenchHelpersTest {
     assertFalse(o.postgres());
     assertTrue(o.duckdb());
     assertEquals(5433, o.pgPort());
+    assertEquals("/tmp/mallard.jar", o.mallardJar());
   }
 
   @Test
@@ -51,6 +54,8 @@ class BenchHelpersTest {
         () -> BenchOptions.parse(new String[] {"--rows"}, Map.of()));
     assertThrows(IllegalArgumentException.class,
         () -> BenchOptions.parse(new String[] {"--rows", "0"}, Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(
+        new String[] {"--mallard-jar", "m.jar", "--mallard-in-jvm"}, Map.of()));
   }
 
   @Test
