@@ -8,6 +8,7 @@ import dev.mallard.engine.Engine;
 import dev.mallard.session.PgChannelInitializer;
 import dev.mallard.session.ServerContext;
 import dev.mallard.session.SessionRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -197,6 +198,11 @@ public final class MallardServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     Gauge.builder("mallard.sessions", initializer.sessions(), SessionRegistry::activeCount)
         .description("Client sessions connected").register(metrics);
+    FunctionCounter.builder("mallard.executes.sent.ahead", initializer.sessions(),
+            SessionRegistry::executesSentAhead)
+        .description("Executes of suspended portals answered on the event loop from rows"
+            + " encoded ahead")
+        .register(metrics);
     Gauge.builder("mallard.login.banned.addresses", loginRateLimiter,
             LoginRateLimiter::bannedAddresses)
         .description("Client addresses banned after failed logins").register(metrics);

@@ -60,6 +60,18 @@ final class EncodedAhead {
     bytes += encoded.bytes();
   }
 
+  /**
+   * The first unit if it holds a whole Execute's {@code fetchRows} rows and at least one more row
+   * is encoded after it (so that Execute ends with PortalSuspended); else null.
+   */
+  ResultStreamer.Prefetched nextFollowed(long fetchRows) {
+    if (units.size() < 2) {
+      return null;
+    }
+    ResultStreamer.Prefetched first = units.peekFirst();
+    return first.rows() == fetchRows && rows > first.rows() ? first : null;
+  }
+
   /** Takes the first unit (the next Execute's rows), or null. */
   ResultStreamer.Prefetched poll() {
     ResultStreamer.Prefetched first = units.poll();

@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,9 @@ final class MessagePump {
   private final java.util.function.BooleanSupplier awaitingInput;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** Client messages (and other non-background items) submitted and not yet finished. */
+  private final AtomicInteger foreground = new AtomicInteger();
+  private final Runnable onIdle;
   private volatile Job paused;
   private volatile boolean busy;
 
@@ -29,10 +33,12 @@ final class MessagePump {
    * @param dispatcher turns a queued item into a job; it runs on a worker thread
    * @param awaitingInput true while a paused job waits for client input (COPY FROM STDIN) rather
    *     than for the channel to drain: queued items then go to the dispatcher, which routes them
+   * @param onIdle runs on the worker each time the last submitted message is finished
    */
   MessagePump(Channel channel, Executor workers, Function<Object, Job> dispatcher,
-      java.util.function.BooleanSupplier awaitingInput) {
+      java.util.function.BooleanSupplier awaitingInput, Runnable onIdle) {
     this.channel = channel;
+    this.onIdle = onIdle;
     this.workers = workers;
     this.dispatcher = dispatcher;
     this.awaitingInput = awaitingInput;
@@ -42,6 +48,9 @@ final class MessagePump {
   record Background(Job job) {}
 
   void submit(Object item) {
+    if (!(item instanceof Background)) {
+      foreground.incrementAndGet();
+    }
     inbox.add(item);
     if (inbox.size() > MAX_QUEUED) {
       channel.config().setAutoRead(false);
@@ -66,6 +75,14 @@ final class MessagePump {
     return !inbox.isEmpty();
   }
 
+  /**
+   * True when every message submitted so far is finished: nothing but background work is queued
+   * or running. Exact from the event loop, the only thread that submits messages.
+   */
+  boolean idle() {
+    return foreground.get() == 0;
+  }
+
   /** True while a job is running or paused, i.e. a statement is in progress. */
   boolean busy() {
     return busy || paused != null;
@@ -80,6 +97,7 @@ final class MessagePump {
   private void drain() {
     try {
       Job job = paused;
+      boolean message = job != null; // only a message's job waits for the channel or for input
       paused = null;
       while (true) {
         if (job == null) {
@@ -87,20 +105,23 @@ final class MessagePump {
           if (item == null) {
             break;
           }
-          busy = !(item instanceof Background);
-          job = item instanceof Background background ? background.job() : dispatcher.apply(item);
+          message = !(item instanceof Background);
+          busy = message;
+          job = message ? dispatcher.apply(item) : ((Background) item).job();
         }
         if (job != null && !job.run()) {
           if (awaitingInput.getAsBoolean()) {
             Object input = inbox.poll();
             if (input != null) {
               dispatcher.apply(input);
+              finished(!(input instanceof Background));
               continue; // run the job again: the input may have completed what it waits for
             }
           }
           paused = job;
           break;
         }
+        finished(message);
         job = null;
         busy = false;
       }
@@ -116,6 +137,13 @@ final class MessagePump {
       if (more) {
         schedule();
       }
+    }
+  }
+
+  /** One item is done; after the last message submitted, {@link #onIdle} runs. */
+  private void finished(boolean message) {
+    if (message && foreground.decrementAndGet() == 0) {
+      onIdle.run();
     }
   }
 }

@@ -5,19 +5,23 @@ import dev.mallard.wire.message.BackendMessage;
 import dev.mallard.wire.types.MessageBuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import java.util.List;
 
 /**
  * Collects a session's outgoing messages in one buffer and hands it to the channel in chunks, so
  * a result of many small DataRows costs few channel writes. DataRows are first encoded into a heap
  * {@link MessageBuffer} ({@link #rows()}) and copied over in one piece per chunk: cheaper than
- * a dozen checked ByteBuf writes per row. Used only from the thread that runs the session's work.
+ * a dozen checked ByteBuf writes per row. Used only from the thread that runs the session's work,
+ * except {@link #drained}.
  */
 final class Outbox {
   /** Hand a chunk to Netty once it reaches this size. */
   static final int CHUNK_BYTES = 64 * 1024;
 
   private final Channel channel;
+  /** The latest write handed to the channel; null before the first. */
+  private volatile ChannelFuture lastWrite;
   private ByteBuf buffer;
   /** Made on the first result, so that idle sessions hold no array. */
   private MessageBuffer rows;
@@ -82,7 +86,7 @@ final class Outbox {
   private void writeBuffer() {
     ByteBuf out = buffer;
     buffer = null;
-    channel.write(out, channel.voidPromise());
+    lastWrite = channel.write(out);
   }
 
   /** A buffer for encoding ahead of time (prefetch), owned by the caller until sent. */
@@ -94,9 +98,18 @@ final class Outbox {
   void sendEncoded(List<ByteBuf> encoded) {
     flush();
     for (ByteBuf chunk : encoded) {
-      channel.write(chunk, channel.voidPromise());
+      lastWrite = channel.write(chunk);
     }
     channel.flush();
+  }
+
+  /**
+   * True when everything handed to the channel so far has been written to the socket (writes
+   * complete in order), so that the event loop may write after it; from any thread.
+   */
+  boolean drained() {
+    ChannelFuture last = lastWrite;
+    return last == null || last.isDone();
   }
 
   boolean writable() {

@@ -32,6 +32,7 @@ final class PrefetchJob implements Job {
   /** Encodes ahead for Executes of {@code fetchRows} rows, unless that is already queued. */
   static void schedule(Session session, Portal portal, long fetchRows) {
     portal.prefetchRows = fetchRows;
+    session.expressCandidate(portal);
     if (!portal.prefetchScheduled) {
       portal.prefetchScheduled = true;
       session.submitBackground(new PrefetchJob(session, portal));
@@ -55,6 +56,7 @@ final class PrefetchJob implements Job {
       portal.prefetchError = e;
       return true;
     }
+    session.offerExpress();
     if (wanted()) {
       schedule(session, portal, fetchRows);
     }
@@ -69,7 +71,9 @@ final class PrefetchJob implements Job {
     }
     EncodedAhead ahead = portal.prefetched;
     if (!ahead.isEmpty() && !ahead.last().context().equals(session.encoding())) {
-      ahead.release(); // settings changed since: the next Execute encodes with the new ones
+      // Settings changed since: the next Execute encodes with the new ones. (Only a message can
+      // change them, and every message takes back an ExpressLane offer of these rows first.)
+      ahead.release();
     }
     return !ahead.reachesEnd() && ahead.finished(portal.prefetchRows) < DEPTH
         && ahead.bytes() < MAX_BYTES;

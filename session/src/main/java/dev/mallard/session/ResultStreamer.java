@@ -227,6 +227,11 @@ final class ResultStreamer {
   /** Sends prefetched rows as if they had just been streamed. */
   void sendPrefetched(Prefetched p) {
     out.sendEncoded(p.chunks());
+    consumed(p);
+  }
+
+  /** Moves past prefetched rows that were sent another way ({@link ExpressLane}). */
+  void consumed(Prefetched p) {
     try {
       cursor.skip(p.rows());
     } catch (SQLException e) {

@@ -56,6 +56,9 @@ final class Session {
   private final ExtendedProtocol extended = new ExtendedProtocol(this);
   private final MessagePump pump;
   private final Outbox out;
+  private final ExpressLane express = new ExpressLane();
+  /** The portal whose next Execute may go through the {@link ExpressLane}; worker thread only. */
+  private Portal expressPortal;
   private final int processId;
   private final int secretKey;
   private TransactionStatus status = TransactionStatus.IDLE;
@@ -80,7 +83,7 @@ final class Session {
         () -> status != TransactionStatus.IDLE);
     this.out = new Outbox(channel);
     this.pump = new MessagePump(channel, context.workers(), this::dispatch,
-        () -> copyIn != null && !copyIn.finished());
+        () -> copyIn != null && !copyIn.finished(), this::offerExpress);
     this.processId = registry.register(this);
     this.secretKey = registry.newSecretKey();
   }
@@ -93,6 +96,16 @@ final class Session {
 
   void submit(FrontendMessage message) {
     messagesReceived.incrementAndGet();
+    if (message instanceof FrontendMessage.Execute e && pump.idle() && out.drained()
+        && channel.isWritable()) {
+      ExpressLane.Offer offer = express.claim(e.portalName(), e.maxRows());
+      if (offer != null) {
+        ExpressLane.write(channel, offer);
+        registry.countExecuteSentAhead();
+        pump.submit(new ExpressLane.Sent(offer));
+        return;
+      }
+    }
     pump.submit(message);
   }
 
@@ -145,7 +158,12 @@ final class Session {
   // ---- worker thread ----
 
   private Job dispatch(Object item) {
+    express.retract(); // whatever this is, it comes before any Execute the event loop may answer
     try {
+      if (item instanceof ExpressLane.Sent sent) {
+        expressSent(sent.offer());
+        return null;
+      }
       if (item == START) {
         begin();
         return null;
@@ -284,6 +302,39 @@ final class Session {
     sync.start();
     send(new BackendMessage.BackendKeyData(processId, secretKey));
     readyForQuery();
+  }
+
+  /** Makes {@code portal}'s next Execute a candidate for the {@link ExpressLane}. */
+  void expressCandidate(Portal portal) {
+    expressPortal = portal;
+  }
+
+  /**
+   * Offers the next Execute's encoded rows to the event loop ({@link ExpressLane}) when nothing
+   * else is pending: called whenever the last message is finished and after encoding ahead.
+   */
+  void offerExpress() {
+    Portal p = expressPortal;
+    if (p == null || express.offered() || !pump.idle() || closed
+        || status != TransactionStatus.IN_TRANSACTION || skipUntilSync || copyIn != null
+        || p.isClosed() || p.streamer == null || p.prefetchError != null || p.cursorRun != null) {
+      return;
+    }
+    ResultStreamer.Prefetched next = p.prefetched.nextFollowed(p.prefetchRows);
+    if (next != null && next.context().equals(encoding())) {
+      express.publish(new ExpressLane.Offer(p, p.prefetchRows, next));
+    }
+  }
+
+  /** The event loop sent these encoded rows for an Execute: the portal moves past them. */
+  private void expressSent(ExpressLane.Offer offer) {
+    Portal portal = offer.portal();
+    ResultStreamer.Prefetched first = portal.prefetched.poll();
+    if (first != offer.rows()) {
+      throw new IllegalStateException("the rows sent are not the portal's next encoded rows");
+    }
+    portal.streamer.consumed(first);
+    PrefetchJob.schedule(this, portal, offer.maxRows());
   }
 
   private void sync() {

@@ -17,6 +17,8 @@ public final class SessionRegistry {
   private final AtomicInteger connections = new AtomicInteger();
   private final Map<Integer, Integer> byRole = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private final java.util.concurrent.atomic.LongAdder executesSentAhead =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** Counts a new connection; false when the limit is reached. */
   boolean tryAcquireConnection(int max) {
@@ -76,6 +78,16 @@ public final class SessionRegistry {
     if (s != null && s.secretKey() == secretKey) {
       s.cancel(Session.CancelReason.USER_REQUEST);
     }
+  }
+
+  /** Counts an Execute answered on the event loop from rows encoded ahead ({@link ExpressLane}). */
+  void countExecuteSentAhead() {
+    executesSentAhead.increment();
+  }
+
+  /** Executes answered on the event loop from rows encoded ahead, since the server started. */
+  public long executesSentAhead() {
+    return executesSentAhead.sum();
   }
 
   public int activeCount() {

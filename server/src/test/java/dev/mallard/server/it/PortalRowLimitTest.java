@@ -1,6 +1,7 @@
 package dev.mallard.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -99,6 +100,48 @@ class PortalRowLimitTest {
     }
   }
 
+  /**
+   * A streaming client's next Execute is answered on the event loop from the rows encoded ahead
+   * (counted in mallard_executes_sent_ahead_total). Executes pipelined behind it and another row
+   * limit go the ordinary way; either way every row arrives once, in order, and each Execute ends
+   * as in PostgreSQL. A closed portal is gone for the express path too.
+   */
+  @Test
+  void executesAreAnsweredFromRowsEncodedAhead() throws Exception {
+    String sentAhead = "mallard_executes_sent_ahead_total";
+    try (RobustnessTest.RawClient c = RobustnessTest.RawClient.loggedIn(server.port)) {
+      open(c, "SELECT range FROM range(100000)");
+      double before = server.metric(sentAhead);
+      long next = fetch(c, 1000, 0, true);
+      for (int i = 0; i < 5; i++) {
+        Thread.sleep(200); // lets the next Executes' rows be encoded ahead
+        next = fetch(c, 1000, next, true);
+      }
+      double answeredAhead = server.metric(sentAhead) - before;
+      assertTrue(answeredAhead >= 4 && answeredAhead <= 5, "answered ahead: " + answeredAhead);
+
+      Thread.sleep(200);
+      for (int i = 0; i < 3; i++) { // pipelined: the later ones queue behind the first
+        sendExecute(c, 1000);
+      }
+      for (int i = 0; i < 3; i++) {
+        next = readExecute(c, 1000, next, true);
+      }
+      Thread.sleep(200);
+      next = fetch(c, 700, next, true); // rows were encoded ahead for 1000-row Executes
+      assertEquals(9700, next);
+
+      Thread.sleep(200);
+      c.sendTyped('C', concat(new byte[] {'P'}, cstr("")));
+      sendExecute(c, 1000);
+      assertEquals('3', c.read().type()); // CloseComplete
+      RobustnessTest.RawClient.Message error = c.read();
+      assertEquals('E', error.type());
+      assertTrue(new String(error.body(), StandardCharsets.UTF_8).contains("C34000"));
+      assertEquals('Z', c.skipUntil('Z').type());
+    }
+  }
+
   private static void open(RobustnessTest.RawClient c, String sql) throws IOException {
     c.sendTyped('Q', cstr("BEGIN"));
     c.skipUntil('Z');
@@ -114,8 +157,19 @@ class PortalRowLimitTest {
    */
   private static long fetch(RobustnessTest.RawClient c, int limit, long next, boolean suspended)
       throws IOException {
+    sendExecute(c, limit);
+    return readExecute(c, limit, next, suspended);
+  }
+
+  /** Execute of the unnamed portal with a row limit, then Sync. */
+  private static void sendExecute(RobustnessTest.RawClient c, int limit) throws IOException {
     c.sendTyped('E', concat(cstr(""), ByteBuffer.allocate(4).putInt(limit).array()));
     c.sendTyped('S', new byte[0]);
+  }
+
+  /** The answer to {@link #sendExecute}, checked as {@link #fetch} says. */
+  private static long readExecute(RobustnessTest.RawClient c, int limit, long next,
+      boolean suspended) throws IOException {
     long expected = next;
     RobustnessTest.RawClient.Message m;
     while ((m = c.read()).type() == 'D') {

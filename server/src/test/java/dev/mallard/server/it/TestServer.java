@@ -77,6 +77,27 @@ final class TestServer implements AutoCloseable {
     return connect("sslmode=disable");
   }
 
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+  /** GET {@code path} from the server's metrics endpoint. */
+  java.net.http.HttpResponse<String> getMetricsEndpoint(String path) throws Exception {
+    return HTTP.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + server.metricsPort() + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of one sample of /metrics, {@code name{labels}} or {@code name}; -1 if absent. */
+  static double sample(String metrics, String nameAndLabels) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "(?m)^" + java.util.regex.Pattern.quote(nameAndLabels) + " (\\S+)$").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  /** The value of one sample, scraped now. */
+  double metric(String nameAndLabels) throws Exception {
+    return sample(getMetricsEndpoint("/metrics").body(), nameAndLabels);
+  }
+
   @Override
   public void close() {
     server.close();
