@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +17,17 @@ import java.util.regex.Pattern;
 
 /**
  * Mallard as users run it: the runnable jar in a JVM of its own (as bin/mallard starts it), on a
- * free port, TLS off, with a throwaway data directory. Its output is drained so it never blocks.
+ * free port, TLS off, with a throwaway data directory and its metrics endpoint on another free
+ * port. Its output is drained so it never blocks.
  */
 final class MallardProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready on ([0-9.]+):(\\d+)");
+  private static final Pattern METRICS = Pattern.compile("metrics on (http://[0-9.]+:\\d+/metrics)");
 
   private final Process process;
   private final int port;
   private final String password;
+  private URI metrics;
 
   /**
    * Starts the server and waits for its "ready" line.
@@ -32,7 +39,7 @@ final class MallardProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("java", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--data-dir", dataDir.toString(),
-        "--tls-mode", "disable"));
+        "--tls-mode", "disable", "--metrics-port", "0"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("MALLARD_PASSWORD", password);
     builder.environment().put("MALLARD_LOG_LEVEL", "INFO"); // for the "ready" line
@@ -59,12 +66,29 @@ final class MallardProcess implements AutoCloseable {
     return password;
   }
 
+  /** A sample of the server's /metrics without labels, e.g. a counter; -1 when absent. */
+  double metric(String name) throws IOException, InterruptedException {
+    if (metrics == null) {
+      return -1;
+    }
+    String body = HTTP.send(HttpRequest.newBuilder(metrics).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(body);
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private int awaitReady() throws IOException {
     BufferedReader out = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> seen = new ArrayList<>();
     String line;
     while ((line = out.readLine()) != null) {
+      Matcher metricsLine = METRICS.matcher(line);
+      if (metricsLine.find()) {
+        metrics = URI.create(metricsLine.group(1));
+      }
       Matcher m = READY.matcher(line);
       if (m.find()) {
         Thread drain = new Thread(() -> {

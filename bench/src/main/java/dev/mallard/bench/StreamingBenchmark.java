@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -64,7 +65,14 @@ public final class StreamingBenchmark {
     Pass read() throws Exception;
   }
 
-  private record Run(Measurement measurement, Reader reader, ServerCpu serverCpu) {}
+  /**
+   * @param sentAhead how many Executes the server has answered from rows encoded ahead, on its
+   *     event loop (Mallard's mallard_executes_sent_ahead_total), or -1 when unknown
+   */
+  private record Run(Measurement measurement, Reader reader, ServerCpu serverCpu,
+      LongSupplier sentAhead) {}
+
+  private static final LongSupplier UNKNOWN_COUNT = () -> -1;
 
   private int run() throws Exception {
     Path dataDir = Files.createTempDirectory("mallard-bench");
@@ -96,7 +104,18 @@ public final class StreamingBenchmark {
           MALLARD_PASSWORD, jvmOptions.equals(List.of("")) ? List.of() : jvmOptions)) {
         versions.add("Mallard in its own JVM" + (jvmOptions.equals(List.of(""))
             ? "" : " (" + String.join(" ", jvmOptions) + ")"));
-        measureOverWire(server.port(), ServerCpu.process(server.pid()), results, versions);
+        LongSupplier sentAhead = () -> {
+          try {
+            return (long) server.metric("mallard_executes_sent_ahead_total");
+          } catch (IOException e) {
+            return -1;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+          }
+        };
+        measureOverWire(server.port(), ServerCpu.process(server.pid()), sentAhead, results,
+            versions);
       }
       return;
     }
@@ -108,13 +127,13 @@ public final class StreamingBenchmark {
     try (MallardServer server = new MallardServer(config, MALLARD_PASSWORD)) {
       int port = server.start();
       versions.add("Mallard in the benchmark's JVM");
-      measureOverWire(port, ServerCpu.mallardThreads(), results, versions);
+      measureOverWire(port, ServerCpu.mallardThreads(), UNKNOWN_COUNT, results, versions);
     }
   }
 
   /** Mallard (and PostgreSQL) through pgjdbc, every mode, passes interleaved. */
-  private void measureOverWire(int port, ServerCpu mallardCpu, List<Measurement> results,
-      List<String> versions) throws Exception {
+  private void measureOverWire(int port, ServerCpu mallardCpu, LongSupplier sentAhead,
+      List<Measurement> results, List<String> versions) throws Exception {
     MallardConfig d = MallardConfig.defaults();
     List<PgjdbcReader> open = new ArrayList<>();
     try {
@@ -140,13 +159,14 @@ public final class StreamingBenchmark {
         PgjdbcReader mallard = new PgjdbcReader("127.0.0.1", port, d.defaultDatabase(),
             "postgres", MALLARD_PASSWORD, mode, options.fetchSize());
         open.add(mallard);
-        runs.add(pgjdbcRun("Mallard", mode, mallard, mallardCpu));
+        runs.add(pgjdbcRun("Mallard", mode, mallard, mallardCpu, sentAhead));
         if (options.postgres()) {
           PgjdbcReader pg = new PgjdbcReader(options.pgHost(), options.pgPort(),
               options.pgDatabase(), options.pgUser(), options.pgPassword(), mode,
               options.fetchSize());
           open.add(pg);
-          runs.add(pgjdbcRun("PostgreSQL", mode, pg, ServerCpu.postgresBackend(pg.connection())));
+          runs.add(pgjdbcRun("PostgreSQL", mode, pg, ServerCpu.postgresBackend(pg.connection()),
+              UNKNOWN_COUNT));
         }
       }
       measure(runs);
@@ -164,14 +184,15 @@ public final class StreamingBenchmark {
   }
 
   private static Run pgjdbcRun(
-      String system, PgjdbcReader.Mode mode, PgjdbcReader reader, ServerCpu serverCpu) {
+      String system, PgjdbcReader.Mode mode, PgjdbcReader reader, ServerCpu serverCpu,
+      LongSupplier sentAhead) {
     Measurement m = new Measurement(system, "pgjdbc " + mode.label);
     Reader read = () -> {
       Pass p = reader.read();
       m.formats = reader.formats();
       return p;
     };
-    return new Run(m, read, serverCpu);
+    return new Run(m, read, serverCpu, sentAhead);
   }
 
   private Measurement measureDuckDb(Path file, List<String> versions) throws Exception {
@@ -180,7 +201,7 @@ public final class StreamingBenchmark {
     try (DuckDbArrowReader reader = new DuckDbArrowReader(file, options.arrowBatchRows())) {
       versions.add("DuckDB " + reader.version() + " (JDBC) in the benchmark's JVM");
       // DuckDB's work happens in this thread and in its own native threads, which are not visible.
-      measure(List.of(new Run(m, reader::read, ServerCpu.UNKNOWN)));
+      measure(List.of(new Run(m, reader::read, ServerCpu.UNKNOWN, UNKNOWN_COUNT)));
     }
     return m;
   }
@@ -195,23 +216,28 @@ public final class StreamingBenchmark {
   private void measure(List<Run> runs) throws Exception {
     for (int w = 0; w < options.warmups(); w++) {
       for (Run r : runs) {
-        logPass(r, "warm-up  ", timed(r));
+        long sentAhead = r.sentAhead().getAsLong();
+        logPass(r, "warm-up  ", timed(r), sentAhead);
       }
     }
     for (int i = 1; i <= options.passes(); i++) {
       for (Run r : runs) {
+        long sentAhead = r.sentAhead().getAsLong();
         Pass p = timed(r);
         r.measurement().passes.add(p);
-        logPass(r, "pass " + i + "/" + options.passes(), p);
+        logPass(r, "pass " + i + "/" + options.passes(), p, sentAhead);
       }
     }
   }
 
-  private static void logPass(Run r, String which, Pass p) {
+  /** @param sentAheadBefore the Run's sentAhead count before the pass */
+  private static void logPass(Run r, String which, Pass p, long sentAheadBefore) {
+    long sentAheadAfter = sentAheadBefore < 0 ? -1 : r.sentAhead().getAsLong();
     log("%-34s %s %6.2f s %,12.0f rows/s  cpu: client %5.2f s, server %s;"
-            + " client waited for a core %s",
+            + " client waited for a core %s%s",
         r.measurement().name(), which, p.seconds(), p.rowsPerSecond(), p.clientCpuNanos() / 1e9,
-        seconds(p.serverCpuNanos()), seconds(p.clientRunQueueNanos()));
+        seconds(p.serverCpuNanos()), seconds(p.clientRunQueueNanos()),
+        sentAheadAfter < 0 ? "" : "; Executes answered ahead " + (sentAheadAfter - sentAheadBefore));
   }
 
   private static String seconds(long nanos) {

@@ -256,6 +256,18 @@ public final class ResultCursor implements AutoCloseable {
     return b;
   }
 
+  /**
+   * Rows already loaded from DuckDB and not consumed: the rest of the current batch and the
+   * batches read ahead. Loads nothing; the result may have more rows than this.
+   */
+  public long loadedRows() {
+    long rows = current != null ? batchRows - rowInBatch : 0;
+    for (VectorSchemaRoot b : ahead) {
+      rows += b.getRowCount();
+    }
+    return rows;
+  }
+
   /** Consumes {@code rows} rows, moving through batches as needed. */
   public void skip(long rows) throws SQLException {
     long left = rows;

@@ -62,14 +62,15 @@ final class EncodedAhead {
 
   /**
    * The first unit if it holds a whole Execute's {@code fetchRows} rows and at least one more row
-   * is encoded after it (so that Execute ends with PortalSuspended); else null.
+   * is known to follow it, either encoded after it or among the {@code loadedRows} rows the
+   * cursor holds beyond its position (so that Execute ends with PortalSuspended); else null.
    */
-  ResultStreamer.Prefetched nextFollowed(long fetchRows) {
-    if (units.size() < 2) {
+  ResultStreamer.Prefetched nextFollowed(long fetchRows, long loadedRows) {
+    ResultStreamer.Prefetched first = units.peekFirst();
+    if (first == null || first.rows() != fetchRows) {
       return null;
     }
-    ResultStreamer.Prefetched first = units.peekFirst();
-    return first.rows() == fetchRows && rows > first.rows() ? first : null;
+    return rows > first.rows() || loadedRows > first.rows() ? first : null;
   }
 
   /** Takes the first unit (the next Execute's rows), or null. */

@@ -240,6 +240,11 @@ final class ResultStreamer {
     rowsSent += p.rows();
   }
 
+  /** Rows loaded from DuckDB and not yet sent (some may be encoded ahead); loads nothing. */
+  long loadedRows() {
+    return cursor.loadedRows();
+  }
+
   /** Whether unread rows remain. */
   boolean hasMore() {
     try {

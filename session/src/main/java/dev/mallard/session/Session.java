@@ -320,7 +320,8 @@ final class Session {
         || p.isClosed() || p.streamer == null || p.prefetchError != null || p.cursorRun != null) {
       return;
     }
-    ResultStreamer.Prefetched next = p.prefetched.nextFollowed(p.prefetchRows);
+    ResultStreamer.Prefetched next =
+        p.prefetched.nextFollowed(p.prefetchRows, p.streamer.loadedRows());
     if (next != null && next.context().equals(encoding())) {
       express.publish(new ExpressLane.Offer(p, p.prefetchRows, next));
     }

@@ -65,4 +65,28 @@ class EncodedAheadTest {
     ahead.release();
     assertEquals(0, s.chunks().get(0).refCnt());
   }
+
+  /**
+   * A unit is offered to an Execute (ExpressLane) only when it holds that Execute's whole row
+   * limit and a row is known to follow it, encoded or loaded: otherwise the Execute must end
+   * with CommandComplete, or wait for rows still to be encoded.
+   */
+  @Test
+  void aWholeUnitWithARowAfterItAnswersTheNextExecute() {
+    EncodedAhead ahead = new EncodedAhead();
+    ahead.add(slice(6, false), 10);
+    assertNull(ahead.nextFollowed(10, 100), "not a whole Execute's rows yet");
+    ahead.add(slice(4, false), 10);
+    ResultStreamer.Prefetched whole = ahead.last();
+    assertNull(ahead.nextFollowed(10, 10), "nothing known after it: the result may end there");
+    assertSame(whole, ahead.nextFollowed(10, 11), "a loaded row follows");
+    assertNull(ahead.nextFollowed(5, 11), "rows encoded for another row limit");
+    ahead.add(slice(1, false), 10);
+    assertSame(whole, ahead.nextFollowed(10, 0), "an encoded row follows");
+    ahead.release();
+
+    ahead.add(slice(10, true), 10);
+    assertNull(ahead.nextFollowed(10, 10), "the result ends with these rows");
+    ahead.release();
+  }
 }
