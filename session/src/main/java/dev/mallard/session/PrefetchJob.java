@@ -2,7 +2,7 @@ package dev.mallard.session;
 
 /**
  * After a portal suspends at its row limit, the client reads those rows before asking for more
- * (pgjdbc's fetchSize, psycopg's named cursors). Meanwhile the session would sit idle, so it
+ * (pgjdbc's fetchSize, asyncpg's cursors). Meanwhile the session would sit idle, so it
  * encodes the rows of the next Executes ahead of time ({@link #DEPTH} of them, at most {@link
  * #MAX_BYTES}); an Execute then sends those bytes at once. Two Executes ahead rather than one, so
  * that a server thread that lost its core for a moment still has the next rows ready.

@@ -56,6 +56,62 @@ class StreamingAndCancelTest {
     }
   }
 
+  /**
+   * Several sessions stream at once, with and without TLS, in text and binary, while some of them
+   * run other statements on the same connection between fetches (which take back rows offered to
+   * the event loop, see ExpressLane): every session reads every row once, in order, with the
+   * values it asked for.
+   */
+  @Test
+  void concurrentStreamsWithStatementsBetweenFetchesKeepEveryRowInOrder() throws Exception {
+    String query = "SELECT range AS i, range * 0.5 AS half, 'row ' || range AS label,"
+        + " TIMESTAMPTZ '2024-01-01 00:00:00+00' + range * INTERVAL '1 second' AS ts"
+        + " FROM range(60000)";
+    double sentAheadBefore = server.metric("mallard_executes_sent_ahead_total");
+    java.util.List<CompletableFuture<Long>> streams = new java.util.ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      int session = n;
+      streams.add(CompletableFuture.supplyAsync(() -> {
+        String params = (session % 2 == 0 ? "sslmode=require" : "sslmode=disable")
+            + (session % 3 == 0 ? "&prepareThreshold=-1&binaryTransfer=true" : "");
+        try (Connection c = server.connect(params)) {
+          c.setAutoCommit(false);
+          try (Statement s = c.createStatement(); Statement other = c.createStatement()) {
+            s.setFetchSize(700);
+            long expected = 0;
+            try (ResultSet rs = s.executeQuery(query)) {
+              while (rs.next()) {
+                assertEquals(expected, rs.getLong(1), "session " + session);
+                assertEquals(expected * 0.5, rs.getBigDecimal(2).doubleValue());
+                assertEquals("row " + expected, rs.getString(3));
+                assertEquals(java.time.Instant.parse("2024-01-01T00:00:00Z").plusSeconds(expected),
+                    rs.getObject(4, java.time.OffsetDateTime.class).toInstant());
+                expected++;
+                if (session % 2 == 1 && expected % 7000 == 0) {
+                  // between fetches: a query, and a setting that changes how rows are encoded
+                  try (ResultSet one = other.executeQuery("SELECT " + expected)) {
+                    assertTrue(one.next());
+                    assertEquals(expected, one.getLong(1));
+                  }
+                  other.execute("SET TimeZone = '" + (expected % 14000 == 0 ? "UTC" : "Asia/Tokyo") + "'");
+                }
+              }
+            }
+            c.commit();
+            return expected;
+          }
+        } catch (SQLException e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      }));
+    }
+    for (CompletableFuture<Long> stream : streams) {
+      assertEquals(60000L, stream.get(120, TimeUnit.SECONDS));
+    }
+    // some of those fetches were answered on the event loop, from rows encoded ahead
+    assertTrue(server.metric("mallard_executes_sent_ahead_total") > sentAheadBefore);
+  }
+
   @Test
   void cancelStopsARunningQueryWith57014() throws Exception {
     try (Connection c = server.connect(); Statement s = c.createStatement()) {
