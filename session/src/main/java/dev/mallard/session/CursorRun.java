@@ -189,7 +189,8 @@ final class CursorRun implements Job {
   private boolean complete(String tag) {
     end();
     portal.completed = true;
-    portal.completionTag = tag;
+    // a FETCH returns rows: run again, it fetches none; DECLARE, MOVE and CLOSE cannot run again
+    portal.rerunTag = portal.query.statement().kind() == StatementKind.FETCH ? "FETCH 0" : null;
     session.send(new BackendMessage.CommandComplete(tag));
     return true;
   }

@@ -34,9 +34,14 @@ final class Portal {
   RuntimeException prefetchError;
   /** A FETCH stopped at an Execute's row limit, to go on at the next Execute; else null. */
   CursorRun cursorRun;
-  /** True once the statement ran to completion; a further Execute reports the tag again. */
+  /** True once the statement ran to completion. */
   boolean completed;
-  String completionTag;
+  /**
+   * After completion, the CommandComplete tag of a further Execute: a row-returning statement's
+   * tag with a count of 0, since PostgreSQL then fetches nothing more; null for the others, which
+   * PostgreSQL refuses to run again.
+   */
+  String rerunTag;
 
   /** @param shared the statement, already retained for this portal */
   Portal(String name, SharedQuery shared, Object[] parameters, short[] resultFormats) {

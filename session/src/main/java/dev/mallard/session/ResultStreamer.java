@@ -30,6 +30,8 @@ final class ResultStreamer {
   private final Session session;
   private final RowWriter rowWriter;
   private long encodedBatch = -1;
+  /** The settings {@link #encoders} follow; a SET between two Executes may change them. */
+  private EncodingContext encodedContext;
   private ColumnEncoder[] encoders;
   private long rowsSent;
   /** Where prefetched rows are encoded before being copied into chunks; made on first use. */
@@ -130,11 +132,13 @@ final class ResultStreamer {
   }
 
   private void prepareEncoders() {
-    if (cursor.batchNumber() == encodedBatch) {
+    EncodingContext context = session.encoding();
+    if (cursor.batchNumber() == encodedBatch && context.equals(encodedContext)) {
       return;
     }
     encodedBatch = cursor.batchNumber();
-    encoders = encodersFor(cursor.batch(), session.encoding());
+    encodedContext = context;
+    encoders = encodersFor(cursor.batch(), context);
   }
 
   private ColumnEncoder[] encodersFor(VectorSchemaRoot batch, EncodingContext context) {

@@ -3,6 +3,8 @@ package dev.mallard.session;
 import dev.mallard.engine.Column;
 import dev.mallard.engine.QueryResult;
 import dev.mallard.engine.Statement;
+import dev.mallard.wire.error.PgException;
+import dev.mallard.wire.error.SqlState;
 import dev.mallard.wire.message.BackendMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +47,11 @@ final class StatementRun implements Job {
     if (!started) {
       started = true;
       if (portal.completed) {
-        session.send(new BackendMessage.CommandComplete(portal.completionTag));
+        if (portal.rerunTag == null) {
+          throw new PgException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+              "portal \"" + portal.name + "\" cannot be run");
+        }
+        session.send(new BackendMessage.CommandComplete(portal.rerunTag));
         return true;
       }
       if (portal.cursorRun != null) {
@@ -96,7 +102,7 @@ final class StatementRun implements Job {
         session.notice(n.severity(), n.sqlState(), n.message());
       }
       if (!result.hasRows()) {
-        complete(result.statement().commandTag(result.changedRows()));
+        complete(result.statement().commandTag(result.changedRows()), null);
         ok = true;
         return false;
       }
@@ -143,8 +149,7 @@ final class StatementRun implements Job {
       session.afterStatement();
     }
     portal.completed = true;
-    portal.completionTag = "COPY " + rows;
-    session.send(new BackendMessage.CommandComplete(portal.completionTag));
+    session.send(new BackendMessage.CommandComplete("COPY " + rows));
     return true;
   }
 
@@ -188,7 +193,8 @@ final class StatementRun implements Job {
           copyOut.finish();
         }
         // PostgreSQL counts the rows of this Execute, not of the whole portal
-        complete(portal.tagged.commandTag(streamer.rowsSent() - rowsAtStart));
+        complete(portal.tagged.commandTag(streamer.rowsSent() - rowsAtStart),
+            copyOut == null ? portal.tagged.commandTag(0) : null);
         return true;
     }
   }
@@ -217,9 +223,9 @@ final class StatementRun implements Job {
     }
   }
 
-  private void complete(String tag) {
+  private void complete(String tag, String rerunTag) {
     portal.completed = true;
-    portal.completionTag = tag;
+    portal.rerunTag = rerunTag;
     session.afterStatement();
     session.send(new BackendMessage.CommandComplete(tag));
   }
@@ -240,6 +246,6 @@ final class StatementRun implements Job {
         session.send(new BackendMessage.DataRow(values));
       }
     }
-    complete(result.tag());
+    complete(result.tag(), result.hasRows() ? result.tag() : null);
   }
 }
