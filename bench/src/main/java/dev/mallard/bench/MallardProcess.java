@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class MallardProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready on ([0-9.]+):(\\d+)");
-  private static final Pattern METRICS = Pattern.compile("metrics on (http://[0-9.]+:\\d+/metrics)");
+  private static final Pattern METRICS =
+      Pattern.compile("metrics on (http://[0-9.]+:\\d+/metrics)");
 
   private final Process process;
   private final int port;
@@ -36,7 +37,8 @@ final class MallardProcess implements AutoCloseable {
    */
   MallardProcess(Path jar, Path dataDir, String password, List<String> jvmOptions)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of("java", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+    List<String> command =
+        new ArrayList<>(List.of("java", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0", "--data-dir", dataDir.toString(),
         "--tls-mode", "disable", "--metrics-port", "0"));

@@ -237,7 +237,8 @@ public final class StreamingBenchmark {
             + " client waited for a core %s%s",
         r.measurement().name(), which, p.seconds(), p.rowsPerSecond(), p.clientCpuNanos() / 1e9,
         seconds(p.serverCpuNanos()), seconds(p.clientRunQueueNanos()),
-        sentAheadAfter < 0 ? "" : "; Executes answered ahead " + (sentAheadAfter - sentAheadBefore));
+        sentAheadAfter < 0
+            ? "" : "; Executes answered ahead " + (sentAheadAfter - sentAheadBefore));
   }
 
   private static String seconds(long nanos) {

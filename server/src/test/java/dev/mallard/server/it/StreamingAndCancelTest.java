@@ -93,7 +93,8 @@ class StreamingAndCancelTest {
                     assertTrue(one.next());
                     assertEquals(expected, one.getLong(1));
                   }
-                  other.execute("SET TimeZone = '" + (expected % 14000 == 0 ? "UTC" : "Asia/Tokyo") + "'");
+                  String zone = expected % 14000 == 0 ? "UTC" : "Asia/Tokyo";
+                  other.execute("SET TimeZone = '" + zone + "'");
                 }
               }
             }
