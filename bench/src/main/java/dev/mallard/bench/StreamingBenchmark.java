@@ -98,12 +98,11 @@ public final class StreamingBenchmark {
   private void measureWithMallard(Path dataDir, List<Measurement> results, List<String> versions)
       throws Exception {
     if (options.mallardJar() != null) {
-      List<String> jvmOptions = List.of(
-          System.getenv().getOrDefault("MALLARD_JAVA_OPTS", "").trim().split("\\s+"));
-      try (MallardProcess server = new MallardProcess(Path.of(options.mallardJar()), dataDir,
-          MALLARD_PASSWORD, jvmOptions.equals(List.of("")) ? List.of() : jvmOptions)) {
-        versions.add("Mallard in its own JVM" + (jvmOptions.equals(List.of(""))
-            ? "" : " (" + String.join(" ", jvmOptions) + ")"));
+      String opts = System.getenv().getOrDefault("MALLARD_JAVA_OPTS", "").trim();
+      List<String> jvmOptions = opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
+      try (MallardProcess server = new MallardProcess(
+          Path.of(options.mallardJar()), dataDir, MALLARD_PASSWORD, jvmOptions)) {
+        versions.add("Mallard in its own JVM" + (opts.isEmpty() ? "" : " (" + opts + ")"));
         LongSupplier sentAhead = () -> {
           try {
             return (long) server.metric("mallard_executes_sent_ahead_total");
