@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,19 +17,7 @@ import org.junit.jupiter.api.Test;
  * result types and names), through pgjdbc over a real socket; expected values are PostgreSQL 15's
  * for the same SQL.
  */
-class CastTypesTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class CastTypesTest extends SharedServerTest {
   private static List<String> row(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       assertTrue(rs.next());

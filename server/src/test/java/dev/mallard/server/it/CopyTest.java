@@ -13,27 +13,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 
 /** COPY FROM STDIN and TO STDOUT through pgjdbc's CopyManager, in text, CSV and binary. */
-class CopyTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class CopyTest extends SharedServerTest {
   static CopyManager copy(Connection c) throws SQLException {
     return c.unwrap(PGConnection.class).getCopyAPI();
   }

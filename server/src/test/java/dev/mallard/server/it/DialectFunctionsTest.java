@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +16,7 @@ import org.junit.jupiter.api.Test;
  * Expected values are PostgreSQL 15's for the same SQL; json text is compared without white space
  * (PostgreSQL writes {@code {"a" : 1}}, DuckDB {@code {"a":1}}: the same value).
  */
-class DialectFunctionsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class DialectFunctionsTest extends SharedServerTest {
   /** Every row of the result, columns joined by | and rows by a space. */
   private static String rows(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();

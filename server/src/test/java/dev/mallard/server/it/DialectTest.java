@@ -11,27 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL's answers where DuckDB's would differ, through pgjdbc over a real socket. Expected
  * values are what PostgreSQL 15 returns for the same SQL (checked against scripts/pg-reference.sh).
  */
-class DialectTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class DialectTest extends SharedServerTest {
   private static String row(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       assertTrue(rs.next());

@@ -12,25 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Extended-protocol details: untyped parameters, suspended portals, notices, version parsing. */
-class ExtendedProtocolTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class ExtendedProtocolTest extends SharedServerTest {
   @ParameterizedTest
   @ValueSource(strings = {"sslmode=disable&prepareThreshold=-1&binaryTransfer=true",
       "sslmode=disable&prepareThreshold=1&binaryTransfer=false"})

@@ -15,26 +15,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** pgjdbc against a running Mallard over a socket: protocol basics, errors, transactions. */
-class JdbcBasicsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class JdbcBasicsTest extends SharedServerTest {
   @ParameterizedTest
   @ValueSource(strings = {"sslmode=disable&preferQueryMode=simple", "sslmode=disable&preferQueryMode=extended",
       "sslmode=disable&binaryTransfer=true&prepareThreshold=1", "sslmode=disable&binaryTransfer=false"})

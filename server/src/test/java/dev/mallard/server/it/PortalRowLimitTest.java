@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +26,7 @@ import org.junit.jupiter.api.Test;
  * tag, ReadyForQuery's status and SQLSTATEs (ParameterStatus and notices are not compared). So
  * must a further Execute of a portal that ran to completion.
  */
-class PortalRowLimitTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class PortalRowLimitTest extends SharedServerTest {
   @Test
   void everyExecuteReturnsAtMostItsRowLimit() throws IOException {
     try (RobustnessTest.RawClient c = RobustnessTest.RawClient.loggedIn(server.port)) {

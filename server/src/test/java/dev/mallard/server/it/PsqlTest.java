@@ -11,24 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real psql client (installed by the test command) against a running Mallard. */
-class PsqlTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class PsqlTest extends SharedServerTest {
   record Result(int exitCode, String out, String err) {}
 
   static Result psql(String sslmode, String... args) throws IOException, InterruptedException {

@@ -15,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +22,8 @@ import org.junit.jupiter.api.Test;
  * the extended protocol (RowDescription at Describe), and pgjdbc's getGeneratedKeys (which
  * appends RETURNING) alone and in batches, in text and binary.
  */
-class ReturningTest {
-  static TestServer server;
+class ReturningTest extends SharedServerTest {
   private static int tables;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static String newTable(Statement st) throws SQLException {
     String name = "ret_t" + (++tables);

@@ -30,28 +30,14 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and broken clients over raw sockets: each must get a FATAL 08P01 (or just lose its own
  * connection), and the server must go on serving everyone else.
  */
-class RobustnessTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class RobustnessTest extends SharedServerTest {
   @AfterEach
   void serverStillServesOthers() throws SQLException {
     try (Connection c = server.connect();

@@ -11,8 +11,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +19,8 @@ import org.junit.jupiter.api.Test;
  * again in a new DuckDB transaction, and refuse with 0A000 when they would not come out the same
  * (the transaction then fails as a whole, and nothing is stored).
  */
-class SavepointTest {
-  static TestServer server;
+class SavepointTest extends SharedServerTest {
   private static int tables;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static String newTable(Statement st) throws SQLException {
     String name = "sp_t" + (++tables);

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 
@@ -16,19 +14,7 @@ import org.postgresql.util.PSQLException;
  * Statements PostgreSQL refuses at parse or DROP time where DuckDB would run them, through pgjdbc
  * over a real socket; the SQLSTATEs and messages are PostgreSQL 15's for the same SQL.
  */
-class SemanticErrorsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class SemanticErrorsTest extends SharedServerTest {
   private static PSQLException error(Connection c, String sql) {
     return assertThrows(PSQLException.class, () -> {
       try (Statement s = c.createStatement()) {

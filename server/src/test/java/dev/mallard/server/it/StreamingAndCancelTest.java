@@ -10,27 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Large results stream in portions; a running query can be cancelled or time out. */
-class StreamingAndCancelTest {
-  static TestServer server;
-
+class StreamingAndCancelTest extends SharedServerTest {
   /** A query that runs for many seconds in DuckDB unless interrupted. */
   static final String SLOW_QUERY =
       "SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range * b.range % 7 = 3";
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void fetchSizeStreamsAMillionRowsInsideATransaction() throws SQLException {

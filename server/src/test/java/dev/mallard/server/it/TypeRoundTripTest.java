@@ -19,8 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,19 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every supported type goes in as a parameter and comes back as a value, with pgjdbc's binary
  * transfer on and off; NULL of each type comes back as NULL with the right type name.
  */
-class TypeRoundTripTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class TypeRoundTripTest extends SharedServerTest {
   static final String BINARY = "sslmode=disable&prepareThreshold=-1&binaryTransfer=true";
   static final String TEXT = "sslmode=disable&prepareThreshold=0&binaryTransfer=false";
 

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +16,7 @@ import org.junit.jupiter.api.Test;
  * which DuckDB cannot run, over both protocols through pgjdbc; expected values are PostgreSQL
  * 15's for the same statements.
  */
-class WritableCteTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class WritableCteTest extends SharedServerTest {
   @Test
   void theRestOfTheStatementReadsTheReturnedRows() throws SQLException {
     try (Connection c = server.connect(); Statement s = c.createStatement()) {
