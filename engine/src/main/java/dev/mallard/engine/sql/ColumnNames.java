@@ -54,28 +54,20 @@ final class ColumnNames implements RewriteRule {
     if (i < 0) {
       return items;
     }
-    int depth = 0;
-    int start = i;
-    int j = i;
-    for (; j < tokens.size(); j++) {
+    int end = tokens.topLevelEnd(i, j -> {
       Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        if (--depth < 0) {
-          break;
-        }
-      } else if (depth == 0 && (k.is(",") || k.is(";") || k.isWord()
-          && LIST_END.contains(k.text().toLowerCase(Locale.ROOT)) && !continuesItem(tokens, j))) {
-        items.add(new int[] {start, tokens.prev(j)});
-        if (!k.is(",")) {
-          break;
-        }
-        start = tokens.next(j);
-      }
+      return k.is(";") || k.isWord() && LIST_END.contains(k.text().toLowerCase(Locale.ROOT))
+          && !continuesItem(tokens, j);
+    });
+    int start = i;
+    for (int comma : tokens.allTopLevel(i - 1, end, k -> k.is(","))) {
+      items.add(new int[] {start, tokens.prev(comma)});
+      start = tokens.next(comma);
     }
-    if (j >= tokens.size() && start >= 0) {
-      items.add(new int[] {start, tokens.prev(tokens.size())});
+    boolean closesBracket = end < tokens.size()
+        && (tokens.get(end).is(")") || tokens.get(end).is("]"));
+    if (!closesBracket && start >= 0) { // an item cut off by a bracket it did not open: unnamed
+      items.add(new int[] {start, tokens.prev(end)});
     }
     return items;
   }

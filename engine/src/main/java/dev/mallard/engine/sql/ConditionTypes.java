@@ -57,22 +57,14 @@ final class ConditionTypes implements RewriteRule {
 
   /** The last token of the condition that starts at {@code first}, or -1. */
   private static int conditionEnd(Tokens tokens, int first) {
-    int depth = 0;
-    int last = -1;
-    for (int j = first; j >= 0 && j < tokens.size(); j = tokens.next(j)) {
-      Token k = tokens.get(j);
-      if (k.is("(") || k.is("[")) {
-        depth++;
-      } else if (k.is(")") || k.is("]")) {
-        if (--depth < 0) {
-          break;
-        }
-      } else if (depth == 0 && (k.is(";") || k.is(",") || k.isWord()
-          && CLAUSE_END.contains(k.text().toLowerCase(Locale.ROOT)))) {
-        break;
-      }
-      last = j;
+    if (first < 0) {
+      return -1;
     }
-    return last;
+    int end = tokens.topLevelEnd(first, j -> {
+      Token k = tokens.get(j);
+      return k.is(";") || k.is(",")
+          || k.isWord() && CLAUSE_END.contains(k.text().toLowerCase(Locale.ROOT));
+    });
+    return end == first ? -1 : tokens.prev(end);
   }
 }

@@ -2,6 +2,7 @@ package dev.mallard.engine.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /** A statement's tokens, editable in place by rewrite rules, with navigation that skips spaces. */
@@ -100,6 +101,29 @@ public final class Tokens {
   public int firstTopLevel(int open, int close, Predicate<Token> match) {
     List<Integer> found = topLevel(open, close, match, true);
     return found.isEmpty() ? -1 : found.get(0);
+  }
+
+  /**
+   * Where a condition, list or clause that starts at {@code from} ends: the index of the first
+   * token from there on that stands outside the brackets opened since and matches {@code stop}
+   * (given its index), or that closes a bracket opened before {@code from}; {@link #size()} if
+   * none.
+   */
+  public int topLevelEnd(int from, IntPredicate stop) {
+    int depth = 0;
+    for (int j = from; j < list.size(); j++) {
+      Token t = list.get(j);
+      if (t.is("(") || t.is("[")) {
+        depth++;
+      } else if (t.is(")") || t.is("]")) {
+        if (--depth < 0) {
+          return j;
+        }
+      } else if (depth == 0 && stop.test(j)) {
+        return j;
+      }
+    }
+    return list.size();
   }
 
   /** Indexes of every token {@link #firstTopLevel} would consider a match. */
