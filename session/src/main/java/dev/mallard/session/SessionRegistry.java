@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The sessions of this server: hands out BackendKeyData (process id and secret key), finds a
@@ -17,8 +18,7 @@ public final class SessionRegistry {
   private final AtomicInteger connections = new AtomicInteger();
   private final Map<Integer, Integer> byRole = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
-  private final java.util.concurrent.atomic.LongAdder executesSentAhead =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder executesSentAhead = new LongAdder();
 
   /** Counts a new connection; false when the limit is reached. */
   boolean tryAcquireConnection(int max) {

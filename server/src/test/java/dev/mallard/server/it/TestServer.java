@@ -6,6 +6,10 @@ import dev.mallard.server.MallardConfig;
 import dev.mallard.server.MallardServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +20,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real Mallard server on an ephemeral port with a throwaway data directory, shared by the tests
@@ -77,19 +83,19 @@ final class TestServer implements AutoCloseable {
     return connect("sslmode=disable");
   }
 
-  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** GET {@code path} from the server's metrics endpoint. */
-  java.net.http.HttpResponse<String> getMetricsEndpoint(String path) throws Exception {
-    return HTTP.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://127.0.0.1:" + server.metricsPort() + path)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> getMetricsEndpoint(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.metricsPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The value of one sample of /metrics, {@code name{labels}} or {@code name}; -1 if absent. */
   static double sample(String metrics, String nameAndLabels) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-        "(?m)^" + java.util.regex.Pattern.quote(nameAndLabels) + " (\\S+)$").matcher(metrics);
+    Matcher m = Pattern.compile(
+        "(?m)^" + Pattern.quote(nameAndLabels) + " (\\S+)$").matcher(metrics);
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 
